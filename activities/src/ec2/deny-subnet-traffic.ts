@@ -1,0 +1,94 @@
+import {
+  CreateNetworkAclCommand,
+  CreateNetworkAclEntryCommand,
+  ReplaceNetworkAclAssociationCommand,
+  ReplaceNetworkAclEntryCommand,
+  type EC2Client,
+  type NetworkAcl,
+} from '@aws-sdk/client-ec2';
+import { isAwsError } from './aws-errors';
+import { describeDeploymentInstances } from './describe-deployment-instances';
+import { describeSubnetAcls } from './describe-subnet-acls';
+import { parseDisconnectInput } from './disconnect-input';
+import type { Ec2ActivityDeps } from './ec2-activity-deps';
+import { findNetworkAcls } from './find-by-tag';
+import { containmentTagSpec, type ContainmentKey } from './incident-tags';
+
+export interface DenySubnetTrafficSummary {
+  networkAclId: string;
+  /** Subnets moved onto the deny ACL by this call. */
+  associated: string[];
+  /** Subnets that were already on it (a retry, or a second run). */
+  alreadyDenied: string[];
+}
+
+const DENY_RULE_NUMBER = 1;
+
+/**
+ * Puts every subnet of the deployment on a network ACL that denies all traffic both ways. Runs first: an ACL is
+ * stateless, so unlike a security-group change it cuts connections already established, and it costs one call per
+ * subnet rather than per instance.
+ */
+export async function denySubnetTraffic(deps: Ec2ActivityDeps, rawInput: unknown): Promise<DenySubnetTrafficSummary> {
+  const { incidentId, deployment } = parseDisconnectInput(rawInput);
+  const ec2 = deps.ec2For(deployment.region);
+  const networkAclId = await ensureDenyAllAcl(
+    ec2,
+    { incidentId, deploymentId: deployment.id, role: 'deny-all-acl' },
+    deployment.vpcId,
+  );
+  const { subnetIds } = await describeDeploymentInstances(ec2, deployment);
+  const current = await describeSubnetAcls(ec2, subnetIds);
+  const summary: DenySubnetTrafficSummary = { networkAclId, associated: [], alreadyDenied: [] };
+  for (const association of current) {
+    if (association.networkAclId === networkAclId) {
+      summary.alreadyDenied.push(association.subnetId);
+      continue;
+    }
+    await ec2.send(
+      new ReplaceNetworkAclAssociationCommand({ AssociationId: association.associationId, NetworkAclId: networkAclId }),
+    );
+    summary.associated.push(association.subnetId);
+  }
+  const missing = subnetIds.filter((id) => !current.some((a) => a.subnetId === id));
+  if (missing.length > 0) throw new Error(`no network ACL association found for subnets ${missing.join(', ')}`);
+  return summary;
+}
+
+/** The incident's deny-all ACL in the VPC, found by tag or created, with explicit deny entries both ways. */
+export async function ensureDenyAllAcl(ec2: EC2Client, key: ContainmentKey, vpcId: string): Promise<string> {
+  let acl: NetworkAcl | undefined = (await findNetworkAcls(ec2, key, vpcId))[0];
+  if (!acl) {
+    const created = await ec2.send(
+      new CreateNetworkAclCommand({
+        VpcId: vpcId,
+        TagSpecifications: containmentTagSpec('network-acl', key, `firebreak-${key.incidentId}-deny-all`),
+      }),
+    );
+    acl = created.NetworkAcl;
+  }
+  const networkAclId = acl?.NetworkAclId;
+  if (!networkAclId) throw new Error('CreateNetworkAcl returned no NetworkAclId');
+  for (const egress of [false, true]) {
+    const existing = acl?.Entries?.find((e) => e.RuleNumber === DENY_RULE_NUMBER && e.Egress === egress);
+    if (existing?.RuleAction === 'deny' && existing.Protocol === '-1' && existing.CidrBlock === '0.0.0.0/0') continue;
+    const entry = {
+      NetworkAclId: networkAclId,
+      RuleNumber: DENY_RULE_NUMBER,
+      Protocol: '-1',
+      RuleAction: 'deny' as const,
+      Egress: egress,
+      CidrBlock: '0.0.0.0/0',
+    };
+    if (existing) {
+      await ec2.send(new ReplaceNetworkAclEntryCommand(entry));
+      continue;
+    }
+    try {
+      await ec2.send(new CreateNetworkAclEntryCommand(entry));
+    } catch (error) {
+      if (!isAwsError(error, 'NetworkAclEntryAlreadyExists')) throw error;
+    }
+  }
+  return networkAclId;
+}

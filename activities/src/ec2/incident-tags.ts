@@ -1,0 +1,33 @@
+import type { Filter, ResourceType, Tag, TagSpecification } from '@aws-sdk/client-ec2';
+import { TAG } from '@firebreak/domain';
+
+/** What a resource Firebreak creates during a containment is for; part of the key it is found by. */
+export type ContainmentRole = 'deny-all-acl' | 'allow-all-group' | 'isolation-group' | 'forensic-snapshot';
+
+export interface ContainmentKey {
+  incidentId: string;
+  deploymentId: string;
+  role: ContainmentRole;
+}
+
+export function containmentTags({ incidentId, deploymentId, role }: ContainmentKey, name: string): Tag[] {
+  return [
+    { Key: TAG.incident, Value: incidentId },
+    { Key: TAG.deployment, Value: deploymentId },
+    { Key: TAG.role, Value: role },
+    { Key: 'Name', Value: name },
+  ];
+}
+
+export function containmentTagSpec(resourceType: ResourceType, key: ContainmentKey, name: string): TagSpecification[] {
+  return [{ ResourceType: resourceType, Tags: containmentTags(key, name) }];
+}
+
+/** Filters matching the resource created for this incident, deployment and role (and nothing else). */
+export function containmentFilters({ incidentId, deploymentId, role }: ContainmentKey): Filter[] {
+  return [
+    { Name: `tag:${TAG.incident}`, Values: [incidentId] },
+    { Name: `tag:${TAG.deployment}`, Values: [deploymentId] },
+    { Name: `tag:${TAG.role}`, Values: [role] },
+  ];
+}

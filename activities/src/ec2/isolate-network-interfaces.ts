@@ -1,0 +1,74 @@
+import {
+  ModifyInstanceAttributeCommand,
+  ModifyNetworkInterfaceAttributeCommand,
+  type EC2Client,
+  type Instance,
+  type NetworkInterface,
+} from '@aws-sdk/client-ec2';
+import { describeDeploymentInstances, groupIds } from './describe-deployment-instances';
+import { parseDisconnectInput } from './disconnect-input';
+import type { Ec2ActivityDeps } from './ec2-activity-deps';
+import { ensureAllowAllGroup, ensureIsolationGroup } from './ensure-containment-groups';
+
+export interface IsolateNetworkInterfacesSummary {
+  allowAllGroupId: string;
+  isolationGroupId: string;
+  /** Interfaces swapped onto the isolation group by this call. */
+  isolated: string[];
+  alreadyIsolated: string[];
+}
+
+/**
+ * Moves every interface of the deployment onto the empty isolation group, through the allow-all group first:
+ * flows tracked under the original rules would otherwise survive the change; under allow-all they become
+ * untracked, and the isolation group then stops them.
+ */
+export async function isolateNetworkInterfaces(
+  deps: Ec2ActivityDeps,
+  rawInput: unknown,
+): Promise<IsolateNetworkInterfacesSummary> {
+  const { incidentId, deployment } = parseDisconnectInput(rawInput);
+  const ec2 = deps.ec2For(deployment.region);
+  const allowAllGroupId = await ensureAllowAllGroup(ec2, incidentId, deployment.id, deployment.vpcId);
+  const isolationGroupId = await ensureIsolationGroup(ec2, incidentId, deployment.id, deployment.vpcId);
+  const { instances, interfaces } = await describeDeploymentInstances(ec2, deployment);
+
+  const summary: IsolateNetworkInterfacesSummary = { allowAllGroupId, isolationGroupId, isolated: [], alreadyIsolated: [] };
+  for (const instance of instances) {
+    const own = interfaces.filter((eni) => eni.Attachment?.InstanceId === instance.InstanceId);
+    for (const eni of own) {
+      const instanceAgrees = own.length > 1 || isOnlyGroup(instance.SecurityGroups, isolationGroupId);
+      if (isOnlyGroup(eni.Groups, isolationGroupId) && instanceAgrees) {
+        summary.alreadyIsolated.push(eni.NetworkInterfaceId!);
+        continue;
+      }
+      await setGroups(ec2, instance, own, eni, allowAllGroupId);
+      await setGroups(ec2, instance, own, eni, isolationGroupId);
+      summary.isolated.push(eni.NetworkInterfaceId!);
+    }
+  }
+  return summary;
+}
+
+/**
+ * Sets the interface's groups, and the instance's too when it has a single interface: the emulator reports an
+ * interface's groups as the union of both, and on AWS the instance call is the same change (AWS refuses it for an
+ * instance with several interfaces, hence the condition).
+ */
+async function setGroups(
+  ec2: EC2Client,
+  instance: Instance,
+  instanceInterfaces: NetworkInterface[],
+  eni: NetworkInterface,
+  groupId: string,
+): Promise<void> {
+  await ec2.send(new ModifyNetworkInterfaceAttributeCommand({ NetworkInterfaceId: eni.NetworkInterfaceId!, Groups: [groupId] }));
+  if (instanceInterfaces.length === 1) {
+    await ec2.send(new ModifyInstanceAttributeCommand({ InstanceId: instance.InstanceId!, Groups: [groupId] }));
+  }
+}
+
+function isOnlyGroup(groups: { GroupId?: string }[] | undefined, groupId: string): boolean {
+  const ids = groupIds(groups);
+  return ids.length === 1 && ids[0] === groupId;
+}

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+
+/**
+ * How a deployment looked before an incident changed it: what "reconnect" restores. Stored once per
+ * (incident, deployment); the first capture wins.
+ */
+export const PreChangeState = z.object({
+  deploymentId: z.string(),
+  region: z.string(),
+  vpcId: z.string(),
+  capturedAt: z.iso.datetime(),
+  instances: z.array(
+    z.object({
+      instanceId: z.string(),
+      state: z.string(),
+      subnetId: z.string().nullable(),
+      terminationProtection: z.boolean(),
+      /** Groups set on the instance itself (its primary interface, as EC2 reports it). */
+      securityGroupIds: z.array(z.string()),
+      volumes: z.array(z.object({ volumeId: z.string(), deviceName: z.string(), deleteOnTermination: z.boolean() })),
+    }),
+  ),
+  networkInterfaces: z.array(
+    z.object({
+      networkInterfaceId: z.string(),
+      instanceId: z.string().nullable(),
+      subnetId: z.string().nullable(),
+      securityGroupIds: z.array(z.string()),
+    }),
+  ),
+  elasticIps: z.array(
+    z.object({
+      allocationId: z.string(),
+      associationId: z.string(),
+      publicIp: z.string(),
+      instanceId: z.string().nullable(),
+      networkInterfaceId: z.string().nullable(),
+      privateIpAddress: z.string().nullable(),
+    }),
+  ),
+  subnets: z.array(z.object({ subnetId: z.string(), networkAclId: z.string(), associationId: z.string() })),
+});
+export type PreChangeState = z.infer<typeof PreChangeState>;
+
+export interface PreChangeStateSummary {
+  capturedAt: string;
+  instances: number;
+  networkInterfaces: number;
+  elasticIps: string[];
+  subnets: number;
+}
+
+export function summarizePreChangeState(state: PreChangeState): PreChangeStateSummary {
+  return {
+    capturedAt: state.capturedAt,
+    instances: state.instances.length,
+    networkInterfaces: state.networkInterfaces.length,
+    elasticIps: state.elasticIps.map((e) => e.publicIp),
+    subnets: state.subnets.length,
+  };
+}

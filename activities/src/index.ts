@@ -1,0 +1,28 @@
+import type { EC2Client } from '@aws-sdk/client-ec2';
+import type { FirebreakDb } from '@firebreak/db';
+import type nodemailer from 'nodemailer';
+import { createDisconnectActivities } from './ec2';
+import { createNotifyActivities } from './mail/create-notify-activities';
+import { createRecordActivities } from './store/create-record-activities';
+
+export interface ActivityDeps {
+  db: FirebreakDb;
+  ec2For: (region: string) => EC2Client;
+  transport: nodemailer.Transporter;
+  mailFrom: string;
+}
+
+/** Every side effect a playbook can have, built from injected clients. */
+export function createActivities(deps: ActivityDeps) {
+  return {
+    ...createDisconnectActivities({ db: deps.db, ec2For: deps.ec2For }),
+    ...createNotifyActivities({ db: deps.db, transport: deps.transport, from: deps.mailFrom }),
+    ...createRecordActivities({ db: deps.db }),
+  };
+}
+
+/** The activity interface workflows proxy (imported by type only). */
+export type Activities = ReturnType<typeof createActivities>;
+
+export { createMailTransport, type MailTransportConfig } from './mail/create-mail-transport';
+export { isPermanentSmtpFailure } from './mail/classify-smtp-error';

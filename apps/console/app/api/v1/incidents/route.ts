@@ -1,0 +1,34 @@
+import { authenticateRequest } from '../../../../src/server/api/authenticate-request';
+import { readIdempotencyKey } from '../../../../src/server/api/idempotency-key';
+import { jsonResponse } from '../../../../src/server/api/json-response';
+import { readJsonBody } from '../../../../src/server/api/read-json-body';
+import { respond } from '../../../../src/server/api/respond';
+import { declareIncident } from '../../../../src/server/incidents/declare-incident';
+import { listIncidents } from '../../../../src/server/incidents/list-incidents';
+
+export const dynamic = 'force-dynamic';
+
+export async function POST(request: Request): Promise<Response> {
+  return respond(async () => {
+    const actor = await authenticateRequest(request);
+    const idempotencyKey = readIdempotencyKey(request);
+    const body = await readJsonBody(request);
+    const { incident, created } = await declareIncident({ request: body, idempotencyKey, actor });
+    return jsonResponse(created ? 201 : 200, incident, {
+      Location: `/api/v1/incidents/${incident.id}`,
+      ...(created ? {} : { 'Idempotent-Replayed': 'true' }),
+    });
+  });
+}
+
+export async function GET(request: Request): Promise<Response> {
+  return respond(async () => {
+    await authenticateRequest(request);
+    const params = new URL(request.url).searchParams;
+    const page = await listIncidents({
+      limit: params.get('limit') ?? undefined,
+      before: params.get('before') ?? undefined,
+    });
+    return jsonResponse(200, page);
+  });
+}

@@ -1,0 +1,26 @@
+import { authenticateApiToken } from '@firebreak/db';
+import { FirebreakError, type Actor } from '@firebreak/domain';
+import { getDatabase } from '../database';
+
+/** Longer than any token Firebreak issues; anything longer is refused before it is hashed. */
+const MAX_TOKEN_LENGTH = 512;
+
+/** The token in an `Authorization: Bearer <token>` header, or undefined when the header is absent or malformed. */
+export function parseBearerToken(header: string | null): string | undefined {
+  if (header === null) return undefined;
+  const match = /^Bearer +([\x21-\x7E]+) *$/i.exec(header);
+  const token = match?.[1];
+  if (token === undefined || token.length > MAX_TOKEN_LENGTH) return undefined;
+  return token;
+}
+
+/** The actor behind the request's API token; throws UNAUTHORIZED when the token is missing, unknown or revoked. */
+export async function authenticateRequest(request: Request): Promise<Actor> {
+  const token = parseBearerToken(request.headers.get('authorization'));
+  if (token === undefined) {
+    throw new FirebreakError('UNAUTHORIZED', 'Send an API token as "Authorization: Bearer <token>".');
+  }
+  const identity = await authenticateApiToken(await getDatabase(), token);
+  if (!identity) throw new FirebreakError('UNAUTHORIZED', 'The API token is not valid or has been revoked.');
+  return { kind: 'api-token', id: identity.id, name: identity.name };
+}

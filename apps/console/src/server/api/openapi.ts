@@ -1,0 +1,224 @@
+import { z } from 'zod';
+import { API_SCHEMAS, type ApiSchemaName } from './schemas';
+
+interface Operation {
+  method: 'get' | 'post';
+  path: string;
+  operationId: string;
+  summary: string;
+  /** False for the few endpoints a load balancer or a client generator calls without a token. */
+  authenticated: boolean;
+  parameters?: Parameter[];
+  requestBody?: ApiSchemaName;
+  responses: Record<number, { description: string; schema?: ApiSchemaName }>;
+}
+
+interface Parameter {
+  name: string;
+  in: 'path' | 'query' | 'header';
+  required: boolean;
+  description: string;
+  schema: Record<string, unknown>;
+}
+
+const INCIDENT_ID: Parameter = {
+  name: 'id',
+  in: 'path',
+  required: true,
+  description: 'Incident id, e.g. inc-3k9x2m4p7q1z',
+  schema: { type: 'string', pattern: '^inc-[a-z0-9]{12}$' },
+};
+
+const AUTH_ERRORS = { 401: { description: 'Missing or invalid API token', schema: 'ErrorResponse' } } as const;
+
+/** Every endpoint of /api/v1. The OpenAPI document is generated from this list and the zod schemas. */
+export const OPERATIONS: Operation[] = [
+  {
+    method: 'post',
+    path: '/incidents',
+    operationId: 'declareIncident',
+    summary: 'Declare an incident and start its playbook',
+    authenticated: true,
+    parameters: [
+      {
+        name: 'Idempotency-Key',
+        in: 'header',
+        required: false,
+        description: 'Repeat a request with the same key to get the same incident back; nothing starts twice.',
+        schema: { type: 'string', minLength: 1, maxLength: 200, pattern: '^[\\x20-\\x7E]+$' },
+      },
+    ],
+    requestBody: 'DeclareIncidentRequest',
+    responses: {
+      201: { description: 'Incident declared and its playbook started', schema: 'Incident' },
+      200: { description: 'Repeat of an earlier request with the same Idempotency-Key', schema: 'Incident' },
+      400: { description: 'Invalid body, unknown playbook, or playbook not automated yet', schema: 'ErrorResponse' },
+      ...AUTH_ERRORS,
+      404: { description: 'A named deployment does not exist', schema: 'ErrorResponse' },
+      422: { description: 'Idempotency-Key already used for another request', schema: 'ErrorResponse' },
+      503: { description: 'Orchestrator unreachable; retry with the same Idempotency-Key', schema: 'ErrorResponse' },
+    },
+  },
+  {
+    method: 'get',
+    path: '/incidents',
+    operationId: 'listIncidents',
+    summary: 'List incidents, newest first',
+    authenticated: true,
+    parameters: [
+      {
+        name: 'limit',
+        in: 'query',
+        required: false,
+        description: 'Page size',
+        schema: { type: 'integer', minimum: 1, maximum: 200, default: 50 },
+      },
+      {
+        name: 'before',
+        in: 'query',
+        required: false,
+        description: "Only incidents declared before this time (the previous page's nextBefore)",
+        schema: { type: 'string', format: 'date-time' },
+      },
+    ],
+    responses: {
+      200: { description: 'A page of incidents', schema: 'IncidentList' },
+      400: { description: 'Invalid query parameters', schema: 'ErrorResponse' },
+      ...AUTH_ERRORS,
+    },
+  },
+  {
+    method: 'get',
+    path: '/incidents/{id}',
+    operationId: 'getIncident',
+    summary: 'One incident with its steps',
+    authenticated: true,
+    parameters: [INCIDENT_ID],
+    responses: {
+      200: { description: 'The incident', schema: 'Incident' },
+      ...AUTH_ERRORS,
+      404: { description: 'No such incident', schema: 'ErrorResponse' },
+    },
+  },
+  {
+    method: 'get',
+    path: '/incidents/{id}/timeline',
+    operationId: 'getIncidentTimeline',
+    summary: 'Everything recorded about an incident, oldest first',
+    authenticated: true,
+    parameters: [INCIDENT_ID],
+    responses: {
+      200: { description: 'The timeline', schema: 'Timeline' },
+      ...AUTH_ERRORS,
+      404: { description: 'No such incident', schema: 'ErrorResponse' },
+    },
+  },
+  {
+    method: 'post',
+    path: '/incidents/{id}/close',
+    operationId: 'closeIncident',
+    summary: 'Close a contained incident',
+    authenticated: true,
+    parameters: [INCIDENT_ID],
+    requestBody: 'CloseIncidentBody',
+    responses: {
+      200: { description: 'Close accepted by the playbook', schema: 'Incident' },
+      400: { description: 'Invalid body', schema: 'ErrorResponse' },
+      ...AUTH_ERRORS,
+      404: { description: 'No such incident', schema: 'ErrorResponse' },
+      409: { description: 'The incident cannot be closed now', schema: 'ErrorResponse' },
+      503: { description: 'Orchestrator unreachable', schema: 'ErrorResponse' },
+    },
+  },
+  {
+    method: 'get',
+    path: '/deployments',
+    operationId: 'listDeployments',
+    summary: 'Deployments in the directory',
+    authenticated: true,
+    responses: { 200: { description: 'Every deployment', schema: 'DeploymentList' }, ...AUTH_ERRORS },
+  },
+  {
+    method: 'get',
+    path: '/customers',
+    operationId: 'listCustomers',
+    summary: 'Customers in the directory, with their contacts',
+    authenticated: true,
+    responses: { 200: { description: 'Every customer', schema: 'CustomerList' }, ...AUTH_ERRORS },
+  },
+  {
+    method: 'get',
+    path: '/health',
+    operationId: 'getHealth',
+    summary: 'Whether the database and the orchestrator are reachable',
+    authenticated: false,
+    responses: {
+      200: { description: 'Everything reachable', schema: 'Health' },
+      503: { description: 'Something is not reachable', schema: 'Health' },
+    },
+  },
+  {
+    method: 'get',
+    path: '/openapi.json',
+    operationId: 'getOpenApiDocument',
+    summary: 'This document',
+    authenticated: false,
+    responses: { 200: { description: 'OpenAPI 3.1 document' } },
+  },
+];
+
+const COMPONENT_PREFIX = '#/components/schemas/';
+
+/** The OpenAPI 3.1 document of /api/v1, built from OPERATIONS and the zod schemas (JSON Schema 2020-12). */
+export function buildOpenApiDocument(): Record<string, unknown> {
+  const registry = z.registry<{ id: string }>();
+  for (const [name, schema] of Object.entries(API_SCHEMAS)) registry.add(schema, { id: name });
+  const { schemas } = z.toJSONSchema(registry, {
+    target: 'draft-2020-12',
+    uri: (id) => `${COMPONENT_PREFIX}${id}`,
+    unrepresentable: 'any',
+  });
+  const components = Object.fromEntries(
+    Object.entries(schemas).map(([name, { $schema: _dialect, $id: _id, ...schema }]) => [name, schema]),
+  );
+
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const op of OPERATIONS) {
+    paths[op.path] ??= {};
+    paths[op.path]![op.method] = {
+      operationId: op.operationId,
+      summary: op.summary,
+      ...(op.authenticated ? {} : { security: [] }),
+      ...(op.parameters ? { parameters: op.parameters } : {}),
+      ...(op.requestBody
+        ? { requestBody: { required: true, content: { 'application/json': { schema: ref(op.requestBody) } } } }
+        : {}),
+      responses: Object.fromEntries(
+        Object.entries(op.responses).map(([status, { description, schema }]) => [
+          status,
+          { description, ...(schema ? { content: { 'application/json': { schema: ref(schema) } } } : {}) },
+        ]),
+      ),
+    };
+  }
+
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Firebreak API',
+      version: '1.0.0',
+      description: 'Declare security incidents, follow their playbooks, and read the directory they act on.',
+    },
+    servers: [{ url: '/api/v1' }],
+    security: [{ bearerAuth: [] }],
+    paths,
+    components: {
+      securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' } },
+      schemas: components,
+    },
+  };
+}
+
+function ref(name: ApiSchemaName): { $ref: string } {
+  return { $ref: `${COMPONENT_PREFIX}${name}` };
+}

@@ -1,0 +1,40 @@
+import { CloseIncidentRequest, FirebreakError, INCIDENT_UPDATES, type Actor, type Incident } from '@firebreak/domain';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { toFieldErrors } from '../api/field-errors';
+import { withTemporal } from '../temporal-errors';
+import { getIncident } from './get-incident';
+
+export interface CloseIncidentCommand {
+  id: string;
+  actor: Actor;
+  reason: unknown;
+}
+
+/**
+ * Asks the incident's workflow to close it. The workflow's update validator decides synchronously whether the
+ * incident can close now; a refusal comes back as INCIDENT_NOT_OPEN with the validator's own words.
+ */
+export async function closeIncident({ id, actor, reason }: CloseIncidentCommand): Promise<Incident> {
+  const parsed = CloseIncidentRequest.safeParse({ actor, reason });
+  if (!parsed.success) {
+    throw new FirebreakError('VALIDATION_FAILED', 'The close request is not valid.', toFieldErrors(parsed.error));
+  }
+  const incident = await getIncident(id);
+  if (incident.status === 'closed') throw new FirebreakError('INCIDENT_NOT_OPEN', 'The incident is already closed.');
+
+  await withTemporal(async (client) => {
+    const handle = client.workflow.getHandle(incident.workflowId);
+    try {
+      await handle.executeUpdate(INCIDENT_UPDATES.closeIncident, { args: [parsed.data] });
+    } catch (error) {
+      if (error instanceof WorkflowUpdateFailedError) {
+        throw new FirebreakError('INCIDENT_NOT_OPEN', error.cause?.message ?? 'The incident cannot be closed now.');
+      }
+      if (error instanceof WorkflowNotFoundError) {
+        throw new FirebreakError('INCIDENT_NOT_OPEN', 'The incident has no running playbook to close.');
+      }
+      throw error;
+    }
+  });
+  return getIncident(id);
+}

@@ -1,0 +1,137 @@
+import { appendTimelineEvent, createIncident, findDeploymentsByIds, findIdempotencyClaim, findIncident } from '@firebreak/db';
+import {
+  FirebreakError,
+  incidentWorkflowId,
+  type Actor,
+  type DeclareIncidentRequest,
+  type Deployment,
+  type Incident,
+  type PlaybookInput,
+  type StepName,
+} from '@firebreak/domain';
+import { getDatabase } from '../database';
+import { newIncidentId } from './new-incident-id';
+import { parseDeclaration } from './parse-declaration';
+import { declarationHash } from './request-hash';
+import { startIncidentWorkflow } from './start-incident-workflow';
+
+const INITIAL_STEPS: readonly StepName[] = ['disconnect', 'notify', 'close'];
+
+export interface DeclareIncidentCommand {
+  /** The unvalidated request body. */
+  request: unknown;
+  idempotencyKey?: string;
+  actor: Actor;
+}
+
+export interface DeclaredIncident {
+  incident: Incident;
+  /** False when an earlier request with the same Idempotency-Key already declared this incident. */
+  created: boolean;
+}
+
+/**
+ * Declares an incident and starts its playbook. The incident is recorded before the workflow starts: if the
+ * orchestrator is down the record stays `declared`, the caller gets ORCHESTRATOR_UNAVAILABLE, and sending the
+ * same request with the same Idempotency-Key later starts that very incident.
+ */
+export async function declareIncident({ request, idempotencyKey, actor }: DeclareIncidentCommand): Promise<DeclaredIncident> {
+  const declaration = parseDeclaration(request);
+  const db = await getDatabase();
+  const deployments = await resolveDeployments(declaration.deploymentIds);
+  const requestHash = declarationHash(declaration, actor);
+
+  if (idempotencyKey !== undefined) {
+    const earlier = await findEarlierDeclaration(idempotencyKey, requestHash);
+    if (earlier) {
+      await startIncidentWorkflow(playbookInputOf(earlier, declaration, deployments));
+      return { incident: earlier, created: false };
+    }
+  }
+
+  const id = newIncidentId();
+  const declaredAt = new Date().toISOString();
+  const customerIds = [...new Set(deployments.flatMap((d) => d.customerIds))].sort();
+  try {
+    await createIncident(
+      db,
+      {
+        id,
+        playbook: declaration.playbook,
+        severity: declaration.severity,
+        summary: declaration.summary,
+        deploymentIds: declaration.deploymentIds,
+        customerIds,
+        workflowId: incidentWorkflowId(id),
+        declaredBy: actor,
+        declaredAt,
+        steps: INITIAL_STEPS,
+      },
+      idempotencyKey === undefined ? undefined : { key: idempotencyKey, requestHash },
+    );
+  } catch (error) {
+    // A concurrent request with the same key won the race: answer as its repeat.
+    const winner = idempotencyKey === undefined ? undefined : await findEarlierDeclaration(idempotencyKey, requestHash);
+    if (!winner) throw error;
+    await startIncidentWorkflow(playbookInputOf(winner, declaration, deployments));
+    return { incident: winner, created: false };
+  }
+  await appendTimelineEvent(db, {
+    id: `${id}:declared`,
+    incidentId: id,
+    at: declaredAt,
+    actor,
+    kind: 'status',
+    summary: `Incident declared (${declaration.severity}): ${declaration.summary}`.slice(0, 500),
+    details: { playbook: declaration.playbook, deploymentIds: declaration.deploymentIds, customerIds },
+  });
+
+  const incident = await requireIncident(id);
+  await startIncidentWorkflow(playbookInputOf(incident, declaration, deployments));
+  return { incident, created: true };
+}
+
+async function resolveDeployments(ids: readonly string[]): Promise<Deployment[]> {
+  const found = await findDeploymentsByIds(await getDatabase(), ids);
+  const byId = new Map(found.map((d) => [d.id, d]));
+  const missing = ids.filter((id) => !byId.has(id));
+  if (missing.length > 0) {
+    throw new FirebreakError(
+      'NOT_FOUND',
+      `No deployment with id ${missing.join(', ')}.`,
+      missing.map((id) => ({ path: `deploymentIds.${ids.indexOf(id)}`, message: `no deployment "${id}"` })),
+    );
+  }
+  // Keep the order the caller gave: it is the order the playbook works through them.
+  return ids.map((id) => byId.get(id)!);
+}
+
+async function findEarlierDeclaration(key: string, requestHash: string): Promise<Incident | undefined> {
+  const db = await getDatabase();
+  const claim = await findIdempotencyClaim(db, key);
+  if (!claim) return undefined;
+  if (claim.requestHash !== requestHash) {
+    throw new FirebreakError(
+      'IDEMPOTENCY_KEY_REUSED',
+      'This Idempotency-Key was already used for a different declaration. Use a new key for a new incident.',
+    );
+  }
+  return requireIncident(claim.incidentId);
+}
+
+async function requireIncident(id: string): Promise<Incident> {
+  const incident = await findIncident(await getDatabase(), id);
+  if (!incident) throw new Error(`incident ${id} vanished right after it was recorded`);
+  return incident;
+}
+
+function playbookInputOf(incident: Incident, declaration: DeclareIncidentRequest, deployments: Deployment[]): PlaybookInput {
+  return {
+    incidentId: incident.id,
+    playbook: declaration.playbook,
+    severity: declaration.severity,
+    summary: declaration.summary,
+    deployments,
+    declaredBy: incident.declaredBy,
+  };
+}

@@ -1,0 +1,48 @@
+import {
+  PLAYBOOK_WORKFLOW_TYPES,
+  SEARCH_ATTRIBUTES,
+  TASK_QUEUE,
+  incidentWorkflowId,
+  type PlaybookInput,
+} from '@firebreak/domain';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { defineSearchAttributeKey } from '@temporalio/common';
+import { withTemporal } from '../temporal-errors';
+
+const SEARCH_KEYS = {
+  playbook: defineSearchAttributeKey(SEARCH_ATTRIBUTES.playbook, 'KEYWORD'),
+  status: defineSearchAttributeKey(SEARCH_ATTRIBUTES.status, 'KEYWORD'),
+  severity: defineSearchAttributeKey(SEARCH_ATTRIBUTES.severity, 'KEYWORD'),
+  customerIds: defineSearchAttributeKey(SEARCH_ATTRIBUTES.customerIds, 'KEYWORD_LIST'),
+  deploymentIds: defineSearchAttributeKey(SEARCH_ATTRIBUTES.deploymentIds, 'KEYWORD_LIST'),
+};
+
+/**
+ * Starts the incident's playbook workflow, or does nothing if it already exists. The workflow id comes from the
+ * incident id; a running workflow is reused and a finished one is never started again, so repeating this call
+ * after a crash or a retried request is always safe.
+ */
+export async function startIncidentWorkflow(input: PlaybookInput): Promise<void> {
+  const customerIds = [...new Set(input.deployments.flatMap((d) => d.customerIds))].sort();
+  await withTemporal(async (client) => {
+    try {
+      await client.workflow.start(PLAYBOOK_WORKFLOW_TYPES[input.playbook], {
+        workflowId: incidentWorkflowId(input.incidentId),
+        taskQueue: TASK_QUEUE,
+        args: [input],
+        workflowIdConflictPolicy: 'USE_EXISTING',
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        typedSearchAttributes: [
+          { key: SEARCH_KEYS.playbook, value: input.playbook },
+          { key: SEARCH_KEYS.status, value: 'declared' },
+          { key: SEARCH_KEYS.severity, value: input.severity },
+          { key: SEARCH_KEYS.customerIds, value: customerIds },
+          { key: SEARCH_KEYS.deploymentIds, value: input.deployments.map((d) => d.id) },
+        ],
+      });
+    } catch (error) {
+      // The run already finished: the incident's work is done, nothing to start.
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    }
+  });
+}

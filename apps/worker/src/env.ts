@@ -1,0 +1,41 @@
+import { resolve } from 'node:path';
+import { TASK_QUEUE } from '@firebreak/domain';
+import { z } from 'zod';
+
+const repoRoot = resolve(import.meta.dirname, '../../..');
+
+const schema = z.object({
+  FIREBREAK_DATABASE_PATH: z.string().min(1).default(resolve(repoRoot, '.data/firebreak.db')),
+  TEMPORAL_ADDRESS: z.string().min(1).default('127.0.0.1:7233'),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default(TASK_QUEUE),
+  /** Set only for the local EC2 emulator; unset means AWS itself with the default credential chain. */
+  EC2_ENDPOINT: z.url().optional(),
+  AWS_REGION: z.string().min(1).default('us-east-1'),
+  SMTP_HOST: z.string().min(1).default('127.0.0.1'),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(1025),
+  SMTP_USER: z.string().optional(),
+  SMTP_PASSWORD: z.string().optional(),
+  /** STARTTLS with a verified certificate; may be off only for a local SMTP sink on loopback. */
+  SMTP_REQUIRE_TLS: z.enum(['true', 'false']).optional(),
+  SMTP_MAX_MESSAGES_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(10),
+  MAIL_FROM: z.string().min(3).default('Firebreak Security Operations <security-operations@firebreak.invalid>'),
+});
+
+export type WorkerEnv = z.infer<typeof schema> & { smtpRequireTls: boolean };
+
+/** Reads and validates the worker's environment; the only place in the worker that touches process.env. */
+export function readWorkerEnv(source: NodeJS.ProcessEnv = process.env): WorkerEnv {
+  const parsed = schema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`The worker's environment is not valid:\n${problems}`);
+  }
+  const env = parsed.data;
+  const loopback = ['127.0.0.1', 'localhost', '::1'].includes(env.SMTP_HOST);
+  const smtpRequireTls = env.SMTP_REQUIRE_TLS ? env.SMTP_REQUIRE_TLS === 'true' : !loopback;
+  if (!smtpRequireTls && !loopback) {
+    throw new Error('SMTP_REQUIRE_TLS=false is allowed only for an SMTP server on loopback');
+  }
+  return { ...env, smtpRequireTls };
+}

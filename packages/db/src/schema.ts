@@ -1,0 +1,131 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** ISO-8601 UTC timestamps are stored as text so SQLite and PostgreSQL sort them the same way. */
+type Timestamp = string;
+/** JSON documents are stored as text and parsed at the edge by the zod schemas in @firebreak/domain. */
+type Json = string;
+
+export interface CustomersTable {
+  id: string;
+  name: string;
+  tenancy: 'single' | 'multi';
+  created_at: Timestamp;
+}
+
+export interface ContactsTable {
+  id: string;
+  customer_id: string;
+  name: string;
+  email: string;
+  role: 'designated-technical' | 'management' | 'other';
+  /** Contacts are retired, never deleted, so notices already sent to them keep their recipient. */
+  removed_at: Timestamp | null;
+}
+
+export interface DeploymentsTable {
+  id: string;
+  name: string;
+  tenancy: 'single' | 'multi';
+  region: string;
+  vpc_id: string;
+  subnet_ids: Json;
+  application_kind: 'faspex' | 'shares' | 'console' | 'files';
+  instance_tag: string;
+  updated_at: Timestamp;
+}
+
+export interface DeploymentCustomersTable {
+  deployment_id: string;
+  customer_id: string;
+}
+
+export interface IncidentsTable {
+  id: string;
+  playbook: string;
+  status: string;
+  severity: string;
+  summary: string;
+  deployment_ids: Json;
+  customer_ids: Json;
+  workflow_id: string;
+  declared_by: Json;
+  declared_at: Timestamp;
+  updated_at: Timestamp;
+  closed_at: Timestamp | null;
+}
+
+export interface IdempotencyKeysTable {
+  key: string;
+  /** SHA-256 of the canonical request body: the same key with another body is refused. */
+  request_hash: string;
+  incident_id: string;
+  created_at: Timestamp;
+}
+
+export interface IncidentStepsTable {
+  incident_id: string;
+  name: string;
+  position: number;
+  status: string;
+  started_at: Timestamp | null;
+  completed_at: Timestamp | null;
+  error: string | null;
+}
+
+export interface TimelineEventsTable {
+  seq: Generated<number>;
+  id: string;
+  incident_id: string;
+  at: Timestamp;
+  actor: Json;
+  kind: string;
+  summary: string;
+  details: Json;
+}
+
+export interface NoticesTable {
+  incident_id: string;
+  kind: string;
+  contact_id: string;
+  revision: number;
+  recipient_email: string;
+  subject: string;
+  status: 'pending' | 'sent' | 'failed';
+  message_id: string | null;
+  attempts: ColumnType<number, number | undefined, number>;
+  created_at: Timestamp;
+  sent_at: Timestamp | null;
+  error: string | null;
+}
+
+export interface PreChangeStatesTable {
+  incident_id: string;
+  deployment_id: string;
+  captured_at: Timestamp;
+  state: Json;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  name: string;
+  /** SHA-256 of the token; the token itself is shown once and never stored. */
+  token_hash: string;
+  role: 'administrator' | 'on-call' | 'manager' | 'viewer';
+  created_at: Timestamp;
+  revoked_at: Timestamp | null;
+  last_used_at: Timestamp | null;
+}
+
+export interface Database {
+  customers: CustomersTable;
+  contacts: ContactsTable;
+  deployments: DeploymentsTable;
+  deployment_customers: DeploymentCustomersTable;
+  incidents: IncidentsTable;
+  idempotency_keys: IdempotencyKeysTable;
+  incident_steps: IncidentStepsTable;
+  timeline_events: TimelineEventsTable;
+  notices: NoticesTable;
+  pre_change_states: PreChangeStatesTable;
+  api_tokens: ApiTokensTable;
+}

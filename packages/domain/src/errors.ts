@@ -1,0 +1,39 @@
+/**
+ * Error codes Firebreak returns to API clients and records on timelines.
+ * Documented in ARCHITECTURE.md; keep the two in step.
+ */
+export const ERROR_CODES = {
+  VALIDATION_FAILED: 400,
+  UNKNOWN_PLAYBOOK: 400,
+  PLAYBOOK_NOT_AVAILABLE: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  IDEMPOTENCY_KEY_REUSED: 422,
+  INCIDENT_NOT_OPEN: 409,
+  ORCHESTRATOR_UNAVAILABLE: 503,
+  PUBLIC_PATH_REMAINS: 500,
+  INTERNAL: 500,
+} as const;
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+/** An error whose message is safe to show to the person who caused it. */
+export class FirebreakError extends Error {
+  override readonly name = 'FirebreakError';
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fieldErrors: FieldError[] = [],
+  ) {
+    super(message);
+  }
+
+  get httpStatus(): number {
+    return ERROR_CODES[this.code];
+  }
+}

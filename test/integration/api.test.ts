@@ -1,0 +1,338 @@
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import {
+  createApiToken,
+  findIdempotencyClaim,
+  listTimeline,
+  migrateToLatest,
+  openDatabase,
+  upsertCustomer,
+  upsertDeployment,
+  type FirebreakDb,
+} from '@firebreak/db';
+import {
+  PLAYBOOK_WORKFLOW_TYPES,
+  SEARCH_ATTRIBUTES,
+  TASK_QUEUE,
+  incidentWorkflowId,
+  type Customer,
+  type Deployment,
+  type Incident,
+} from '@firebreak/domain';
+import { Client, Connection } from '@temporalio/client';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+// The console reads its configuration on first use, so the route handlers can be imported before process.env is
+// pointed at this file's database and the test Temporal server (in beforeAll).
+import { GET as getCustomers } from '../../apps/console/app/api/v1/customers/route';
+import { GET as getDeployments } from '../../apps/console/app/api/v1/deployments/route';
+import { GET as getHealth } from '../../apps/console/app/api/v1/health/route';
+import { GET as getIncident } from '../../apps/console/app/api/v1/incidents/[id]/route';
+import { GET as getTimeline } from '../../apps/console/app/api/v1/incidents/[id]/timeline/route';
+import { GET as listIncidents, POST as declareIncident } from '../../apps/console/app/api/v1/incidents/route';
+import { GET as getOpenApi } from '../../apps/console/app/api/v1/openapi.json/route';
+
+const BASE = 'http://console.test/api/v1';
+const suffix = randomBytes(3).toString('hex');
+
+const customers: Customer[] = [
+  {
+    id: `acme-${suffix}`,
+    name: 'Acme Media',
+    tenancy: 'single',
+    contacts: [
+      { id: `acme-${suffix}-tech`, name: 'Ada Tech', email: 'ada@acme.example', role: 'designated-technical' },
+      { id: `acme-${suffix}-boss`, name: 'Bo Manager', email: 'bo@acme.example', role: 'management' },
+    ],
+  },
+  {
+    id: `globex-${suffix}`,
+    name: 'Globex',
+    tenancy: 'multi',
+    contacts: [{ id: `globex-${suffix}-tech`, name: 'Gil Tech', email: 'gil@globex.example', role: 'designated-technical' }],
+  },
+];
+
+const deployments: Deployment[] = [
+  {
+    id: `acme-prod-${suffix}`,
+    name: 'Acme production',
+    tenancy: 'single',
+    customerIds: [customers[0]!.id],
+    region: 'us-east-1',
+    vpcId: 'vpc-0abc1234',
+    subnetIds: ['subnet-0abc1111', 'subnet-0abc2222'],
+    applicationKind: 'faspex',
+    instanceTag: `acme-prod-${suffix}`,
+  },
+  {
+    id: `shared-${suffix}`,
+    name: 'Shared multi-tenant',
+    tenancy: 'multi',
+    customerIds: [customers[1]!.id],
+    region: 'us-east-1',
+    vpcId: 'vpc-0def5678',
+    subnetIds: ['subnet-0def3333'],
+    applicationKind: 'files',
+    instanceTag: `shared-${suffix}`,
+  },
+];
+
+let db: FirebreakDb;
+let client: Client;
+let connection: Connection;
+let token: string;
+const startedWorkflowIds = new Set<string>();
+
+beforeAll(async () => {
+  const databasePath = join(inject('scratchDir'), `console-api-${suffix}.db`);
+  process.env.FIREBREAK_DATABASE_PATH = databasePath;
+  process.env.TEMPORAL_ADDRESS = inject('temporalAddress');
+  process.env.TEMPORAL_NAMESPACE = 'default';
+
+  db = openDatabase(databasePath);
+  await migrateToLatest(db);
+  for (const customer of customers) await upsertCustomer(db, customer);
+  for (const deployment of deployments) await upsertDeployment(db, deployment);
+  ({ token } = await createApiToken(db, { name: 'monitoring', role: 'on-call' }));
+
+  connection = await Connection.connect({ address: inject('temporalAddress') });
+  client = new Client({ connection });
+});
+
+afterAll(async () => {
+  // Nothing polls the production task queue here: end what this file started rather than leave it waiting.
+  for (const workflowId of startedWorkflowIds) {
+    await client.workflow.getHandle(workflowId).terminate('api test finished');
+  }
+  await connection?.close();
+  await db?.destroy();
+});
+
+function request(method: 'GET' | 'POST', path: string, options: { body?: unknown; headers?: Record<string, string>; auth?: string | null } = {}) {
+  const headers: Record<string, string> = { ...options.headers };
+  const auth = options.auth === undefined ? `Bearer ${token}` : options.auth;
+  if (auth !== null) headers.Authorization = auth;
+  let body: string | undefined;
+  if (options.body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+  }
+  return new Request(`${BASE}${path}`, { method, headers, body });
+}
+
+function routeParams(id: string) {
+  return { params: Promise.resolve({ id }) };
+}
+
+async function countIncidents(): Promise<number> {
+  const row = await db.selectFrom('incidents').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+interface ErrorJson {
+  error: { code: string; message: string; fieldErrors?: { path: string; message: string }[]; correlationId: string };
+}
+
+const validDeclaration = () => ({
+  playbook: 'infrastructure-compromise',
+  deploymentIds: [deployments[0]!.id],
+  severity: 'critical',
+  summary: 'Unexpected outbound traffic from the transfer hosts',
+});
+
+describe('authentication', () => {
+  it('refuses a request without a token with 401 and a Bearer challenge', async () => {
+    const response = await listIncidents(request('GET', '/incidents', { auth: null }));
+    expect(response.status).toBe(401);
+    expect(response.headers.get('WWW-Authenticate')).toMatch(/^Bearer/);
+    const body = (await response.json()) as ErrorJson;
+    expect(body.error.code).toBe('UNAUTHORIZED');
+    expect(body.error.correlationId).toBe(response.headers.get('X-Correlation-Id'));
+  });
+
+  it('refuses a wrong token with 401, and never echoes it', async () => {
+    const wrong = 'fbk_this-is-not-a-token-we-issued-000000';
+    const response = await declareIncident(request('POST', '/incidents', { auth: `Bearer ${wrong}`, body: validDeclaration() }));
+    expect(response.status).toBe(401);
+    expect(await response.text()).not.toContain(wrong);
+    expect(await countIncidents()).toBe(0);
+  });
+});
+
+describe('POST /incidents refuses bad requests and starts nothing', () => {
+  it('answers 400 with field errors for an invalid body', async () => {
+    const response = await declareIncident(
+      request('POST', '/incidents', { body: { playbook: 'infrastructure-compromise', deploymentIds: [], severity: 'urgent', summary: ' ' } }),
+    );
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as ErrorJson;
+    expect(body.error.code).toBe('VALIDATION_FAILED');
+    expect(body.error.fieldErrors?.map((e) => e.path).sort()).toEqual(['deploymentIds', 'severity', 'summary']);
+    expect(await countIncidents()).toBe(0);
+  });
+
+  it('answers 400 for a body that is not JSON', async () => {
+    const response = await declareIncident(request('POST', '/incidents', { body: '{"playbook": ' }));
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as ErrorJson).error.code).toBe('VALIDATION_FAILED');
+  });
+
+  it('answers 400 UNKNOWN_PLAYBOOK for a playbook that does not exist', async () => {
+    const response = await declareIncident(request('POST', '/incidents', { body: { ...validDeclaration(), playbook: 'ransomware' } }));
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as ErrorJson;
+    expect(body.error.code).toBe('UNKNOWN_PLAYBOOK');
+    expect(body.error.fieldErrors?.[0]?.path).toBe('playbook');
+    expect(await countIncidents()).toBe(0);
+  });
+
+  it('answers 400 PLAYBOOK_NOT_AVAILABLE for a playbook that is not automated yet', async () => {
+    const response = await declareIncident(
+      request('POST', '/incidents', { body: { ...validDeclaration(), playbook: 'suspicious-activity' } }),
+    );
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as ErrorJson;
+    expect(body.error.code).toBe('PLAYBOOK_NOT_AVAILABLE');
+    expect(body.error.message).toContain('not automated yet');
+  });
+
+  it('answers 404 naming the deployment that does not exist', async () => {
+    const response = await declareIncident(
+      request('POST', '/incidents', { body: { ...validDeclaration(), deploymentIds: [deployments[0]!.id, 'no-such-deployment'] } }),
+    );
+    expect(response.status).toBe(404);
+    const body = (await response.json()) as ErrorJson;
+    expect(body.error.code).toBe('NOT_FOUND');
+    expect(body.error.message).toContain('no-such-deployment');
+    expect(await countIncidents()).toBe(0);
+  });
+
+  it('answers 400 for an unusable Idempotency-Key', async () => {
+    const response = await declareIncident(
+      request('POST', '/incidents', { body: validDeclaration(), headers: { 'Idempotency-Key': 'k'.repeat(201) } }),
+    );
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as ErrorJson).error.fieldErrors?.[0]?.path).toBe('Idempotency-Key');
+    expect(await countIncidents()).toBe(0);
+  });
+});
+
+describe('declaring an incident', () => {
+  it('answers 201 with the incident and really starts its playbook workflow', async () => {
+    const response = await declareIncident(request('POST', '/incidents', { body: validDeclaration() }));
+    expect(response.status).toBe(201);
+    const incident = (await response.json()) as Incident;
+    startedWorkflowIds.add(incident.workflowId);
+    expect(incident).toMatchObject({
+      playbook: 'infrastructure-compromise',
+      status: 'declared',
+      severity: 'critical',
+      deploymentIds: [deployments[0]!.id],
+      customerIds: [customers[0]!.id],
+      workflowId: incidentWorkflowId(incident.id),
+      declaredBy: { kind: 'api-token', name: 'monitoring' },
+    });
+    expect(incident.id).toMatch(/^inc-[a-z0-9]{12}$/);
+    expect(incident.steps.map((s) => [s.name, s.status])).toEqual([
+      ['disconnect', 'pending'],
+      ['notify', 'pending'],
+      ['close', 'pending'],
+    ]);
+
+    const description = await client.workflow.getHandle(incident.workflowId).describe();
+    expect(description.status.name).toBe('RUNNING');
+    expect(description.type).toBe(PLAYBOOK_WORKFLOW_TYPES['infrastructure-compromise']);
+    expect(description.taskQueue).toBe(TASK_QUEUE);
+    expect(description.searchAttributes[SEARCH_ATTRIBUTES.status]).toEqual(['declared']);
+    expect(description.searchAttributes[SEARCH_ATTRIBUTES.deploymentIds]).toEqual([deployments[0]!.id]);
+
+    const fetched = await getIncident(request('GET', `/incidents/${incident.id}`), routeParams(incident.id));
+    expect(fetched.status).toBe(200);
+    expect(((await fetched.json()) as Incident).id).toBe(incident.id);
+
+    const timeline = await getTimeline(request('GET', `/incidents/${incident.id}/timeline`), routeParams(incident.id));
+    expect(timeline.status).toBe(200);
+    const { events } = (await timeline.json()) as { events: { summary: string }[] };
+    expect(events[0]?.summary).toMatch(/^Incident declared/);
+
+    const list = await listIncidents(request('GET', '/incidents?limit=10'));
+    const page = (await list.json()) as { incidents: Incident[] };
+    expect(page.incidents.map((i) => i.id)).toContain(incident.id);
+  });
+
+  it('answers the same Idempotency-Key twice with one incident, one workflow and one row', async () => {
+    const key = `retry-${suffix}`;
+    const body = { ...validDeclaration(), deploymentIds: [deployments[1]!.id], severity: 'high' };
+    const before = await countIncidents();
+
+    const first = await declareIncident(request('POST', '/incidents', { body, headers: { 'Idempotency-Key': key } }));
+    expect(first.status).toBe(201);
+    const incident = (await first.json()) as Incident;
+    startedWorkflowIds.add(incident.workflowId);
+    const handle = client.workflow.getHandle(incident.workflowId);
+    const firstRun = (await handle.describe()).runId;
+
+    const repeat = await declareIncident(request('POST', '/incidents', { body, headers: { 'Idempotency-Key': key } }));
+    expect(repeat.status).toBe(200);
+    expect(repeat.headers.get('Idempotent-Replayed')).toBe('true');
+    expect(((await repeat.json()) as Incident).id).toBe(incident.id);
+
+    expect(await countIncidents()).toBe(before + 1);
+    expect((await findIdempotencyClaim(db, key))?.incidentId).toBe(incident.id);
+    expect((await handle.describe()).runId).toBe(firstRun);
+    const runs = [];
+    for await (const run of client.workflow.list({ query: `WorkflowId = '${incident.workflowId}'` })) runs.push(run.runId);
+    expect(runs).toEqual([firstRun]);
+    expect((await listTimeline(db, incident.id)).filter((e) => e.summary.startsWith('Incident declared'))).toHaveLength(1);
+
+    const reused = await declareIncident(
+      request('POST', '/incidents', { body: { ...body, summary: 'something else' }, headers: { 'Idempotency-Key': key } }),
+    );
+    expect(reused.status).toBe(422);
+    expect(((await reused.json()) as ErrorJson).error.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    expect(await countIncidents()).toBe(before + 1);
+  });
+
+  it('answers 404 for an incident that does not exist', async () => {
+    const response = await getIncident(request('GET', '/incidents/inc-000000000000'), routeParams('inc-000000000000'));
+    expect(response.status).toBe(404);
+  });
+});
+
+describe('directory and service endpoints', () => {
+  it('lists deployments and customers with their contacts', async () => {
+    const deploymentsResponse = await getDeployments(request('GET', '/deployments'));
+    const { deployments: listed } = (await deploymentsResponse.json()) as { deployments: Deployment[] };
+    expect(listed.find((d) => d.id === deployments[0]!.id)).toMatchObject({
+      customerIds: [customers[0]!.id],
+      tenancy: 'single',
+      region: 'us-east-1',
+      vpcId: 'vpc-0abc1234',
+      subnetIds: ['subnet-0abc1111', 'subnet-0abc2222'],
+    });
+
+    const customersResponse = await getCustomers(request('GET', '/customers'));
+    const { customers: listedCustomers } = (await customersResponse.json()) as { customers: Customer[] };
+    const acme = listedCustomers.find((c) => c.id === customers[0]!.id);
+    expect(acme?.contacts.map((c) => [c.email, c.role]).sort()).toEqual([
+      ['ada@acme.example', 'designated-technical'],
+      ['bo@acme.example', 'management'],
+    ]);
+  });
+
+  it('reports health without a token', async () => {
+    const response = await getHealth();
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ status: 'ok', database: { ok: true }, temporal: { ok: true } });
+  });
+
+  it('serves an OpenAPI 3.1 document that describes every endpoint', async () => {
+    const response = await getOpenApi();
+    expect(response.status).toBe(200);
+    const document = JSON.parse(await response.text()) as { openapi: string; paths: Record<string, Record<string, unknown>> };
+    expect(document.openapi).toBe('3.1.0');
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining(['/incidents', '/incidents/{id}', '/incidents/{id}/timeline', '/incidents/{id}/close', '/deployments', '/customers', '/health']),
+    );
+  });
+});

@@ -1,0 +1,103 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import { findIncident, listNotices, listTimeline } from '@firebreak/db';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readDeploymentEvidence } from '../support/ec2-evidence';
+import { createTestContext, type TestContext } from '../support/test-context';
+import { waitUntil } from '../support/wait-until';
+
+const REPO_ROOT = join(import.meta.dirname, '../..');
+
+/** Runs the real worker program (apps/worker/src/main.ts) as its own process, so it can be killed outright. */
+function startWorkerProcess(ctx: TestContext): ChildProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/worker/src/main.ts'], {
+    cwd: REPO_ROOT,
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      FIREBREAK_DATABASE_PATH: ctx.databasePath,
+      TEMPORAL_ADDRESS: ctx.temporalAddress,
+      TEMPORAL_TASK_QUEUE: ctx.taskQueue,
+      EC2_ENDPOINT: ctx.motoEndpoint,
+      AWS_REGION: 'us-east-1',
+      SMTP_HOST: '127.0.0.1',
+      SMTP_PORT: String(ctx.smtp.port),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.resume();
+  child.stderr!.resume();
+  return child;
+}
+
+async function kill(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill('SIGKILL');
+  await once(child, 'exit');
+}
+
+describe('a worker killed in the middle of a playbook', () => {
+  let ctx: TestContext;
+  const children: ChildProcess[] = [];
+
+  beforeAll(async () => {
+    ctx = await createTestContext('crash');
+  });
+
+  afterAll(async () => {
+    for (const child of children) await kill(child);
+    await ctx?.close();
+  });
+
+  it('is replaced by another that finishes with the same end state and no second email', async () => {
+    const deployment = ctx.fleet.deployments.find((d) => d.tenancy === 'multi')!;
+    const handle = await ctx.declare('infrastructure-compromise', [deployment]);
+    const incidentId = handle.workflowId.replace(/^incident-/, '');
+
+    // First worker: killed once the subnets are denied, in the middle of the disconnect step.
+    const first = startWorkerProcess(ctx);
+    children.push(first);
+    await waitUntil('the subnets are denied', async () =>
+      (await listTimeline(ctx.db, incidentId)).some((e) => e.summary.startsWith('Denied all traffic')),
+    );
+    await kill(first);
+
+    // Second worker: killed once the first notice has been sent, in the middle of the notify step. The SMTP server
+    // defers the rest meanwhile, so the kill cannot land between another message's acceptance and its record.
+    ctx.smtp.hold(1);
+    const second = startWorkerProcess(ctx);
+    children.push(second);
+    await waitUntil('a notice has been sent', async () =>
+      (await listNotices(ctx.db, incidentId)).some((n) => n.status === 'sent'),
+    );
+    await kill(second);
+    ctx.smtp.release();
+
+    // Third worker: finishes the playbook.
+    children.push(startWorkerProcess(ctx));
+    await waitUntil(
+      'the incident is contained',
+      async () => (await findIncident(ctx.db, incidentId))?.status === 'contained',
+      { timeoutMs: 200_000 },
+    );
+
+    const evidence = await readDeploymentEvidence(ctx.ec2, deployment, incidentId);
+    expect(evidence.associatedAddresses).toEqual([]);
+    expect(evidence.incidentAcls).toHaveLength(1);
+    expect(evidence.incidentGroups).toHaveLength(2); // the allow-all group and the isolation group, once each
+    expect(evidence.incidentSnapshots).toHaveLength(evidence.volumeIds.length);
+    const isolationGroupIds = new Set(evidence.interfaces.flatMap((i) => i.groupIds));
+    expect(isolationGroupIds.size).toBe(1);
+
+    const designated = ctx.fleet.customers
+      .filter((c) => deployment.customerIds.includes(c.id))
+      .flatMap((c) => c.contacts.filter((k) => k.role === 'designated-technical'));
+    const notices = await listNotices(ctx.db, incidentId);
+    expect(notices.filter((n) => n.status === 'sent')).toHaveLength(designated.length);
+    const perRecipient = new Map<string, number>();
+    for (const m of ctx.smtp.messages) perRecipient.set(m.to, (perRecipient.get(m.to) ?? 0) + 1);
+    expect([...perRecipient.keys()].sort()).toEqual(designated.map((c) => c.email).sort());
+    expect([...perRecipient.values()].every((n) => n === 1)).toBe(true);
+  });
+});

@@ -1,0 +1,58 @@
+import {
+  DescribeAddressesCommand,
+  DescribeInstancesCommand,
+  DescribeNetworkAclsCommand,
+  DescribeSecurityGroupsCommand,
+  DescribeSnapshotsCommand,
+  type EC2Client,
+} from '@aws-sdk/client-ec2';
+import { type Deployment, TAG } from '@firebreak/domain';
+
+/**
+ * What EC2 itself says about a deployment, read with plain describe calls and none of Firebreak's code,
+ * so tests check the end state independently of the activities that produced it.
+ */
+export async function readDeploymentEvidence(ec2: EC2Client, deployment: Deployment, incidentId: string) {
+  const reservations = await ec2.send(
+    new DescribeInstancesCommand({
+      Filters: [
+        { Name: `tag:${TAG.deployment}`, Values: [deployment.instanceTag] },
+        { Name: 'vpc-id', Values: [deployment.vpcId] },
+      ],
+    }),
+  );
+  const instances = (reservations.Reservations ?? []).flatMap((r) => r.Instances ?? []);
+  const instanceIds = instances.map((i) => i.InstanceId!);
+  const interfaces = instances.flatMap((i) =>
+    (i.NetworkInterfaces ?? []).map((n) => ({
+      instanceId: i.InstanceId!,
+      interfaceId: n.NetworkInterfaceId!,
+      groupIds: (n.Groups ?? []).map((g) => g.GroupId!).sort(),
+      publicIp: n.Association?.PublicIp,
+    })),
+  );
+  const addresses = (await ec2.send(new DescribeAddressesCommand({}))).Addresses ?? [];
+  const associatedAddresses = addresses.filter((a) => a.InstanceId && instanceIds.includes(a.InstanceId));
+  const acls = (await ec2.send(new DescribeNetworkAclsCommand({ Filters: [{ Name: 'vpc-id', Values: [deployment.vpcId] }] })))
+    .NetworkAcls ?? [];
+  const aclBySubnet = new Map<string, string>();
+  for (const acl of acls) for (const a of acl.Associations ?? []) aclBySubnet.set(a.SubnetId!, acl.NetworkAclId!);
+  const incidentAcls = acls.filter((acl) => acl.Tags?.some((t) => t.Key === TAG.incident && t.Value === incidentId));
+  const groups = (await ec2.send(new DescribeSecurityGroupsCommand({ Filters: [{ Name: 'vpc-id', Values: [deployment.vpcId] }] })))
+    .SecurityGroups ?? [];
+  const incidentGroups = groups.filter((g) => g.Tags?.some((t) => t.Key === TAG.incident && t.Value === incidentId));
+  const snapshots = (await ec2.send(new DescribeSnapshotsCommand({ OwnerIds: ['self'] }))).Snapshots ?? [];
+  const incidentSnapshots = snapshots.filter((s) => s.Tags?.some((t) => t.Key === TAG.incident && t.Value === incidentId));
+  const volumeIds = instances.flatMap((i) => (i.BlockDeviceMappings ?? []).map((b) => b.Ebs?.VolumeId!)).filter(Boolean);
+  return {
+    instances,
+    interfaces,
+    associatedAddresses,
+    allAddresses: addresses,
+    aclBySubnet,
+    incidentAcls,
+    incidentGroups,
+    incidentSnapshots,
+    volumeIds,
+  };
+}

@@ -1,0 +1,128 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { EC2Client } from '@aws-sdk/client-ec2';
+import { createMailTransport } from '@firebreak/activities';
+import { createIncident, type FirebreakDb, migrateToLatest, openDatabase } from '@firebreak/db';
+import {
+  type Deployment,
+  incidentWorkflowId,
+  PLAYBOOK_WORKFLOW_TYPES,
+  type PlaybookId,
+  type PlaybookInput,
+} from '@firebreak/domain';
+import { createPlaybookWorker } from '@firebreak/worker';
+import { createEc2Client, seedDemoFleet, type DemoFleet } from '@firebreak/stack';
+import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
+import { NativeConnection, type Worker } from '@temporalio/worker';
+import { inject } from 'vitest';
+import { SmtpSink } from './smtp-sink';
+
+export const REGION = 'us-east-1';
+
+/** Everything one integration test needs, wired to the real services started by the global setup. */
+export interface TestContext {
+  db: FirebreakDb;
+  databasePath: string;
+  ec2: EC2Client;
+  fleet: DemoFleet;
+  smtp: SmtpSink;
+  client: Client;
+  taskQueue: string;
+  temporalAddress: string;
+  motoEndpoint: string;
+  /** Starts an in-process worker on this context's task queue; stop it with `worker.shutdown()`. */
+  startWorker(): Promise<{ worker: Worker; running: Promise<void> }>;
+  declare(playbook: PlaybookId, deployments: Deployment[], summary?: string): Promise<WorkflowHandle>;
+  close(): Promise<void>;
+}
+
+export async function createTestContext(name: string): Promise<TestContext> {
+  const temporalAddress = inject('temporalAddress');
+  const motoEndpoint = inject('motoEndpoint');
+  const unique = `${name}-${randomBytes(4).toString('hex')}`;
+  const databasePath = join(inject('scratchDir'), `${unique}.db`);
+
+  await fetch(`${motoEndpoint}/moto-api/reset`, { method: 'POST' });
+  const db = openDatabase(databasePath);
+  await migrateToLatest(db);
+  const ec2 = createEc2Client({ region: REGION, endpoint: motoEndpoint });
+  const fleet = await seedDemoFleet({ ec2, db, region: REGION });
+  const smtp = await SmtpSink.start();
+  const connection = await Connection.connect({ address: temporalAddress });
+  const client = new Client({ connection });
+  const taskQueue = `test-${unique}`;
+  const workflowBundle = { code: readFileSync(inject('workflowBundlePath'), 'utf8') };
+  const nativeConnections: NativeConnection[] = [];
+  const transports: ReturnType<typeof createMailTransport>[] = [];
+
+  return {
+    db,
+    databasePath,
+    ec2,
+    fleet,
+    smtp,
+    client,
+    taskQueue,
+    temporalAddress,
+    motoEndpoint,
+    async startWorker() {
+      const nativeConnection = await NativeConnection.connect({ address: temporalAddress });
+      nativeConnections.push(nativeConnection);
+      const transport = createMailTransport({
+        host: '127.0.0.1',
+        port: smtp.port,
+        requireTls: false,
+        maxMessagesPerSecond: 50,
+      });
+      transports.push(transport);
+      const worker = await createPlaybookWorker({
+        connection: nativeConnection,
+        namespace: 'default',
+        taskQueue,
+        workflowBundle,
+        db,
+        ec2For: () => ec2,
+        transport,
+        mailFrom: 'Firebreak Tests <firebreak@example.org>',
+      });
+      return { worker, running: worker.run() };
+    },
+    async declare(playbook, deployments, summary = 'Unexpected outbound traffic from the transfer hosts') {
+      const incidentId = `inc-${randomBytes(6).toString('hex')}`;
+      const input: PlaybookInput = {
+        incidentId,
+        playbook,
+        severity: 'critical',
+        summary,
+        deployments,
+        declaredBy: { kind: 'user', id: 'test', name: 'Test engineer' },
+      };
+      await createIncident(db, {
+        id: incidentId,
+        playbook,
+        severity: input.severity,
+        summary,
+        deploymentIds: deployments.map((d) => d.id),
+        customerIds: [...new Set(deployments.flatMap((d) => d.customerIds))],
+        workflowId: incidentWorkflowId(incidentId),
+        declaredBy: input.declaredBy,
+        declaredAt: new Date().toISOString(),
+        steps: ['disconnect', 'notify', 'close'],
+      });
+      return client.workflow.start(PLAYBOOK_WORKFLOW_TYPES[playbook], {
+        workflowId: incidentWorkflowId(incidentId),
+        taskQueue,
+        args: [input],
+      });
+    },
+    async close() {
+      for (const transport of transports) transport.close();
+      for (const c of nativeConnections) await c.close();
+      await connection.close();
+      await smtp.stop();
+      ec2.destroy();
+      await db.destroy();
+    },
+  };
+}

@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    name: 'integration',
+    root: import.meta.dirname,
+    include: ['integration/**/*.test.ts'],
+    globalSetup: ['support/global-setup.ts'],
+    // One Temporal server, one moto and two cores: files run one after another.
+    fileParallelism: false,
+    testTimeout: 240_000,
+    hookTimeout: 240_000,
+  },
+});

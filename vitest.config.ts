@@ -1,0 +1,16 @@
+import { defineConfig } from 'vitest/config';
+
+// Unit tests sit beside the code they test; anything that needs a running service is under test/.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['{apps,packages}/*/src/**/*.test.ts', '{workflows,activities}/src/**/*.test.ts'],
+        },
+      },
+      './test/vitest.config.ts',
+    ],
+  },
+});

@@ -1,0 +1,65 @@
+import type { Deployment } from '@firebreak/domain';
+import { ec2 } from '../support/activity-proxies';
+import { recordEvent } from '../support/incident-journal';
+
+export interface DisconnectDeploymentInput {
+  incidentId: string;
+  deployment: Deployment;
+}
+
+export interface DisconnectDeploymentResult {
+  deploymentId: string;
+  instancesIsolated: number;
+  addressesReleased: number;
+  networkAclId: string;
+  isolationGroupId: string;
+}
+
+/**
+ * Cuts one deployment off the public internet, following AWS's containment practice. Order matters:
+ * the state is recorded before anything changes; the subnet-wide deny ACL goes first because it cuts tracked
+ * connections at once for O(subnets) calls; per-instance work comes after; verification re-reads EC2.
+ * Every activity is a desired-state change, so a replay after a crash converges on the same end state.
+ */
+export async function disconnectDeployment(input: DisconnectDeploymentInput): Promise<DisconnectDeploymentResult> {
+  const { incidentId, deployment } = input;
+  const on = { deploymentId: deployment.id };
+
+  const captured = await ec2.captureDeploymentState(input);
+  await recordEvent(incidentId, 'ec2-change', `Recorded the pre-change state of ${deployment.name}`, { ...on, ...captured });
+
+  const acl = await ec2.denySubnetTraffic(input);
+  await recordEvent(incidentId, 'ec2-change', `Denied all traffic on the subnets of ${deployment.name}`, { ...on, ...acl });
+
+  const protection = await ec2.protectInstances(input);
+  await recordEvent(incidentId, 'ec2-change', `Protected instances and volumes of ${deployment.name} from termination`, {
+    ...on,
+    ...protection,
+  });
+
+  const released = await ec2.releasePublicAddresses(input);
+  await recordEvent(incidentId, 'ec2-change', `Released the public addresses of ${deployment.name}`, { ...on, ...released });
+
+  const isolated = await ec2.isolateNetworkInterfaces(input);
+  await recordEvent(incidentId, 'ec2-change', `Moved every interface of ${deployment.name} to the isolation group`, {
+    ...on,
+    ...isolated,
+  });
+
+  const snapshots = await ec2.snapshotVolumes(input);
+  await recordEvent(incidentId, 'ec2-change', `Took forensic snapshots of ${deployment.name}`, { ...on, ...snapshots });
+
+  const tagged = await ec2.tagContainedResources(input);
+  await recordEvent(incidentId, 'ec2-change', `Tagged the contained resources of ${deployment.name}`, { ...on, ...tagged });
+
+  const evidence = await ec2.verifyIsolation(input);
+  await recordEvent(incidentId, 'ec2-change', `Verified: no public path remains to ${deployment.name}`, { ...on, ...evidence });
+
+  return {
+    deploymentId: deployment.id,
+    instancesIsolated: isolated.interfaceIds.length,
+    addressesReleased: released.disassociated.length,
+    networkAclId: acl.networkAclId,
+    isolationGroupId: isolated.isolationGroupId,
+  };
+}

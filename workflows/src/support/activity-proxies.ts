@@ -1,0 +1,24 @@
+import { proxyActivities } from '@temporalio/workflow';
+import type { Activities } from '@firebreak/activities';
+
+/**
+ * Errors that no retry can fix: they fail the step at once and are recorded for an engineer.
+ * Everything else (throttling, timeouts, 4xx SMTP replies, lost connections) retries with backoff, without limit,
+ * because an incident must finish even if a dependency is down for a while.
+ */
+const NON_RETRYABLE = ['PUBLIC_PATH_REMAINS', 'SMTP_PERMANENT', 'UNKNOWN_CONTACT', 'INVALID_INPUT'];
+
+export const ec2 = proxyActivities<Activities>({
+  startToCloseTimeout: '2 minutes',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds', nonRetryableErrorTypes: NON_RETRYABLE },
+});
+
+export const mail = proxyActivities<Activities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '1 minute', nonRetryableErrorTypes: NON_RETRYABLE },
+});
+
+export const journal = proxyActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '500 milliseconds', backoffCoefficient: 2, maximumInterval: '10 seconds' },
+});

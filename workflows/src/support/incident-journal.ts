@@ -1,0 +1,59 @@
+import { upsertSearchAttributes, uuid4 } from '@temporalio/workflow';
+import {
+  type Actor,
+  type IncidentStatus,
+  SEARCH_ATTRIBUTE_KEYS,
+  type StepName,
+  SYSTEM_ACTOR,
+  type TimelineEventKind,
+} from '@firebreak/domain';
+import { journal } from './activity-proxies';
+
+/** Workflow time as ISO-8601: deterministic under replay. */
+export function now(): string {
+  return new Date().toISOString();
+}
+
+/** Writes one timeline event. Its id is a workflow-deterministic UUID, so a retried write is a no-op. */
+export async function recordEvent(
+  incidentId: string,
+  kind: TimelineEventKind,
+  summary: string,
+  details: Record<string, unknown> = {},
+  actor: Actor = SYSTEM_ACTOR,
+): Promise<void> {
+  await journal.recordTimelineEvent({ id: uuid4(), incidentId, at: now(), actor, kind, summary, details });
+}
+
+export async function setStatus(incidentId: string, status: IncidentStatus): Promise<void> {
+  upsertSearchAttributes([{ key: SEARCH_ATTRIBUTE_KEYS.status, value: status }]);
+  await journal.recordIncidentStatus({ incidentId, status, at: now() });
+  await recordEvent(incidentId, 'status', `Incident is ${status}`, { status });
+}
+
+/**
+ * Runs one playbook step, recording it as running, then completed or failed, on the incident page.
+ * The step's error is rethrown so the playbook decides what a failure means.
+ */
+export async function runStep<T>(incidentId: string, name: StepName, body: () => Promise<T>): Promise<T> {
+  await journal.recordStep({ incidentId, name, status: 'running', at: now() });
+  await recordEvent(incidentId, 'step', `Step ${name} started`, { step: name });
+  try {
+    const result = await body();
+    await journal.recordStep({ incidentId, name, status: 'completed', at: now() });
+    await recordEvent(incidentId, 'step', `Step ${name} completed`, { step: name });
+    return result;
+  } catch (error) {
+    const message = describeFailure(error);
+    await journal.recordStep({ incidentId, name, status: 'failed', at: now(), error: message });
+    await recordEvent(incidentId, 'step', `Step ${name} failed: ${message}`, { step: name, error: message });
+    throw error;
+  }
+}
+
+/** Temporal wraps activity and child failures; the innermost cause holds the message worth showing. */
+export function describeFailure(error: unknown): string {
+  let current: unknown = error;
+  while (current instanceof Error && current.cause instanceof Error) current = current.cause;
+  return current instanceof Error ? current.message : String(current);
+}
