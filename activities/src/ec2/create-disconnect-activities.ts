@@ -1,0 +1,30 @@
+import { captureDeploymentState } from './capture-deployment-state';
+import { denySubnetTraffic } from './deny-subnet-traffic';
+import type { DisconnectInput } from './disconnect-input';
+import type { Ec2ActivityDeps } from './ec2-activity-deps';
+import { isolateNetworkInterfaces } from './isolate-network-interfaces';
+import { protectInstances } from './protect-instances';
+import { releasePublicAddresses } from './release-public-addresses';
+import { snapshotVolumes } from './snapshot-volumes';
+import { tagContainedResources } from './tag-contained-resources';
+import { verifyIsolation } from './verify-isolation';
+
+/**
+ * The EC2 side of "disconnect", in the order the workflow runs them: record first, then the subnet-wide cut
+ * (O(subnets)), then the per-instance work (O(instances)), then an independent check.
+ * Each takes { incidentId, deployment } and is safe to run again.
+ */
+export function createDisconnectActivities(deps: Ec2ActivityDeps) {
+  return {
+    captureDeploymentState: (input: DisconnectInput) => captureDeploymentState(deps, input),
+    denySubnetTraffic: (input: DisconnectInput) => denySubnetTraffic(deps, input),
+    protectInstances: (input: DisconnectInput) => protectInstances(deps, input),
+    releasePublicAddresses: (input: DisconnectInput) => releasePublicAddresses(deps, input),
+    isolateNetworkInterfaces: (input: DisconnectInput) => isolateNetworkInterfaces(deps, input),
+    snapshotVolumes: (input: DisconnectInput) => snapshotVolumes(deps, input),
+    tagContainedResources: (input: DisconnectInput) => tagContainedResources(deps, input),
+    verifyIsolation: (input: DisconnectInput) => verifyIsolation(deps, input),
+  };
+}
+
+export type DisconnectActivities = ReturnType<typeof createDisconnectActivities>;

@@ -1,0 +1,13 @@
+export { createDisconnectActivities, type DisconnectActivities } from './create-disconnect-activities';
+export { DisconnectInput } from './disconnect-input';
+export type { Ec2ActivityDeps } from './ec2-activity-deps';
+export { PreChangeState, type PreChangeStateSummary } from './pre-change-state';
+export type { IsolationReport } from './isolation-report';
+export { PUBLIC_PATH_REMAINS } from './verify-isolation';
+export { CONTAINMENT_STATE } from './tag-contained-resources';
+export type { DenySubnetTrafficSummary } from './deny-subnet-traffic';
+export type { ProtectInstancesSummary } from './protect-instances';
+export type { ReleasePublicAddressesSummary } from './release-public-addresses';
+export type { IsolateNetworkInterfacesSummary } from './isolate-network-interfaces';
+export type { SnapshotVolumesSummary } from './snapshot-volumes';
+export type { TagContainedResourcesSummary } from './tag-contained-resources';
