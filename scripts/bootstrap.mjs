@@ -61,6 +61,9 @@ function signalNumber(signal) {
 
 const node = process.execPath;
 
+// The project pins Node 20 knowingly; the AWS SDK's notice about its future Node 22 requirement is noise on every run.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 switch (command) {
   case 'start': {
     installIfNeeded();

@@ -26,3 +26,4 @@ export type Activities = ReturnType<typeof createActivities>;
 
 export { createMailTransport, type MailTransportConfig } from './mail/create-mail-transport';
 export { isPermanentSmtpFailure } from './mail/classify-smtp-error';
+export * from './ec2';

@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import {
   createApiToken,
   findIdempotencyClaim,
+  findIncident,
   listTimeline,
   migrateToLatest,
   openDatabase,
@@ -20,12 +22,13 @@ import {
   type Incident,
 } from '@firebreak/domain';
 import { Client, Connection } from '@temporalio/client';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 // The console reads its configuration on first use, so the route handlers can be imported before process.env is
 // pointed at this file's database and the test Temporal server (in beforeAll).
 import { GET as getCustomers } from '../../apps/console/app/api/v1/customers/route';
 import { GET as getDeployments } from '../../apps/console/app/api/v1/deployments/route';
 import { GET as getHealth } from '../../apps/console/app/api/v1/health/route';
+import { POST as closeIncident } from '../../apps/console/app/api/v1/incidents/[id]/close/route';
 import { GET as getIncident } from '../../apps/console/app/api/v1/incidents/[id]/route';
 import { GET as getTimeline } from '../../apps/console/app/api/v1/incidents/[id]/timeline/route';
 import { GET as listIncidents, POST as declareIncident } from '../../apps/console/app/api/v1/incidents/route';
@@ -296,6 +299,21 @@ describe('declaring an incident', () => {
   it('answers 404 for an incident that does not exist', async () => {
     const response = await getIncident(request('GET', '/incidents/inc-000000000000'), routeParams('inc-000000000000'));
     expect(response.status).toBe(404);
+    const close = await closeIncident(
+      request('POST', '/incidents/inc-000000000000/close', { body: { reason: 'done' } }),
+      routeParams('inc-000000000000'),
+    );
+    expect(close.status).toBe(404);
+  });
+
+  it('refuses to close without a reason, before asking the playbook', async () => {
+    const [incident] = (await (await listIncidents(request('GET', '/incidents?limit=1'))).json() as { incidents: Incident[] }).incidents;
+    const response = await closeIncident(
+      request('POST', `/incidents/${incident!.id}/close`, { body: { reason: '  ' } }),
+      routeParams(incident!.id),
+    );
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as ErrorJson).error.fieldErrors?.[0]?.path).toBe('reason');
   });
 });
 
@@ -336,3 +354,42 @@ describe('directory and service endpoints', () => {
     );
   });
 });
+
+describe('when the orchestrator is unreachable', () => {
+  it('keeps the incident declared, answers 503, and starts that same incident when the request is repeated', async () => {
+    const key = `outage-${suffix}`;
+    const body = { ...validDeclaration(), summary: 'Declared while the orchestrator was down' };
+    const before = await countIncidents();
+
+    // A fresh module graph reads the configuration again: the console now points at a port nobody listens on.
+    vi.resetModules();
+    process.env.TEMPORAL_ADDRESS = `127.0.0.1:${await closedPort()}`;
+    const down = await import('../../apps/console/app/api/v1/incidents/route');
+    const refused = await down.POST(request('POST', '/incidents', { body, headers: { 'Idempotency-Key': key } }));
+    expect(refused.status).toBe(503);
+    expect(((await refused.json()) as ErrorJson).error.code).toBe('ORCHESTRATOR_UNAVAILABLE');
+    const claim = await findIdempotencyClaim(db, key);
+    expect(claim).toBeDefined();
+    expect((await findIncident(db, claim!.incidentId))?.status).toBe('declared');
+
+    vi.resetModules();
+    process.env.TEMPORAL_ADDRESS = inject('temporalAddress');
+    const up = await import('../../apps/console/app/api/v1/incidents/route');
+    const retried = await up.POST(request('POST', '/incidents', { body, headers: { 'Idempotency-Key': key } }));
+    expect(retried.status).toBe(200);
+    const incident = (await retried.json()) as Incident;
+    expect(incident.id).toBe(claim!.incidentId);
+    startedWorkflowIds.add(incident.workflowId);
+    expect((await client.workflow.getHandle(incident.workflowId).describe()).status.name).toBe('RUNNING');
+    expect(await countIncidents()).toBe(before + 1);
+  });
+});
+
+/** A loopback port that was free a moment ago and has nothing listening on it. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findIncident, listNotices, listTimeline } from '@firebreak/db';
 import { INCIDENT_UPDATES, TAG } from '@firebreak/domain';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDeploymentEvidence } from '../support/ec2-evidence';
 import { createTestContext, type TestContext } from '../support/test-context';
@@ -103,8 +104,12 @@ describe('infrastructure-compromise playbook: disconnect + notify, end to end', 
     expect(ctx.smtp.messages).toHaveLength(designated.length);
 
     if (RECORD_HISTORIES) {
-      const history = await handle.fetchHistory();
-      writeFileSync(join(import.meta.dirname, '../histories/infrastructure-compromise.json'), JSON.stringify(history, null, 1));
+      const record = async (workflowId: string, file: string) => {
+        const history = await ctx.client.workflow.getHandle(workflowId).fetchHistory();
+        writeFileSync(join(import.meta.dirname, '../histories', file), historyToJSON(history));
+      };
+      await record(handle.workflowId, 'infrastructure-compromise.json');
+      await record(`${handle.workflowId}/disconnect/${deployment.id}`, 'disconnect-deployment.json');
     }
   });
 
@@ -116,7 +121,7 @@ describe('infrastructure-compromise playbook: disconnect + notify, end to end', 
       handle.executeUpdate(INCIDENT_UPDATES.closeIncident, {
         args: [{ actor: { kind: 'user', id: 'eng-1', name: 'Ada' }, reason: 'too early' }],
       }),
-    ).rejects.toThrow(/can be closed once it is contained/);
+    ).rejects.toMatchObject({ cause: { message: expect.stringMatching(/can be closed once it is contained/) } });
     const incidentId = handle.workflowId.replace(/^incident-/, '');
     await waitUntil('the incident is contained', async () => (await findIncident(ctx.db, incidentId))?.status === 'contained');
     await ctx.smtp.waitForMessages(2);

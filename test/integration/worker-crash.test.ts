@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { findIncident, listNotices, listTimeline } from '@firebreak/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,9 +9,11 @@ import { createTestContext, type TestContext } from '../support/test-context';
 import { waitUntil } from '../support/wait-until';
 
 const REPO_ROOT = join(import.meta.dirname, '../..');
+/** Kept after the run (and ignored by git) so a failure can be read. */
+const ARTIFACTS_DIR = join(import.meta.dirname, '../artifacts');
 
 /** Runs the real worker program (apps/worker/src/main.ts) as its own process, so it can be killed outright. */
-function startWorkerProcess(ctx: TestContext): ChildProcess {
+function startWorkerProcess(ctx: TestContext, logFile: string): ChildProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', 'apps/worker/src/main.ts'], {
     cwd: REPO_ROOT,
     env: {
@@ -26,8 +29,9 @@ function startWorkerProcess(ctx: TestContext): ChildProcess {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  child.stdout!.resume();
-  child.stderr!.resume();
+  const log = createWriteStream(logFile, { flags: 'a' });
+  child.stdout!.pipe(log);
+  child.stderr!.pipe(log);
   return child;
 }
 
@@ -54,9 +58,11 @@ describe('a worker killed in the middle of a playbook', () => {
     const deployment = ctx.fleet.deployments.find((d) => d.tenancy === 'multi')!;
     const handle = await ctx.declare('infrastructure-compromise', [deployment]);
     const incidentId = handle.workflowId.replace(/^incident-/, '');
+    mkdirSync(ARTIFACTS_DIR, { recursive: true });
+    const logFile = join(ARTIFACTS_DIR, `worker-crash-${incidentId}.log`);
 
     // First worker: killed once the subnets are denied, in the middle of the disconnect step.
-    const first = startWorkerProcess(ctx);
+    const first = startWorkerProcess(ctx, logFile);
     children.push(first);
     await waitUntil('the subnets are denied', async () =>
       (await listTimeline(ctx.db, incidentId)).some((e) => e.summary.startsWith('Denied all traffic')),
@@ -66,16 +72,18 @@ describe('a worker killed in the middle of a playbook', () => {
     // Second worker: killed once the first notice has been sent, in the middle of the notify step. The SMTP server
     // defers the rest meanwhile, so the kill cannot land between another message's acceptance and its record.
     ctx.smtp.hold(1);
-    const second = startWorkerProcess(ctx);
+    const second = startWorkerProcess(ctx, logFile);
     children.push(second);
-    await waitUntil('a notice has been sent', async () =>
-      (await listNotices(ctx.db, incidentId)).some((n) => n.status === 'sent'),
+    await waitUntil(
+      'a notice has been sent',
+      async () => (await listNotices(ctx.db, incidentId)).some((n) => n.status === 'sent'),
+      { timeoutMs: 200_000 },
     );
     await kill(second);
     ctx.smtp.release();
 
     // Third worker: finishes the playbook.
-    children.push(startWorkerProcess(ctx));
+    children.push(startWorkerProcess(ctx, logFile));
     await waitUntil(
       'the incident is contained',
       async () => (await findIncident(ctx.db, incidentId))?.status === 'contained',

@@ -48,6 +48,8 @@ export class SmtpSink {
           .catch((error: Error) => callback(error));
       },
     });
+    // A client that vanishes mid-session (a killed worker) is normal here, not a test failure.
+    server.on('error', () => {});
     server.listen(0, '127.0.0.1');
     await once(server.server, 'listening');
     sink = new SmtpSink(server, (server.server.address() as AddressInfo).port);

@@ -34,7 +34,7 @@ export async function denySubnetTraffic(deps: Ec2ActivityDeps, rawInput: unknown
   const ec2 = deps.ec2For(deployment.region);
   const networkAclId = await ensureDenyAllAcl(
     ec2,
-    { incidentId, deploymentId: deployment.id, role: 'deny-all-acl' },
+    { incidentId, deploymentId: deployment.id, role: 'deny-all' },
     deployment.vpcId,
   );
   const { subnetIds } = await describeDeploymentInstances(ec2, deployment);

@@ -11,7 +11,7 @@ export function parseDisconnectInput(input: unknown): DisconnectInput {
   if (parsed.success) return parsed.data;
   const fields = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(input)'}: ${issue.message}`);
   throw ApplicationFailure.create({
-    type: 'VALIDATION_FAILED',
+    type: 'INVALID_INPUT',
     message: `invalid disconnect input: ${fields.join('; ')}`,
     nonRetryable: true,
   });

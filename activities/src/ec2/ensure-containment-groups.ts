@@ -17,7 +17,7 @@ const EVERYTHING: IpPermission = { IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0
 
 /** The incident's allow-all group: all traffic both ways, so the first swap turns every flow into an untracked one. */
 export async function ensureAllowAllGroup(ec2: EC2Client, incidentId: string, deploymentId: string, vpcId: string): Promise<string> {
-  const key: ContainmentKey = { incidentId, deploymentId, role: 'allow-all-group' };
+  const key: ContainmentKey = { incidentId, deploymentId, role: 'allow-all' };
   const group = await ensureGroup(ec2, key, vpcId, 'Firebreak containment step 1: allow all (tracked flows become untracked)');
   if (!hasEverything(group.IpPermissions)) {
     await tolerateDuplicate(ec2.send(new AuthorizeSecurityGroupIngressCommand({ GroupId: group.GroupId, IpPermissions: [EVERYTHING] })));
@@ -30,7 +30,7 @@ export async function ensureAllowAllGroup(ec2: EC2Client, incidentId: string, de
 
 /** The incident's isolation group: no rule at all, so nothing in or out (the default outbound rule is revoked). */
 export async function ensureIsolationGroup(ec2: EC2Client, incidentId: string, deploymentId: string, vpcId: string): Promise<string> {
-  const key: ContainmentKey = { incidentId, deploymentId, role: 'isolation-group' };
+  const key: ContainmentKey = { incidentId, deploymentId, role: 'isolation' };
   const group = await ensureGroup(ec2, key, vpcId, 'Firebreak containment: isolated, no traffic allowed');
   if (group.IpPermissions?.length) {
     await tolerateNotFound(ec2.send(new RevokeSecurityGroupIngressCommand({ GroupId: group.GroupId, IpPermissions: group.IpPermissions })));

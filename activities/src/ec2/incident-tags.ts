@@ -2,7 +2,13 @@ import type { Filter, ResourceType, Tag, TagSpecification } from '@aws-sdk/clien
 import { TAG } from '@firebreak/domain';
 
 /** What a resource Firebreak creates during a containment is for; part of the key it is found by. */
-export type ContainmentRole = 'deny-all-acl' | 'allow-all-group' | 'isolation-group' | 'forensic-snapshot';
+export const CONTAINMENT_ROLES = {
+  denyAll: 'deny-all',
+  allowAll: 'allow-all',
+  isolation: 'isolation',
+  forensicSnapshot: 'forensic-snapshot',
+} as const;
+export type ContainmentRole = (typeof CONTAINMENT_ROLES)[keyof typeof CONTAINMENT_ROLES];
 
 export interface ContainmentKey {
   incidentId: string;

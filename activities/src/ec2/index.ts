@@ -11,3 +11,4 @@ export type { ReleasePublicAddressesSummary } from './release-public-addresses';
 export type { IsolateNetworkInterfacesSummary } from './isolate-network-interfaces';
 export type { SnapshotVolumesSummary } from './snapshot-volumes';
 export type { TagContainedResourcesSummary } from './tag-contained-resources';
+export { CONTAINMENT_ROLES, type ContainmentRole } from './incident-tags';

@@ -18,8 +18,8 @@ export async function verifyIsolation(deps: Ec2ActivityDeps, rawInput: unknown):
   const { incidentId, deployment } = parseDisconnectInput(rawInput);
   const ec2 = deps.ec2For(deployment.region);
   const key = { incidentId, deploymentId: deployment.id };
-  const [isolationGroup] = await findSecurityGroups(ec2, { ...key, role: 'isolation-group' }, deployment.vpcId);
-  const [denyAcl] = await findNetworkAcls(ec2, { ...key, role: 'deny-all-acl' }, deployment.vpcId);
+  const [isolationGroup] = await findSecurityGroups(ec2, { ...key, role: 'isolation' }, deployment.vpcId);
+  const [denyAcl] = await findNetworkAcls(ec2, { ...key, role: 'deny-all' }, deployment.vpcId);
   const { instances, interfaces, subnetIds } = await describeDeploymentInstances(ec2, deployment);
   const addresses = await describeAssociatedElasticIps(
     ec2,

@@ -1,6 +1,6 @@
 import { Connection } from '@temporalio/client';
 import { TASK_QUEUE } from '@firebreak/domain';
-import { temporal } from '@temporalio/proto';
+import proto from '@temporalio/proto';
 import { join } from 'node:path';
 import { describeExit, spawnService, type ServiceProcess } from './spawn-service';
 import { waitFor } from './wait-for';
@@ -56,8 +56,8 @@ async function pollsSince(address: string, namespace: string, since: number): Pr
   try {
     const { pollers } = await connection.workflowService.describeTaskQueue({
       namespace,
-      taskQueue: { name: TASK_QUEUE, kind: temporal.api.enums.v1.TaskQueueKind.TASK_QUEUE_KIND_NORMAL },
-      taskQueueType: temporal.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
+      taskQueue: { name: TASK_QUEUE, kind: proto.temporal.api.enums.v1.TaskQueueKind.TASK_QUEUE_KIND_NORMAL },
+      taskQueueType: proto.temporal.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
     });
     const seen = (pollers ?? []).some((poller) => {
       const seconds = Number(poller.lastAccessTime?.seconds ?? 0);

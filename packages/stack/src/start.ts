@@ -50,8 +50,13 @@ class Supervisor {
     this.lock = lock;
   }
 
-  add(service: Running): void {
+  /** Returns a function that forgets the service again (for one-off jobs that finished). */
+  add(service: Running): () => void {
     this.running.push(service);
+    return () => {
+      const index = this.running.indexOf(service);
+      if (index >= 0) this.running.splice(index, 1);
+    };
   }
 
   /** Watches a child: if it exits while nobody asked it to, the whole stack goes down with exit code 1. */
@@ -118,12 +123,15 @@ async function main(): Promise<void> {
     throw error;
   }
 
+  let firstSignalAt = 0;
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.on(signal, () => {
       if (supervisor.isStopping) {
-        say('still stopping, please wait...');
+        // A terminal's Ctrl-C reaches this process and the bootstrap (which relays it) at once: one press, one message.
+        if (Date.now() - firstSignalAt > 1000) say('still stopping, please wait...');
         return;
       }
+      firstSignalAt = Date.now();
       say(`\n${signal === 'SIGINT' ? 'Ctrl-C' : signal}: stopping Firebreak...`);
       void supervisor.shutdown(0);
     });
@@ -225,8 +233,9 @@ async function main(): Promise<void> {
       if (buildReason) {
         await step(`console build (${buildReason}; a minute or two, log ${displayPath(logFile('console-build'))})`, async () => {
           const build = buildConsole({ root, env: consoleEnv, logFile: logFile('console-build') });
-          supervisor.add({ name: 'the console build', stop: () => build.process.stop() });
+          const forget = supervisor.add({ name: 'the console build', stop: () => build.process.stop() });
           await build.done;
+          forget();
         });
       }
       const consoleApp = await step('console', () =>

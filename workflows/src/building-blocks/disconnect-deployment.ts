@@ -57,8 +57,9 @@ export async function disconnectDeployment(input: DisconnectDeploymentInput): Pr
 
   return {
     deploymentId: deployment.id,
-    instancesIsolated: isolated.interfaceIds.length,
-    addressesReleased: released.disassociated.length,
+    // Counted from the pre-change state: after a crash the repeated calls find nothing left to change.
+    instancesIsolated: captured.instances,
+    addressesReleased: captured.elasticIps.length,
     networkAclId: acl.networkAclId,
     isolationGroupId: isolated.isolationGroupId,
   };

@@ -1,6 +1,7 @@
 import { allHandlersFinished, condition, executeChild, setHandler, workflowInfo } from '@temporalio/workflow';
 import {
   CloseIncidentRequest,
+  incidentWorkflowId,
   type IncidentStatus,
   PLAYBOOKS,
   type PlaybookInput,
@@ -55,7 +56,7 @@ export async function infrastructureCompromise(input: PlaybookInput): Promise<In
       Promise.all(
         input.deployments.map((deployment) =>
           executeChild(disconnectDeployment, {
-            workflowId: `${workflowInfo().workflowId}/disconnect/${deployment.id}`,
+            workflowId: `${incidentWorkflowId(incidentId)}/disconnect/${deployment.id}`,
             args: [{ incidentId, deployment }],
           }),
         ),

@@ -8,17 +8,18 @@ import type { Activities } from '@firebreak/activities';
  */
 const NON_RETRYABLE = ['PUBLIC_PATH_REMAINS', 'SMTP_PERMANENT', 'UNKNOWN_CONTACT', 'INVALID_INPUT'];
 
+// Timeouts are short because they are also how long a crashed worker's attempt takes to be retried elsewhere.
 export const ec2 = proxyActivities<Activities>({
-  startToCloseTimeout: '2 minutes',
+  startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds', nonRetryableErrorTypes: NON_RETRYABLE },
 });
 
 export const mail = proxyActivities<Activities>({
-  startToCloseTimeout: '1 minute',
+  startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '1 minute', nonRetryableErrorTypes: NON_RETRYABLE },
 });
 
 export const journal = proxyActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
+  startToCloseTimeout: '10 seconds',
   retry: { initialInterval: '500 milliseconds', backoffCoefficient: 2, maximumInterval: '10 seconds' },
 });

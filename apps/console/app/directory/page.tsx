@@ -1,0 +1,85 @@
+import type { ContactRole } from '@firebreak/domain';
+import { listCustomers } from '@/server/directory/list-customers';
+import { listDeployments } from '@/server/directory/list-deployments';
+
+export const metadata = { title: 'Directory' };
+
+const ROLE_LABELS: Record<ContactRole, string> = {
+  'designated-technical': 'Designated technical contact',
+  management: 'Management',
+  other: 'Other',
+};
+
+export default async function DirectoryPage() {
+  const [deployments, customers] = await Promise.all([listDeployments(), listCustomers()]);
+  const customerNames = new Map(customers.map((c) => [c.id, c.name]));
+
+  return (
+    <>
+      <h1>Directory</h1>
+      <section aria-labelledby="deployments-heading">
+        <h2 id="deployments-heading">Deployments</h2>
+        {deployments.length === 0 ? (
+          <p className="empty">No deployments yet.</p>
+        ) : (
+          <div className="table-scroll">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Deployment</th>
+                  <th scope="col">Tenancy</th>
+                  <th scope="col">Customers</th>
+                  <th scope="col">Region</th>
+                  <th scope="col">VPC</th>
+                  <th scope="col">Subnets</th>
+                </tr>
+              </thead>
+              <tbody>
+                {deployments.map((d) => (
+                  <tr key={d.id}>
+                    <td>
+                      {d.name}
+                      <div className="mono muted">{d.id}</div>
+                    </td>
+                    <td>{d.tenancy === 'single' ? 'Single-tenant' : 'Multi-tenant'}</td>
+                    <td>{d.customerIds.map((id) => customerNames.get(id) ?? id).join(', ')}</td>
+                    <td className="mono">{d.region}</td>
+                    <td className="mono">{d.vpcId}</td>
+                    <td className="mono">{d.subnetIds.join(', ')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="customers-heading">
+        <h2 id="customers-heading">Customers</h2>
+        {customers.length === 0 && <p className="empty">No customers yet.</p>}
+        <div className="cards">
+          {customers.map((customer) => (
+            <article className="card" key={customer.id} aria-labelledby={`customer-${customer.id}`}>
+              <h3 id={`customer-${customer.id}`}>{customer.name}</h3>
+              <p className="muted">
+                <span className="mono">{customer.id}</span> · {customer.tenancy === 'single' ? 'Single-tenant' : 'Multi-tenant'}
+              </p>
+              {customer.contacts.length === 0 ? (
+                <p className="field-error">No contacts: this customer cannot be notified.</p>
+              ) : (
+                <ul className="contacts">
+                  {customer.contacts.map((contact) => (
+                    <li key={contact.id}>
+                      <strong>{contact.name}</strong> <a href={`mailto:${contact.email}`}>{contact.email}</a>
+                      <div className="muted">{ROLE_LABELS[contact.role]}</div>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </article>
+          ))}
+        </div>
+      </section>
+    </>
+  );
+}

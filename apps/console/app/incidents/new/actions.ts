@@ -1,0 +1,59 @@
+'use server';
+
+import { randomUUID } from 'node:crypto';
+import { FirebreakError, type ErrorCode } from '@firebreak/domain';
+import { redirect } from 'next/navigation';
+import { IdempotencyKey } from '@/server/api/idempotency-key';
+import { CONSOLE_ACTOR } from '@/server/console-actor';
+import { toFormError } from '@/server/form-errors';
+import { declareIncident } from '@/server/incidents/declare-incident';
+import type { DeclareFormState, DeclareFormValues } from './declare-form-state';
+
+/** Messages for the form, where the API's wording would read like a schema. */
+const FRIENDLIER: Record<string, string> = {
+  playbook: 'Choose a playbook.',
+  deploymentIds: 'Choose at least one deployment.',
+  severity: 'Choose a severity.',
+  summary: 'Say in a sentence what happened.',
+};
+
+const FORM_MESSAGES: Partial<Record<ErrorCode, string>> = {
+  VALIDATION_FAILED: 'Nothing was declared yet. Fix the fields marked below and submit again.',
+  ORCHESTRATOR_UNAVAILABLE:
+    'The incident is recorded, but its playbook could not start because the orchestrator is not reachable. Submit again in a moment to start it.',
+  IDEMPOTENCY_KEY_REUSED:
+    'An earlier submission of this form is already recorded with other details. Submit again to declare a separate incident.',
+};
+
+export async function declareIncidentAction(previous: DeclareFormState, form: FormData): Promise<DeclareFormState> {
+  const values: DeclareFormValues = {
+    playbook: String(form.get('playbook') ?? ''),
+    deploymentIds: form.getAll('deploymentIds').map(String),
+    severity: String(form.get('severity') ?? ''),
+    summary: String(form.get('summary') ?? ''),
+  };
+  // The key round-trips through the browser: anything unusable is replaced rather than trusted.
+  const idempotencyKey = IdempotencyKey.safeParse(previous.idempotencyKey).data ?? randomUUID();
+  let incidentId: string;
+  try {
+    const { incident } = await declareIncident({
+      request: values,
+      idempotencyKey,
+      actor: CONSOLE_ACTOR,
+    });
+    incidentId = incident.id;
+  } catch (error) {
+    const { message, fieldErrors } = toFormError(error, FRIENDLIER);
+    const code = error instanceof FirebreakError ? error.code : 'INTERNAL';
+    return {
+      // Keep the key only when the incident is recorded but its playbook could not start: resubmitting then
+      // starts that same incident. After any other error the next submission is a new declaration.
+      idempotencyKey: code === 'ORCHESTRATOR_UNAVAILABLE' ? idempotencyKey : randomUUID(),
+      message: FORM_MESSAGES[code] ?? message,
+      fieldErrors:
+        code === 'UNKNOWN_PLAYBOOK' || code === 'PLAYBOOK_NOT_AVAILABLE' ? { ...fieldErrors, playbook: message } : fieldErrors,
+      values,
+    };
+  }
+  redirect(`/incidents/${incidentId}`);
+}

@@ -1,0 +1,26 @@
+import { randomUUID } from 'node:crypto';
+import { PLAYBOOKS, PLAYBOOK_IDS } from '@firebreak/domain';
+import { listCustomers } from '@/server/directory/list-customers';
+import { listDeployments } from '@/server/directory/list-deployments';
+import { DeclareForm } from './declare-form';
+
+export const metadata = { title: 'Declare incident' };
+
+export default async function DeclareIncidentPage() {
+  const [deployments, customers] = await Promise.all([listDeployments(), listCustomers()]);
+  return (
+    <>
+      <h1>Declare an incident</h1>
+      <p className="lead">
+        Declaring starts the playbook at once: the chosen deployments are cut off from the internet and their
+        customers&apos; technical contacts are told.
+      </p>
+      <DeclareForm
+        deployments={deployments}
+        customers={customers}
+        playbooks={PLAYBOOK_IDS.map((id) => PLAYBOOKS[id])}
+        idempotencyKey={randomUUID()}
+      />
+    </>
+  );
+}

@@ -1,0 +1,32 @@
+import type { IncidentStatus, Severity, StepStatus } from '@firebreak/domain';
+import { INCIDENT_STATUS_LABELS, SEVERITY_LABELS, STEP_STATUS_LABELS } from './labels';
+
+const INCIDENT_SYMBOLS: Record<IncidentStatus, string> = {
+  declared: '○',
+  active: '◐',
+  contained: '■',
+  closed: '✓',
+  failed: '✕',
+};
+
+const STEP_SYMBOLS: Record<StepStatus, string> = { pending: '○', running: '◐', completed: '✓', failed: '✕' };
+
+export function IncidentStatusBadge({ status }: { status: IncidentStatus }) {
+  return (
+    <span className={`badge status-${status}`}>
+      <span aria-hidden="true">{INCIDENT_SYMBOLS[status]}</span> {INCIDENT_STATUS_LABELS[status]}
+    </span>
+  );
+}
+
+export function StepStatusBadge({ status }: { status: StepStatus }) {
+  return (
+    <span className={`badge step-${status}`}>
+      <span aria-hidden="true">{STEP_SYMBOLS[status]}</span> {STEP_STATUS_LABELS[status]}
+    </span>
+  );
+}
+
+export function SeverityBadge({ severity }: { severity: Severity }) {
+  return <span className={`badge severity-${severity}`}>{SEVERITY_LABELS[severity]}</span>;
+}

@@ -1,0 +1,209 @@
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { DescribeNetworkInterfacesCommand, DescribeSecurityGroupsCommand, type EC2Client } from '@aws-sdk/client-ec2';
+import { createDisconnectActivities, PreChangeState, PUBLIC_PATH_REMAINS } from '@firebreak/activities';
+import { createIncident, findPreChangeState, migrateToLatest, openDatabase, type FirebreakDb } from '@firebreak/db';
+import { incidentWorkflowId, TAG, type Deployment } from '@firebreak/domain';
+import { createEc2Client, seedDemoFleet, type DemoFleet } from '@firebreak/stack';
+import { ApplicationFailure } from '@temporalio/client';
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { readDeploymentEvidence } from '../support/ec2-evidence';
+
+const REGION = 'us-east-1';
+
+type Activities = ReturnType<typeof createDisconnectActivities>;
+
+/** The order the disconnect building block calls them in. */
+const ORDER = [
+  'captureDeploymentState',
+  'denySubnetTraffic',
+  'protectInstances',
+  'releasePublicAddresses',
+  'isolateNetworkInterfaces',
+  'snapshotVolumes',
+  'tagContainedResources',
+  'verifyIsolation',
+] as const satisfies readonly (keyof Activities)[];
+
+async function runAll(activities: Activities, input: { incidentId: string; deployment: Deployment }) {
+  const results: Record<string, unknown> = {};
+  for (const name of ORDER) results[name] = await activities[name](input);
+  return results as { [K in (typeof ORDER)[number]]: Awaited<ReturnType<Activities[K]>> };
+}
+
+/** Interface groups as the interface API reports them (the evidence helper reads the instance view). */
+async function interfaceGroups(ec2: EC2Client, vpcId: string): Promise<Map<string, string[]>> {
+  const found = await ec2.send(new DescribeNetworkInterfacesCommand({ Filters: [{ Name: 'vpc-id', Values: [vpcId] }] }));
+  return new Map(
+    (found.NetworkInterfaces ?? []).map((eni) => [eni.NetworkInterfaceId!, (eni.Groups ?? []).map((g) => g.GroupId!).sort()]),
+  );
+}
+
+describe('disconnect activities against the EC2 emulator', () => {
+  const motoEndpoint = inject('motoEndpoint');
+  let db: FirebreakDb;
+  let ec2: EC2Client;
+  let fleet: DemoFleet;
+  let activities: Activities;
+
+  beforeEach(async () => {
+    const reset = await fetch(`${motoEndpoint}/moto-api/reset`, { method: 'POST' });
+    expect(reset.ok).toBe(true);
+    db = openDatabase(join(inject('scratchDir'), `disconnect-${randomBytes(4).toString('hex')}.db`));
+    await migrateToLatest(db);
+    ec2 = createEc2Client({ region: REGION, endpoint: motoEndpoint });
+    fleet = await seedDemoFleet({ ec2, db, region: REGION });
+    activities = createDisconnectActivities({ ec2For: () => ec2, db });
+  });
+
+  afterEach(async () => {
+    ec2?.destroy();
+    await db?.destroy();
+  });
+
+  async function declareIncident(deployments: Deployment[]): Promise<string> {
+    const incidentId = `inc-${randomBytes(6).toString('hex')}`;
+    await createIncident(db, {
+      id: incidentId,
+      playbook: 'infrastructure-compromise',
+      severity: 'critical',
+      summary: 'Unexpected outbound traffic from the transfer hosts',
+      deploymentIds: deployments.map((d) => d.id),
+      customerIds: [...new Set(deployments.flatMap((d) => d.customerIds))],
+      workflowId: incidentWorkflowId(incidentId),
+      declaredBy: { kind: 'user', id: 'test', name: 'Test engineer' },
+      declaredAt: new Date().toISOString(),
+      steps: ['disconnect', 'notify', 'close'],
+    });
+    return incidentId;
+  }
+
+  it('seeds the demo fleet idempotently, with the documented firewall and Elastic IPs only', async () => {
+    const again = await seedDemoFleet({ ec2, db, region: REGION });
+    expect(again.deployments).toEqual(fleet.deployments);
+    expect(fleet.deployments.map((d) => [d.id, d.tenancy, d.applicationKind, d.customerIds])).toEqual([
+      ['northwind-transfer', 'single', 'faspex', ['northwind']],
+      ['shared-transfer-eu', 'multi', 'files', ['acme', 'globex', 'initech']],
+    ]);
+    for (const [deployment, instanceCount] of [
+      [fleet.deployments[0]!, 2],
+      [fleet.deployments[1]!, 4],
+    ] as const) {
+      const evidence = await readDeploymentEvidence(ec2, deployment, 'none');
+      expect(evidence.instances).toHaveLength(instanceCount);
+      expect(evidence.associatedAddresses).toHaveLength(instanceCount);
+      expect(new Set(evidence.instances.map((i) => i.SubnetId))).toEqual(new Set(deployment.subnetIds));
+      for (const instance of evidence.instances) expect(instance.SecurityGroups).toHaveLength(1);
+      const [firewall] =
+        (await ec2.send(new DescribeSecurityGroupsCommand({ GroupIds: [evidence.instances[0]!.SecurityGroups![0]!.GroupId!] })))
+          .SecurityGroups ?? [];
+      const rules = (firewall?.IpPermissions ?? []).map((p) => `${p.IpProtocol}/${p.FromPort}-${p.ToPort}`).sort();
+      const apiPort = deployment.applicationKind === 'files' ? 443 : 9092;
+      expect(rules).toEqual([`tcp/${apiPort}-${apiPort}`, 'tcp/3001-3001', 'tcp/33001-33001', 'udp/33001-33001'].sort());
+      const api = firewall?.IpPermissions?.find((p) => p.FromPort === apiPort);
+      expect(api?.IpRanges?.map((r) => r.CidrIp)).toHaveLength(1);
+      expect(api?.IpRanges?.[0]?.CidrIp).toMatch(/\/32$/);
+      const ssh = firewall?.IpPermissions?.find((p) => p.FromPort === 3001);
+      expect(ssh?.IpRanges?.map((r) => r.CidrIp)).not.toContain('0.0.0.0/0');
+    }
+    for (const customer of fleet.customers) {
+      expect(customer.contacts.filter((c) => c.role === 'designated-technical')).toHaveLength(2);
+      expect(customer.contacts.filter((c) => c.role === 'management')).toHaveLength(1);
+    }
+  });
+
+  it('cuts every demo deployment off, and a second run changes nothing and keeps the first pre-change state', async () => {
+    const incidentId = await declareIncident(fleet.deployments);
+
+    for (const deployment of fleet.deployments) {
+      const input = { incidentId, deployment };
+      const before = await readDeploymentEvidence(ec2, deployment, incidentId);
+      const groupsBefore = await interfaceGroups(ec2, deployment.vpcId);
+      expect(before.associatedAddresses.length).toBe(before.instances.length);
+
+      const first = await runAll(activities, input);
+
+      // What EC2 says, read independently of the activities.
+      const after = await readDeploymentEvidence(ec2, deployment, incidentId);
+      expect(after.associatedAddresses).toEqual([]);
+      for (const instance of after.instances) expect(instance.PublicIpAddress).toBeUndefined();
+      expect(after.incidentAcls).toHaveLength(1);
+      const denyAclId = after.incidentAcls[0]!.NetworkAclId!;
+      for (const subnetId of deployment.subnetIds) expect(after.aclBySubnet.get(subnetId)).toBe(denyAclId);
+      const denyEntries = (after.incidentAcls[0]!.Entries ?? []).filter(
+        (e) => e.RuleNumber === 1 && e.RuleAction === 'deny' && e.Protocol === '-1' && e.CidrBlock === '0.0.0.0/0',
+      );
+      expect(denyEntries.map((e) => e.Egress).sort()).toEqual([false, true]);
+      const isolation = after.incidentGroups.find((g) => g.Tags?.some((t) => t.Key === TAG.role && t.Value === 'isolation'));
+      expect(isolation?.IpPermissions ?? []).toEqual([]);
+      expect(isolation?.IpPermissionsEgress ?? []).toEqual([]);
+      for (const eni of after.interfaces) expect(eni.groupIds).toEqual([isolation!.GroupId]);
+      const groupsAfter = await interfaceGroups(ec2, deployment.vpcId);
+      for (const eniId of groupsBefore.keys()) expect(groupsAfter.get(eniId)).toEqual([isolation!.GroupId]);
+      // One incident covers both deployments: count only this deployment's snapshots.
+      const ownSnapshots = (snapshots: typeof after.incidentSnapshots) =>
+        snapshots.filter((s) => s.Tags?.some((t) => t.Key === TAG.deployment && t.Value === deployment.id));
+      expect(ownSnapshots(after.incidentSnapshots).map((s) => s.VolumeId).sort()).toEqual([...after.volumeIds].sort());
+      for (const instance of after.instances) {
+        expect(instance.State?.Name).toBe('running');
+        for (const mapping of instance.BlockDeviceMappings ?? []) expect(mapping.Ebs?.DeleteOnTermination).toBe(false);
+        expect(instance.Tags).toEqual(expect.arrayContaining([{ Key: TAG.incident, Value: incidentId }]));
+      }
+      expect(first.verifyIsolation.elasticIps).toEqual([]);
+      expect(first.releasePublicAddresses.released).toHaveLength(before.instances.length);
+
+      // The whole sequence again, as a retry after a crash would run it.
+      const second = await runAll(activities, input);
+      expect(second.denySubnetTraffic).toEqual({ networkAclId: denyAclId, associated: [], alreadyDenied: deployment.subnetIds.toSorted() });
+      expect(second.protectInstances.volumesKept).toEqual([]);
+      expect(second.releasePublicAddresses.released).toEqual([]);
+      expect(second.isolateNetworkInterfaces.isolated).toEqual([]);
+      expect(second.isolateNetworkInterfaces.alreadyIsolated).toHaveLength(after.interfaces.length);
+      expect(second.snapshotVolumes.snapshots.every((s) => !s.created)).toBe(true);
+
+      const again = await readDeploymentEvidence(ec2, deployment, incidentId);
+      expect(again.incidentAcls).toHaveLength(1);
+      const roles = again.incidentGroups.map((g) => g.Tags?.find((t) => t.Key === TAG.role)?.Value).sort();
+      expect(roles).toEqual(['allow-all', 'isolation']);
+      expect(ownSnapshots(again.incidentSnapshots)).toHaveLength(after.volumeIds.length);
+      expect(again.allAddresses.filter((a) => a.Tags?.some((t) => t.Key === TAG.deployment && t.Value === deployment.id))).toHaveLength(
+        before.instances.length,
+      );
+
+      // The stored state is still the one from before any change: what restore will put back.
+      const stored = await findPreChangeState(db, incidentId, deployment.id);
+      const state = PreChangeState.parse(stored?.state);
+      expect(state.elasticIps.map((e) => e.publicIp).sort()).toEqual(before.associatedAddresses.map((a) => a.PublicIp).sort());
+      expect(state.elasticIps.map((e) => e.instanceId).sort()).toEqual(before.associatedAddresses.map((a) => a.InstanceId).sort());
+      for (const eni of state.networkInterfaces) expect(eni.securityGroupIds).toEqual(groupsBefore.get(eni.networkInterfaceId));
+      for (const subnet of state.subnets) expect(subnet.networkAclId).not.toBe(denyAclId);
+      expect(state.instances.every((i) => !i.terminationProtection)).toBe(true);
+      expect(second.captureDeploymentState).toEqual(first.captureDeploymentState);
+    }
+  });
+
+  it('refuses for good to call a deployment isolated while a public path remains', async () => {
+    const deployment = fleet.deployments[0]!;
+    const incidentId = await declareIncident([deployment]);
+    await activities.captureDeploymentState({ incidentId, deployment });
+    await activities.denySubnetTraffic({ incidentId, deployment });
+
+    const failure = await activities.verifyIsolation({ incidentId, deployment }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(ApplicationFailure);
+    const appFailure = failure as ApplicationFailure;
+    expect(appFailure.type).toBe(PUBLIC_PATH_REMAINS);
+    expect(appFailure.nonRetryable).toBe(true);
+    expect(appFailure.message).toMatch(/Elastic IP .* is still associated/);
+    expect(appFailure.message).toMatch(/isolation security group does not exist/);
+    expect(appFailure.message).not.toMatch(/not the deny ACL/);
+  });
+
+  it('rejects malformed input without touching EC2', async () => {
+    const failure = await activities
+      .denySubnetTraffic({ incidentId: 'not-an-incident', deployment: fleet.deployments[0]! })
+      .catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(ApplicationFailure);
+    expect((failure as ApplicationFailure).nonRetryable).toBe(true);
+    expect((failure as ApplicationFailure).message).toMatch(/incidentId/);
+  });
+});
