@@ -6,6 +6,7 @@ export default defineConfig({
     root: import.meta.dirname,
     include: ['integration/**/*.test.ts'],
     globalSetup: ['support/global-setup.ts'],
+    setupFiles: ['support/quiet-temporal-logs.ts'],
     // One Temporal server, one moto and two cores: files run one after another.
     fileParallelism: false,
     testTimeout: 240_000,

@@ -14,14 +14,11 @@ import {
 import { createPlaybookWorker } from '@firebreak/worker';
 import { createEc2Client, seedDemoFleet, type DemoFleet } from '@firebreak/stack';
 import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
-import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
+import { NativeConnection, type Worker } from '@temporalio/worker';
 import { inject } from 'vitest';
 import { SmtpSink } from './smtp-sink';
 
 export const REGION = 'us-east-1';
-
-// Worker lifecycle chatter would bury test output; warnings and errors still show.
-Runtime.install({ logger: new DefaultLogger('WARN') });
 
 /** Everything one integration test needs, wired to the real services started by the global setup. */
 export interface TestContext {

@@ -1,21 +1,12 @@
 import {
   PLAYBOOK_WORKFLOW_TYPES,
-  SEARCH_ATTRIBUTES,
+  SEARCH_ATTRIBUTE_KEYS as SEARCH_KEYS,
   TASK_QUEUE,
   incidentWorkflowId,
   type PlaybookInput,
 } from '@firebreak/domain';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import { defineSearchAttributeKey } from '@temporalio/common';
 import { withTemporal } from '../temporal-errors';
-
-const SEARCH_KEYS = {
-  playbook: defineSearchAttributeKey(SEARCH_ATTRIBUTES.playbook, 'KEYWORD'),
-  status: defineSearchAttributeKey(SEARCH_ATTRIBUTES.status, 'KEYWORD'),
-  severity: defineSearchAttributeKey(SEARCH_ATTRIBUTES.severity, 'KEYWORD'),
-  customerIds: defineSearchAttributeKey(SEARCH_ATTRIBUTES.customerIds, 'KEYWORD_LIST'),
-  deploymentIds: defineSearchAttributeKey(SEARCH_ATTRIBUTES.deploymentIds, 'KEYWORD_LIST'),
-};
 
 /**
  * Starts the incident's playbook workflow, or does nothing if it already exists. The workflow id comes from the
