@@ -65,7 +65,8 @@ const deployments: Deployment[] = [
     vpcId: 'vpc-0abc1234',
     subnetIds: ['subnet-0abc1111', 'subnet-0abc2222'],
     applicationKind: 'faspex',
-    instanceTag: `acme-prod-${suffix}`,
+    allowListedSources: [],
+  instanceTag: `acme-prod-${suffix}`,
   },
   {
     id: `shared-${suffix}`,
@@ -76,7 +77,8 @@ const deployments: Deployment[] = [
     vpcId: 'vpc-0def5678',
     subnetIds: ['subnet-0def3333'],
     applicationKind: 'files',
-    instanceTag: `shared-${suffix}`,
+    allowListedSources: [],
+  instanceTag: `shared-${suffix}`,
   },
 ];
 

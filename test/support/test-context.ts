@@ -8,6 +8,7 @@ import {
   type Deployment,
   incidentWorkflowId,
   PLAYBOOK_WORKFLOW_TYPES,
+  PLAYBOOKS,
   type PlaybookId,
   type PlaybookInput,
 } from '@firebreak/domain';
@@ -17,6 +18,7 @@ import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import { inject } from 'vitest';
 import { SmtpSink } from './smtp-sink';
+import { TEST_POLICY } from './test-policy';
 
 export const REGION = 'us-east-1';
 
@@ -97,6 +99,7 @@ export async function createTestContext(name: string): Promise<TestContext> {
         summary,
         deployments,
         declaredBy: { kind: 'user', id: 'test', name: 'Test engineer' },
+        policy: TEST_POLICY,
       };
       await createIncident(db, {
         id: incidentId,
@@ -108,7 +111,7 @@ export async function createTestContext(name: string): Promise<TestContext> {
         workflowId: incidentWorkflowId(incidentId),
         declaredBy: input.declaredBy,
         declaredAt: new Date().toISOString(),
-        steps: ['disconnect', 'notify', 'close'],
+        steps: PLAYBOOKS[playbook].stepNames,
       });
       return client.workflow.start(PLAYBOOK_WORKFLOW_TYPES[playbook], {
         workflowId: incidentWorkflowId(incidentId),

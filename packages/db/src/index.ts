@@ -7,3 +7,4 @@ export * from './queries/notices';
 export * from './queries/pre-change-states';
 export * from './queries/timeline';
 export * from './queries/ping-database';
+export * from './queries/policy';

@@ -31,6 +31,9 @@ export interface DeploymentsTable {
   subnet_ids: Json;
   application_kind: 'faspex' | 'shares' | 'console' | 'files';
   instance_tag: string;
+  application_host_cidr: string | null;
+  allow_listed_sources: Json;
+  known_good_image_id: string | null;
   updated_at: Timestamp;
 }
 
@@ -116,6 +119,14 @@ export interface ApiTokensTable {
   last_used_at: Timestamp | null;
 }
 
+export interface PolicyVersionsTable {
+  version: Generated<number>;
+  policy: Json;
+  changed_by: Json;
+  changed_at: Timestamp;
+  reason: string;
+}
+
 export interface Database {
   customers: CustomersTable;
   contacts: ContactsTable;
@@ -128,4 +139,5 @@ export interface Database {
   notices: NoticesTable;
   pre_change_states: PreChangeStatesTable;
   api_tokens: ApiTokensTable;
+  policy_versions: PolicyVersionsTable;
 }

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { ContactId, CustomerId, DeploymentId } from './ids';
 
+/** An IPv4 CIDR block such as 198.51.100.0/24. */
+export const Cidr = z.cidrv4();
+
 export const Tenancy = z.enum(['single', 'multi']);
 export type Tenancy = z.infer<typeof Tenancy>;
 
@@ -38,6 +41,12 @@ export const Deployment = z.object({
   applicationKind: ApplicationKind,
   /** Instances belong to the deployment when they carry this tag value under `firebreak:deployment`. */
   instanceTag: z.string().min(1),
+  /** Where the application (Faspex, Shares, Console, Files) connects to the transfer node from. */
+  applicationHostCidr: Cidr.optional(),
+  /** Sources allowed to reach SSH (TCP 3001) on a rebuilt environment. */
+  allowListedSources: z.array(Cidr).default([]),
+  /** The image clean environments are launched from; rebuilds refuse to guess one. */
+  knownGoodImageId: z.string().regex(/^ami-[0-9a-f]+$/).optional(),
 });
 export type Deployment = z.infer<typeof Deployment>;
 

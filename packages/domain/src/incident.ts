@@ -7,14 +7,43 @@ export const Severity = z.enum(['critical', 'high', 'medium', 'low']);
 export type Severity = z.infer<typeof Severity>;
 
 /**
- * Lifecycle of an incident. `declared` until the workflow starts work, `active` while steps run,
- * `contained` once the environment is cut off and contacts are told, `closed` when an engineer
- * closes it, `failed` when a step failed and needs an engineer.
+ * Lifecycle of an incident. `declared` until the workflow starts work, `active` while steps run, `contained` once
+ * the environment is cut off and contacts are told, `recovering` while clean infrastructure is built, `monitoring`
+ * until both sides sign off, `maintenance` while fixes roll out, `blocked` while a suspicious source is blocked,
+ * `closed` at the end, `failed` when a step failed and needs an engineer.
  */
-export const IncidentStatus = z.enum(['declared', 'active', 'contained', 'closed', 'failed']);
+export const IncidentStatus = z.enum([
+  'declared',
+  'active',
+  'contained',
+  'recovering',
+  'monitoring',
+  'maintenance',
+  'blocked',
+  'closed',
+  'failed',
+]);
 export type IncidentStatus = z.infer<typeof IncidentStatus>;
 
-export const StepName = z.enum(['disconnect', 'notify', 'close']);
+export const StepName = z.enum([
+  'disconnect',
+  'notify',
+  'decide',
+  'rebuild',
+  'backup-notice',
+  'recreate',
+  'reestablish',
+  'risk-communication',
+  'monitor',
+  'bulletin',
+  'fix-release',
+  'maintenance-schedule',
+  'upgrade',
+  'block',
+  'alert',
+  'lift-block',
+  'close',
+]);
 export type StepName = z.infer<typeof StepName>;
 
 export const StepStatus = z.enum(['pending', 'running', 'completed', 'failed']);
@@ -29,6 +58,21 @@ export const IncidentStep = z.object({
 });
 export type IncidentStep = z.infer<typeof IncidentStep>;
 
+/** What a vulnerability playbook is about. */
+export const Vulnerability = z.object({
+  /** A CVE id or the provider's bulletin id. */
+  reference: z.string().trim().min(1).max(100),
+  title: z.string().trim().min(1).max(300),
+  component: z.string().trim().min(1).max(200),
+  discoveredAt: z.iso.datetime(),
+  /** For a vulnerability that is not exploitable: why, in words customers understand. */
+  notExploitableBecause: z.string().trim().min(1).max(4000).optional(),
+});
+export type Vulnerability = z.infer<typeof Vulnerability>;
+
+/** An IPv4 or IPv6 address, or a CIDR block, e.g. from a monitoring system's alert. */
+export const SourceAddress = z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()]);
+
 export const DeclareIncidentRequest = z.object({
   playbook: PlaybookId,
   deploymentIds: z
@@ -38,6 +82,25 @@ export const DeclareIncidentRequest = z.object({
     .refine((ids) => new Set(ids).size === ids.length, 'each deployment may be named once'),
   severity: Severity,
   summary: z.string().trim().min(1, 'say what happened').max(2000),
+  /** suspicious-activity: the address to block. */
+  sourceAddress: SourceAddress.optional(),
+  /** exploitable-vulnerability, non-exploitable-vulnerability: what was found. */
+  vulnerability: Vulnerability.optional(),
+}).superRefine((request, ctx) => {
+  if (request.playbook === 'suspicious-activity' && !request.sourceAddress) {
+    ctx.addIssue({ code: 'custom', path: ['sourceAddress'], message: 'give the source address to block' });
+  }
+  if (request.playbook === 'exploitable-vulnerability' || request.playbook === 'non-exploitable-vulnerability') {
+    if (!request.vulnerability) {
+      ctx.addIssue({ code: 'custom', path: ['vulnerability'], message: 'describe the vulnerability' });
+    } else if (request.playbook === 'non-exploitable-vulnerability' && !request.vulnerability.notExploitableBecause) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['vulnerability', 'notExploitableBecause'],
+        message: 'explain why it is not exploitable',
+      });
+    }
+  }
 });
 export type DeclareIncidentRequest = z.infer<typeof DeclareIncidentRequest>;
 

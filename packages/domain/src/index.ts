@@ -8,3 +8,6 @@ export * from './playbook';
 export * from './timeline';
 export * from './workflow-input';
 export * from './search-attribute-keys';
+export * from './decision';
+export * from './policy';
+export * from './roles';

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { Actor } from './actor';
 import { Deployment } from './directory';
 import { IncidentId } from './ids';
-import { Severity } from './incident';
+import { Severity, SourceAddress, Vulnerability } from './incident';
+import { Policy } from './policy';
 import { PlaybookId } from './playbook';
 
 /**
@@ -16,6 +17,10 @@ export const PlaybookInput = z.object({
   summary: z.string(),
   deployments: z.array(Deployment).min(1),
   declaredBy: Actor,
+  /** The policy in force when the incident was declared; its clocks never move afterwards. */
+  policy: Policy,
+  sourceAddress: SourceAddress.optional(),
+  vulnerability: Vulnerability.optional(),
 });
 export type PlaybookInput = z.infer<typeof PlaybookInput>;
 

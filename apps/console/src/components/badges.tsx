@@ -5,6 +5,10 @@ const INCIDENT_SYMBOLS: Record<IncidentStatus, string> = {
   declared: '○',
   active: '◐',
   contained: '■',
+  recovering: '◑',
+  monitoring: '◉',
+  maintenance: '◒',
+  blocked: '⛔',
   closed: '✓',
   failed: '✕',
 };

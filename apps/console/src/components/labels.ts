@@ -5,6 +5,10 @@ export const INCIDENT_STATUS_LABELS: Record<IncidentStatus, string> = {
   declared: 'Declared',
   active: 'Running',
   contained: 'Contained',
+  recovering: 'Recovering',
+  monitoring: 'Monitoring',
+  maintenance: 'Maintenance',
+  blocked: 'Source blocked',
   closed: 'Closed',
   failed: 'Failed: needs an engineer',
 };
@@ -19,6 +23,20 @@ export const STEP_STATUS_LABELS: Record<StepStatus, string> = {
 export const STEP_LABELS: Record<StepName, string> = {
   disconnect: 'Disconnect from the internet',
   notify: 'Notify technical contacts',
+  decide: 'Decide how to recover',
+  rebuild: 'Rebuild on new infrastructure',
+  'backup-notice': 'Send the backup environment details',
+  recreate: 'Recreate a clean environment',
+  reestablish: 'Re-establish production with the customer',
+  'risk-communication': 'Communicate the risk',
+  monitor: 'Heightened monitoring until both sign off',
+  bulletin: 'Security bulletin',
+  'fix-release': 'Fixed software released',
+  'maintenance-schedule': 'Maintenance schedule',
+  upgrade: 'Upgrade deployments',
+  block: 'Block the source address',
+  alert: 'Alert operations',
+  'lift-block': 'Lift the block',
   close: 'Close the incident',
 };
 

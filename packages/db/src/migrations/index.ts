@@ -1,7 +1,9 @@
 import type { Migration } from 'kysely';
 import * as initial from './0001-initial';
+import * as recoveryAndPolicy from './0002-recovery-and-policy';
 
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations: Record<string, Migration> = {
   '0001-initial': initial,
+  '0002-recovery-and-policy': recoveryAndPolicy,
 };

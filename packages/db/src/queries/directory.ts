@@ -39,6 +39,9 @@ export async function upsertDeployment(db: FirebreakDb, deployment: Deployment, 
     subnet_ids: JSON.stringify(deployment.subnetIds),
     application_kind: deployment.applicationKind,
     instance_tag: deployment.instanceTag,
+    application_host_cidr: deployment.applicationHostCidr ?? null,
+    allow_listed_sources: JSON.stringify(deployment.allowListedSources ?? []),
+    known_good_image_id: deployment.knownGoodImageId ?? null,
     updated_at: now,
   };
   await db.transaction().execute(async (trx) => {
@@ -103,6 +106,9 @@ async function findDeployments(db: FirebreakDb, ids: readonly string[] | undefin
     subnetIds: JSON.parse(r.subnet_ids) as string[],
     applicationKind: r.application_kind,
     instanceTag: r.instance_tag,
+    allowListedSources: JSON.parse(r.allow_listed_sources) as string[],
+    ...(r.application_host_cidr ? { applicationHostCidr: r.application_host_cidr } : {}),
+    ...(r.known_good_image_id ? { knownGoodImageId: r.known_good_image_id } : {}),
   }));
 }
 

@@ -1,4 +1,11 @@
-import { appendTimelineEvent, createIncident, findDeploymentsByIds, findIdempotencyClaim, findIncident } from '@firebreak/db';
+import {
+  appendTimelineEvent,
+  createIncident,
+  currentPolicy,
+  findDeploymentsByIds,
+  findIdempotencyClaim,
+  findIncident,
+} from '@firebreak/db';
 import {
   FirebreakError,
   incidentWorkflowId,
@@ -6,16 +13,15 @@ import {
   type DeclareIncidentRequest,
   type Deployment,
   type Incident,
+  PLAYBOOKS,
+  type Policy,
   type PlaybookInput,
-  type StepName,
 } from '@firebreak/domain';
 import { getDatabase } from '../database';
 import { newIncidentId } from './new-incident-id';
 import { parseDeclaration } from './parse-declaration';
 import { declarationHash } from './request-hash';
 import { startIncidentWorkflow } from './start-incident-workflow';
-
-const INITIAL_STEPS: readonly StepName[] = ['disconnect', 'notify', 'close'];
 
 export interface DeclareIncidentCommand {
   /** The unvalidated request body. */
@@ -40,11 +46,13 @@ export async function declareIncident({ request, idempotencyKey, actor }: Declar
   const db = await getDatabase();
   const deployments = await resolveDeployments(declaration.deploymentIds);
   const requestHash = declarationHash(declaration, actor);
+  // The incident keeps the policy in force now: later policy changes never move its clocks.
+  const policy = await currentPolicy(db);
 
   if (idempotencyKey !== undefined) {
     const earlier = await findEarlierDeclaration(idempotencyKey, requestHash);
     if (earlier) {
-      await startIncidentWorkflow(playbookInputOf(earlier, declaration, deployments));
+      await startIncidentWorkflow(playbookInputOf(earlier, declaration, deployments, policy));
       return { incident: earlier, created: false };
     }
   }
@@ -65,7 +73,7 @@ export async function declareIncident({ request, idempotencyKey, actor }: Declar
         workflowId: incidentWorkflowId(id),
         declaredBy: actor,
         declaredAt,
-        steps: INITIAL_STEPS,
+        steps: PLAYBOOKS[declaration.playbook].stepNames,
       },
       idempotencyKey === undefined ? undefined : { key: idempotencyKey, requestHash },
     );
@@ -73,7 +81,7 @@ export async function declareIncident({ request, idempotencyKey, actor }: Declar
     // A concurrent request with the same key won the race: answer as its repeat.
     const winner = idempotencyKey === undefined ? undefined : await findEarlierDeclaration(idempotencyKey, requestHash);
     if (!winner) throw error;
-    await startIncidentWorkflow(playbookInputOf(winner, declaration, deployments));
+    await startIncidentWorkflow(playbookInputOf(winner, declaration, deployments, policy));
     return { incident: winner, created: false };
   }
   await appendTimelineEvent(db, {
@@ -87,7 +95,7 @@ export async function declareIncident({ request, idempotencyKey, actor }: Declar
   });
 
   const incident = await requireIncident(id);
-  await startIncidentWorkflow(playbookInputOf(incident, declaration, deployments));
+  await startIncidentWorkflow(playbookInputOf(incident, declaration, deployments, policy));
   return { incident, created: true };
 }
 
@@ -125,8 +133,16 @@ async function requireIncident(id: string): Promise<Incident> {
   return incident;
 }
 
-function playbookInputOf(incident: Incident, declaration: DeclareIncidentRequest, deployments: Deployment[]): PlaybookInput {
+function playbookInputOf(
+  incident: Incident,
+  declaration: DeclareIncidentRequest,
+  deployments: Deployment[],
+  policy: Policy,
+): PlaybookInput {
   return {
+    policy,
+    ...(declaration.sourceAddress ? { sourceAddress: declaration.sourceAddress } : {}),
+    ...(declaration.vulnerability ? { vulnerability: declaration.vulnerability } : {}),
     incidentId: incident.id,
     playbook: declaration.playbook,
     severity: declaration.severity,

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { Actor } from './actor';
+import { DeciderRole } from './roles';
+
+/**
+ * The judgement calls a playbook stops for. Each is a gate: a question, the choices it offers and the roles that
+ * may answer it. A gate is pending from the moment the playbook reaches it until one decision is accepted.
+ */
+export const GATES = {
+  'backup-safe': {
+    question: 'Is it safe to provide the customer a backup instance on new infrastructure?',
+    choices: ['yes', 'no'],
+    roles: ['on-call', 'administrator'],
+  },
+  'recreate-safe': {
+    question: 'Is it safe to recreate a full clean environment for the customer?',
+    choices: ['yes', 'no'],
+    roles: ['on-call', 'administrator'],
+  },
+  'production-reestablished': {
+    question: 'Has the customer confirmed the clean environment and agreed to move production to it?',
+    choices: ['confirmed', 'not-yet'],
+    roles: ['contact', 'on-call', 'administrator'],
+  },
+  'fix-released': {
+    question: 'Has engineering released the fixed software? Give the version in the reason.',
+    choices: ['released'],
+    roles: ['on-call', 'administrator'],
+  },
+  'customer-satisfied': {
+    question: 'Is the customer fully satisfied that no vulnerability remains?',
+    choices: ['satisfied'],
+    roles: ['contact', 'on-call', 'administrator'],
+  },
+  'operations-satisfied': {
+    question: 'Are operations fully satisfied that no vulnerability remains?',
+    choices: ['satisfied'],
+    roles: ['on-call', 'administrator'],
+  },
+  'keep-block': {
+    question: 'Keep blocking this source address permanently instead of lifting the block when its time runs out?',
+    choices: ['keep', 'lift-now'],
+    roles: ['on-call', 'administrator'],
+  },
+} as const satisfies Record<string, { question: string; choices: readonly string[]; roles: readonly DeciderRole[] }>;
+
+export type GateId = keyof typeof GATES;
+export const GateId = z.enum(Object.keys(GATES) as [GateId, ...GateId[]]);
+
+/** A decision as sent to a running playbook. The id makes a repeated request a no-op answered with the first outcome. */
+export const DecisionRequest = z.object({
+  decisionId: z.string().min(8).max(100).regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only'),
+  gate: GateId,
+  choice: z.string().min(1).max(50),
+  reason: z.string().trim().min(1, 'give a reason').max(2000),
+  actor: Actor,
+  role: DeciderRole,
+});
+export type DecisionRequest = z.infer<typeof DecisionRequest>;
+
+/** The body of `POST /api/v1/incidents/{id}/decisions`: the actor and role come from the credentials. */
+export const DecisionBody = DecisionRequest.pick({ gate: true, choice: true, reason: true }).extend({
+  decisionId: DecisionRequest.shape.decisionId.optional(),
+});
+export type DecisionBody = z.infer<typeof DecisionBody>;
+
+export const PendingDecision = z.object({
+  gate: GateId,
+  question: z.string(),
+  choices: z.array(z.string()),
+  roles: z.array(DeciderRole),
+  openedAt: z.iso.datetime(),
+  /** For gates asked per customer (e.g. sign-offs), whose answer is awaited. */
+  customerId: z.string().optional(),
+});
+export type PendingDecision = z.infer<typeof PendingDecision>;
+
+export const DecisionOutcome = z.object({
+  decisionId: z.string(),
+  gate: GateId,
+  choice: z.string(),
+  acceptedAt: z.iso.datetime(),
+});
+export type DecisionOutcome = z.infer<typeof DecisionOutcome>;
+
+/** Why a decision was refused; the validator's message starts with one of these. */
+export const DECISION_REFUSALS = {
+  notPending: 'GATE_NOT_PENDING',
+  roleNotAllowed: 'ROLE_NOT_ALLOWED',
+  choiceNotOffered: 'CHOICE_NOT_OFFERED',
+} as const;
