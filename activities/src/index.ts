@@ -1,7 +1,12 @@
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import type { FirebreakDb } from '@firebreak/db';
 import type nodemailer from 'nodemailer';
-import { createDisconnectActivities } from './ec2';
+import {
+  createDisconnectActivities,
+  createMaintenanceActivities,
+  createRecoveryActivities,
+  createSourceBlockActivities,
+} from './ec2';
 import { createNotifyActivities } from './mail/create-notify-activities';
 import { createRecordActivities } from './store/create-record-activities';
 
@@ -16,6 +21,9 @@ export interface ActivityDeps {
 export function createActivities(deps: ActivityDeps) {
   return {
     ...createDisconnectActivities({ db: deps.db, ec2For: deps.ec2For }),
+    ...createSourceBlockActivities({ db: deps.db, ec2For: deps.ec2For }),
+    ...createMaintenanceActivities({ db: deps.db, ec2For: deps.ec2For }),
+    ...createRecoveryActivities({ db: deps.db, ec2For: deps.ec2For }),
     ...createNotifyActivities({ db: deps.db, transport: deps.transport, from: deps.mailFrom }),
     ...createRecordActivities({ db: deps.db }),
   };

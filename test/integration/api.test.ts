@@ -13,7 +13,9 @@ import {
   type FirebreakDb,
 } from '@firebreak/db';
 import {
+  PLAYBOOK_IDS,
   PLAYBOOK_WORKFLOW_TYPES,
+  PLAYBOOKS,
   SEARCH_ATTRIBUTES,
   TASK_QUEUE,
   incidentWorkflowId,
@@ -191,14 +193,39 @@ describe('POST /incidents refuses bad requests and starts nothing', () => {
     expect(await countIncidents()).toBe(0);
   });
 
-  it('answers 400 PLAYBOOK_NOT_AVAILABLE for a playbook that is not automated yet', async () => {
+  it('answers 400 PLAYBOOK_NOT_AVAILABLE for every playbook that is not automated yet', async () => {
+    // Playbooks become available one by one (the refusal itself is unit-tested against an injected table); the
+    // body carries what every playbook needs, so only availability decides.
+    const complete = {
+      ...validDeclaration(),
+      sourceAddress: '203.0.113.7',
+      vulnerability: {
+        reference: 'CVE-2025-0001',
+        title: 'Path traversal in the transfer server',
+        component: 'transfer server',
+        discoveredAt: '2025-11-27T10:00:00Z',
+        notExploitableBecause: 'the vulnerable code path is disabled in every deployment',
+      },
+    };
+    for (const playbook of PLAYBOOK_IDS.filter((id) => !PLAYBOOKS[id].available)) {
+      const response = await declareIncident(request('POST', '/incidents', { body: { ...complete, playbook } }));
+      expect(response.status, playbook).toBe(400);
+      const body = (await response.json()) as ErrorJson;
+      expect(body.error.code).toBe('PLAYBOOK_NOT_AVAILABLE');
+      expect(body.error.message).toContain('not automated yet');
+    }
+    expect(await countIncidents()).toBe(0);
+  });
+
+  it('answers 400 naming the field a playbook needs', async () => {
     const response = await declareIncident(
-      request('POST', '/incidents', { body: { ...validDeclaration(), playbook: 'suspicious-activity' } }),
+      request('POST', '/incidents', { body: { ...validDeclaration(), playbook: 'suspicious-activity', sourceAddress: '203.0.113.300' } }),
     );
     expect(response.status).toBe(400);
     const body = (await response.json()) as ErrorJson;
-    expect(body.error.code).toBe('PLAYBOOK_NOT_AVAILABLE');
-    expect(body.error.message).toContain('not automated yet');
+    expect(body.error.code).toBe('VALIDATION_FAILED');
+    expect(body.error.fieldErrors?.map((e) => e.path)).toEqual(['sourceAddress']);
+    expect(await countIncidents()).toBe(0);
   });
 
   it('answers 404 naming the deployment that does not exist', async () => {
@@ -238,11 +265,9 @@ describe('declaring an incident', () => {
       declaredBy: { kind: 'api-token', name: 'monitoring' },
     });
     expect(incident.id).toMatch(/^inc-[a-z0-9]{12}$/);
-    expect(incident.steps.map((s) => [s.name, s.status])).toEqual([
-      ['disconnect', 'pending'],
-      ['notify', 'pending'],
-      ['close', 'pending'],
-    ]);
+    expect(incident.steps.map((s) => [s.name, s.status])).toEqual(
+      PLAYBOOKS['infrastructure-compromise'].stepNames.map((name) => [name, 'pending']),
+    );
 
     const description = await client.workflow.getHandle(incident.workflowId).describe();
     expect(description.status.name).toBe('RUNNING');
@@ -251,9 +276,10 @@ describe('declaring an incident', () => {
     expect(description.searchAttributes[SEARCH_ATTRIBUTES.status]).toEqual(['declared']);
     expect(description.searchAttributes[SEARCH_ATTRIBUTES.deploymentIds]).toEqual([deployments[0]!.id]);
 
+    // Nothing polls the production task queue in this file: the playbook cannot answer, and the read says so.
     const fetched = await getIncident(request('GET', `/incidents/${incident.id}`), routeParams(incident.id));
     expect(fetched.status).toBe(200);
-    expect(((await fetched.json()) as Incident).id).toBe(incident.id);
+    expect(await fetched.json()).toMatchObject({ id: incident.id, pendingDecisions: [], clocks: [], live: false });
 
     const timeline = await getTimeline(request('GET', `/incidents/${incident.id}/timeline`), routeParams(incident.id));
     expect(timeline.status).toBe(200);
@@ -352,7 +378,18 @@ describe('directory and service endpoints', () => {
     const document = JSON.parse(await response.text()) as { openapi: string; paths: Record<string, Record<string, unknown>> };
     expect(document.openapi).toBe('3.1.0');
     expect(Object.keys(document.paths)).toEqual(
-      expect.arrayContaining(['/incidents', '/incidents/{id}', '/incidents/{id}/timeline', '/incidents/{id}/close', '/deployments', '/customers', '/health']),
+      expect.arrayContaining([
+        '/incidents',
+        '/incidents/{id}',
+        '/incidents/{id}/timeline',
+        '/incidents/{id}/close',
+        '/incidents/{id}/decisions',
+        '/policy',
+        '/policy/history',
+        '/deployments',
+        '/customers',
+        '/health',
+      ]),
     );
   });
 });

@@ -4,6 +4,7 @@ import {
   DescribeNetworkAclsCommand,
   DescribeSecurityGroupsCommand,
   DescribeSnapshotsCommand,
+  DescribeVpcsCommand,
   type EC2Client,
 } from '@aws-sdk/client-ec2';
 import { type Deployment, TAG } from '@firebreak/domain';
@@ -55,4 +56,28 @@ export async function readDeploymentEvidence(ec2: EC2Client, deployment: Deploym
     incidentSnapshots,
     volumeIds,
   };
+}
+
+/** The clean environment a rebuild created for an incident and deployment, read with plain describe calls. */
+export async function readCleanEnvironment(ec2: EC2Client, incidentId: string, deploymentId: string) {
+  const byIncident = [
+    { Name: `tag:${TAG.incident}`, Values: [incidentId] },
+    { Name: `tag:${TAG.deployment}`, Values: [deploymentId] },
+  ];
+  const vpcs = (await ec2.send(new DescribeVpcsCommand({ Filters: [...byIncident, { Name: `tag:${TAG.role}`, Values: ['clean-vpc'] }] })))
+    .Vpcs ?? [];
+  const vpcIds = vpcs.map((v) => v.VpcId!);
+  if (vpcIds.length === 0) return { vpcIds, instances: [], firewallRules: [] };
+  const reservations = await ec2.send(
+    new DescribeInstancesCommand({
+      Filters: [
+        { Name: 'vpc-id', Values: vpcIds },
+        { Name: 'instance-state-name', Values: ['pending', 'running'] },
+      ],
+    }),
+  );
+  const instances = (reservations.Reservations ?? []).flatMap((r) => r.Instances ?? []);
+  const groups = (await ec2.send(new DescribeSecurityGroupsCommand({ Filters: [{ Name: 'vpc-id', Values: vpcIds }] }))).SecurityGroups ?? [];
+  const firewall = groups.filter((g) => g.GroupName !== 'default');
+  return { vpcIds, instances, firewallRules: firewall.flatMap((g) => g.IpPermissions ?? []) };
 }

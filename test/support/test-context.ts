@@ -11,6 +11,8 @@ import {
   PLAYBOOKS,
   type PlaybookId,
   type PlaybookInput,
+  type Policy,
+  type Vulnerability,
 } from '@firebreak/domain';
 import { createPlaybookWorker } from '@firebreak/worker';
 import { createEc2Client, seedDemoFleet, type DemoFleet } from '@firebreak/stack';
@@ -35,8 +37,15 @@ export interface TestContext {
   motoEndpoint: string;
   /** Starts an in-process worker on this context's task queue; stop it with `worker.shutdown()`. */
   startWorker(): Promise<{ worker: Worker; running: Promise<void> }>;
-  declare(playbook: PlaybookId, deployments: Deployment[], summary?: string): Promise<WorkflowHandle>;
+  declare(playbook: PlaybookId, deployments: Deployment[], options?: DeclareOptions): Promise<WorkflowHandle>;
   close(): Promise<void>;
+}
+
+export interface DeclareOptions {
+  summary?: string;
+  sourceAddress?: string;
+  vulnerability?: Vulnerability;
+  policy?: Policy;
 }
 
 export async function createTestContext(name: string): Promise<TestContext> {
@@ -90,7 +99,8 @@ export async function createTestContext(name: string): Promise<TestContext> {
       });
       return { worker, running: worker.run() };
     },
-    async declare(playbook, deployments, summary = 'Unexpected outbound traffic from the transfer hosts') {
+    async declare(playbook, deployments, options = {}) {
+      const summary = options.summary ?? 'Unexpected outbound traffic from the transfer hosts';
       const incidentId = `inc-${randomBytes(6).toString('hex')}`;
       const input: PlaybookInput = {
         incidentId,
@@ -99,7 +109,9 @@ export async function createTestContext(name: string): Promise<TestContext> {
         summary,
         deployments,
         declaredBy: { kind: 'user', id: 'test', name: 'Test engineer' },
-        policy: TEST_POLICY,
+        policy: options.policy ?? TEST_POLICY,
+        ...(options.sourceAddress ? { sourceAddress: options.sourceAddress } : {}),
+        ...(options.vulnerability ? { vulnerability: options.vulnerability } : {}),
       };
       await createIncident(db, {
         id: incidentId,

@@ -41,6 +41,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
               <li>
                 <NavLink href="/directory">Directory</NavLink>
               </li>
+              <li>
+                <NavLink href="/settings/policy">Policy</NavLink>
+              </li>
             </ul>
           </nav>
         </header>

@@ -8,3 +8,4 @@ export * from './queries/pre-change-states';
 export * from './queries/timeline';
 export * from './queries/ping-database';
 export * from './queries/policy';
+export * from './queries/source-blocks';

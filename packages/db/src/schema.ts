@@ -127,6 +127,20 @@ export interface PolicyVersionsTable {
   reason: string;
 }
 
+export interface SourceBlockEntriesTable {
+  incident_id: string;
+  deployment_id: string;
+  network_acl_id: string;
+  /** 0 inbound, 1 outbound. */
+  egress: number;
+  cidr: string;
+  rule_number: number;
+  /** 1 when Firebreak created the EC2 entry, 0 when it reused one already there. */
+  created_entry: number;
+  recorded_at: Timestamp;
+  removed_at: Timestamp | null;
+}
+
 export interface Database {
   customers: CustomersTable;
   contacts: ContactsTable;
@@ -140,4 +154,5 @@ export interface Database {
   pre_change_states: PreChangeStatesTable;
   api_tokens: ApiTokensTable;
   policy_versions: PolicyVersionsTable;
+  source_block_entries: SourceBlockEntriesTable;
 }

@@ -23,9 +23,10 @@ export const GATES = {
     roles: ['contact', 'on-call', 'administrator'],
   },
   'fix-released': {
-    question: 'Has engineering released the fixed software? Give the version in the reason.',
+    question: 'Has engineering released the fixed software? Give its version and the patched image.',
     choices: ['released'],
     roles: ['on-call', 'administrator'],
+    parameters: ['version', 'imageId'],
   },
   'customer-satisfied': {
     question: 'Is the customer fully satisfied that no vulnerability remains?',
@@ -42,7 +43,16 @@ export const GATES = {
     choices: ['keep', 'lift-now'],
     roles: ['on-call', 'administrator'],
   },
-} as const satisfies Record<string, { question: string; choices: readonly string[]; roles: readonly DeciderRole[] }>;
+} as const satisfies Record<
+  string,
+  { question: string; choices: readonly string[]; roles: readonly DeciderRole[]; parameters?: readonly string[] }
+>;
+
+/** Values a gate needs besides the choice (e.g. the released version), named by GATES[gate].parameters. */
+export function gateParameters(gate: GateId): readonly string[] {
+  const definition = GATES[gate];
+  return 'parameters' in definition ? definition.parameters : [];
+}
 
 export type GateId = keyof typeof GATES;
 export const GateId = z.enum(Object.keys(GATES) as [GateId, ...GateId[]]);
@@ -53,13 +63,23 @@ export const DecisionRequest = z.object({
   gate: GateId,
   choice: z.string().min(1).max(50),
   reason: z.string().trim().min(1, 'give a reason').max(2000),
+  /** Values the gate asks for, e.g. { version, imageId } when a fix is released. */
+  parameters: z.record(z.string().max(50), z.string().trim().min(1).max(200)).optional(),
+  /** For gates asked per customer (sign-offs): whose answer this is. */
+  customerId: z.string().max(64).optional(),
   actor: Actor,
   role: DeciderRole,
 });
 export type DecisionRequest = z.infer<typeof DecisionRequest>;
 
 /** The body of `POST /api/v1/incidents/{id}/decisions`: the actor and role come from the credentials. */
-export const DecisionBody = DecisionRequest.pick({ gate: true, choice: true, reason: true }).extend({
+export const DecisionBody = DecisionRequest.pick({
+  gate: true,
+  choice: true,
+  reason: true,
+  parameters: true,
+  customerId: true,
+}).extend({
   decisionId: DecisionRequest.shape.decisionId.optional(),
 });
 export type DecisionBody = z.infer<typeof DecisionBody>;
@@ -72,6 +92,8 @@ export const PendingDecision = z.object({
   openedAt: z.iso.datetime(),
   /** For gates asked per customer (e.g. sign-offs), whose answer is awaited. */
   customerId: z.string().optional(),
+  /** Values the decision must carry (see GATES[gate].parameters). */
+  parameters: z.array(z.string()).default([]),
 });
 export type PendingDecision = z.infer<typeof PendingDecision>;
 
@@ -88,4 +110,5 @@ export const DECISION_REFUSALS = {
   notPending: 'GATE_NOT_PENDING',
   roleNotAllowed: 'ROLE_NOT_ALLOWED',
   choiceNotOffered: 'CHOICE_NOT_OFFERED',
+  invalid: 'DECISION_INVALID',
 } as const;

@@ -11,6 +11,12 @@ export const ERROR_CODES = {
   NOT_FOUND: 404,
   IDEMPOTENCY_KEY_REUSED: 422,
   INCIDENT_NOT_OPEN: 409,
+  /** A decision for a gate the playbook is not waiting on (not reached yet, or already decided). */
+  GATE_NOT_PENDING: 409,
+  /** The decider's role may not take this gate's decision. */
+  ROLE_NOT_ALLOWED: 403,
+  /** The gate does not offer this choice. */
+  CHOICE_NOT_OFFERED: 400,
   ORCHESTRATOR_UNAVAILABLE: 503,
   PUBLIC_PATH_REMAINS: 500,
   INTERNAL: 500,

@@ -11,3 +11,5 @@ export * from './search-attribute-keys';
 export * from './decision';
 export * from './policy';
 export * from './roles';
+export * from './notice-content';
+export * from './maintenance';

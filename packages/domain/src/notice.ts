@@ -19,7 +19,8 @@ export type NoticeStatus = z.infer<typeof NoticeStatus>;
 
 export const Notice = z.object({
   incidentId: z.string(),
-  kind: NoticeKind,
+  /** A customer notice kind, or `operations-alert:<key>` for an alert to the operations team. */
+  kind: z.union([NoticeKind, z.templateLiteral(['operations-alert:', z.string()])]),
   contactId: z.string(),
   revision: z.number().int().min(1),
   recipientEmail: z.email(),
@@ -32,26 +33,6 @@ export const Notice = z.object({
   error: z.string().nullable(),
 });
 export type Notice = z.infer<typeof Notice>;
-
-/** What the incident-details notice tells one customer: only that customer's deployments appear in it. */
-export const IncidentDetailsNoticeData = z.object({
-  incidentId: z.string(),
-  playbookTitle: z.string(),
-  severity: z.string(),
-  summary: z.string(),
-  declaredAt: z.iso.datetime(),
-  containedAt: z.iso.datetime(),
-  customerName: z.string(),
-  deployments: z.array(
-    z.object({
-      id: z.string(),
-      name: z.string(),
-      instancesIsolated: z.number().int().min(0),
-      addressesReleased: z.number().int().min(0),
-    }),
-  ),
-});
-export type IncidentDetailsNoticeData = z.infer<typeof IncidentDetailsNoticeData>;
 
 /** Refuses line breaks and other control characters, which would let a value forge mail headers. */
 export const HeaderSafeText = z

@@ -54,7 +54,7 @@ export const PLAYBOOKS: Record<PlaybookId, PlaybookDescription> = {
       'Close with a summary',
     ],
     stepNames: ['disconnect', 'notify', 'decide', 'recreate', 'reestablish', 'risk-communication', 'monitor', 'close'],
-    available: false,
+    available: true,
   },
   'exploitable-vulnerability': {
     id: 'exploitable-vulnerability',
@@ -67,7 +67,7 @@ export const PLAYBOOKS: Record<PlaybookId, PlaybookDescription> = {
       'Close',
     ],
     stepNames: ['bulletin', 'fix-release', 'maintenance-schedule', 'upgrade', 'close'],
-    available: false,
+    available: true,
   },
   'non-exploitable-vulnerability': {
     id: 'non-exploitable-vulnerability',
@@ -78,7 +78,7 @@ export const PLAYBOOKS: Record<PlaybookId, PlaybookDescription> = {
       'Close',
     ],
     stepNames: ['bulletin', 'maintenance-schedule', 'upgrade', 'close'],
-    available: false,
+    available: true,
   },
   'suspicious-activity': {
     id: 'suspicious-activity',
@@ -89,7 +89,7 @@ export const PLAYBOOKS: Record<PlaybookId, PlaybookDescription> = {
       'Lift the block when its time runs out, unless an engineer keeps it',
     ],
     stepNames: ['block', 'alert', 'lift-block', 'close'],
-    available: false,
+    available: true,
   },
 };
 
@@ -108,6 +108,8 @@ export const INCIDENT_UPDATES = {
   closeIncident: 'closeIncident',
   /** Update: DecisionRequest → DecisionOutcome. Validated synchronously (gate pending, role, choice, reason). */
   decide: 'decide',
+  /** Update: DeferralRequest → the agreed window. Single-tenant deployments only, within the policy's limit. */
+  requestDeferral: 'requestDeferral',
 } as const;
 
 /** Queries every incident workflow answers. */

@@ -57,7 +57,8 @@ export const DEFAULT_POLICY: Policy = {
 export const ClockName = z.enum(['bulletin-target', 'bulletin-limit', 'fix-release', 'backup-instance']);
 export type ClockName = z.infer<typeof ClockName>;
 
-export const ClockStatus = z.enum(['running', 'warned', 'met', 'breached']);
+/** `cancelled`: the awaited event will not happen (e.g. no backup instance was deemed safe). */
+export const ClockStatus = z.enum(['running', 'warned', 'met', 'breached', 'cancelled']);
 export type ClockStatus = z.infer<typeof ClockStatus>;
 
 export const Clock = z.object({

@@ -1,105 +1,77 @@
-import { allHandlersFinished, condition, executeChild, setHandler, workflowInfo } from '@temporalio/workflow';
-import {
-  CloseIncidentRequest,
-  incidentWorkflowId,
-  type IncidentStatus,
-  PLAYBOOKS,
-  type PlaybookInput,
-} from '@firebreak/domain';
-import { disconnectDeployment, type DisconnectDeploymentResult } from '../building-blocks/disconnect-deployment';
-import { notifyDesignatedContacts } from '../building-blocks/notify-designated-contacts';
-import { closeIncidentUpdate, incidentStateQuery, type IncidentState } from '../messages';
-import { now, recordEvent, runStep, setStatus } from '../support/incident-journal';
+import { PLAYBOOKS, type PlaybookInput } from '@firebreak/domain';
+import { notifyCustomers } from '../building-blocks/notify-customers';
+import { closeIncident, waitForEngineerToClose } from '../phases/close';
+import { containAndNotify } from '../phases/contain';
+import { announceCleanEnvironments, monitorUntilSignedOff, rebuildAll } from '../phases/recover';
+import { startClock } from '../support/clocks';
+import { affectedCustomerIds, deploymentsOf } from '../support/customers';
+import { recordEvent, runStep } from '../support/incident-journal';
+import { IncidentRun, type IncidentState } from '../support/incident-run';
 
 /**
- * Playbook 1, infrastructure compromised: disconnect every affected deployment from public access at once,
- * tell each affected customer's designated technical contacts what happened, then hold the incident open
- * (contained) until an engineer closes it with a reason.
+ * Playbook 1, infrastructure compromised: disconnect at once → notify → decide whether a backup instance on new
+ * infrastructure is safe → if so rebuild it (target 24 h) and send its details → communicate the risk to technical
+ * contacts and management → monitor the new environment until the customer and operations both sign off → close.
  */
 export async function infrastructureCompromise(input: PlaybookInput): Promise<IncidentState> {
-  const { incidentId } = input;
-  const state: IncidentState = { incidentId, status: 'declared', containment: [], noticesSent: 0, noticeFailures: [] };
-  let closeRequest: CloseIncidentRequest | undefined;
-
-  setHandler(incidentStateQuery, () => state);
-  setHandler(
-    closeIncidentUpdate,
-    async (request) => {
-      closeRequest = request;
-      await condition(() => state.status === 'closed');
-    },
-    {
-      validator: (request) => {
-        CloseIncidentRequest.parse(request);
-        if (state.status !== 'contained' && state.status !== 'failed') {
-          throw new Error(`the incident is ${state.status}; it can be closed once it is contained`);
-        }
-        if (closeRequest) throw new Error('the incident is already being closed');
-      },
-    },
-  );
-
-  const moveTo = async (status: IncidentStatus) => {
-    state.status = status;
-    await setStatus(incidentId, status);
-  };
-
-  await recordEvent(incidentId, 'status', `Playbook started: ${PLAYBOOKS[input.playbook].title}`, {
+  const run = new IncidentRun(input);
+  await recordEvent(run.incidentId, 'status', `Playbook started: ${PLAYBOOKS[input.playbook].title}`, {
     playbook: input.playbook,
     severity: input.severity,
     deploymentIds: input.deployments.map((d) => d.id),
   }, input.declaredBy);
-  await moveTo('active');
-
   try {
-    state.containment = await runStep(incidentId, 'disconnect', () =>
-      Promise.all(
-        input.deployments.map((deployment) =>
-          executeChild(disconnectDeployment, {
-            workflowId: `${incidentWorkflowId(incidentId)}/disconnect/${deployment.id}`,
-            args: [{ incidentId, deployment }],
-          }),
-        ),
-      ),
+    await containAndNotify(run);
+    const backupClock = startClock(run, 'backup-instance', input.policy.backupInstanceTargetSeconds, run.state.facts.declaredAt as string);
+    const verdict = await runStep(run.incidentId, 'decide', () => run.decision('backup-safe'));
+    const backup = verdict.choice === 'yes';
+    if (backup) {
+      await run.moveTo('recovering');
+      const environments = await runStep(run.incidentId, 'rebuild', () => rebuildAll(run, 'backup'));
+      await backupClock.met();
+      await runStep(run.incidentId, 'backup-notice', () => announceCleanEnvironments(run, environments));
+    } else {
+      await backupClock.cancel('a backup instance was not deemed safe');
+    }
+    await runStep(run.incidentId, 'risk-communication', () => communicateRisk(run, verdict.reason));
+    if (backup) {
+      await run.moveTo('monitoring');
+      await runStep(run.incidentId, 'monitor', () => monitorUntilSignedOff(run, 'backup'));
+    }
+    await closeIncident(
+      run,
+      backup
+        ? 'contained; a clean backup environment was provided and signed off by the customer and operations'
+        : `contained; no backup environment was provided (${verdict.reason})`,
+      { notifyCustomers: true },
     );
-    const containedAt = now();
-    const notified = await runStep(incidentId, 'notify', () =>
-      notifyDesignatedContacts({
-        incidentId,
-        customerIds: [...new Set(input.deployments.flatMap((d) => d.customerIds))],
-        noticeFor: (customer) => ({
-          incidentId,
-          playbookTitle: PLAYBOOKS[input.playbook].title,
-          severity: input.severity,
-          summary: input.summary,
-          declaredAt: workflowInfo().startTime.toISOString(),
-          containedAt,
-          customerName: customer.name,
-          deployments: input.deployments
-            .filter((d) => d.customerIds.includes(customer.id))
-            .map((d) => toNoticeDeployment(d.id, d.name, state.containment)),
-        }),
-      }),
-    );
-    state.noticesSent = notified.sent;
-    state.noticeFailures = notified.failed;
-    await moveTo('contained');
   } catch {
-    // The failing step is already on the timeline with its reason; the incident waits for an engineer.
-    await moveTo('failed');
+    // The failing step is already on the timeline with its reason.
+    await waitForEngineerToClose(run);
   }
-
-  await condition(() => closeRequest !== undefined);
-  const request = closeRequest!;
-  await runStep(incidentId, 'close', () =>
-    recordEvent(incidentId, 'decision', `Closed by ${request.actor.name}: ${request.reason}`, { reason: request.reason }, request.actor),
-  );
-  await moveTo('closed');
-  await condition(allHandlersFinished);
-  return state;
+  return run.state;
 }
 
-function toNoticeDeployment(id: string, name: string, containment: DisconnectDeploymentResult[]) {
-  const result = containment.find((c) => c.deploymentId === id);
-  return { id, name, instancesIsolated: result?.instancesIsolated ?? 0, addressesReleased: result?.addressesReleased ?? 0 };
+/** Risk to the customers' content, to their technical contacts and management, in the engineers' words. */
+export async function communicateRisk(run: IncidentRun, assessment: string) {
+  const { input } = run;
+  return notifyCustomers(run, {
+    customerIds: affectedCustomerIds(input),
+    roles: ['designated-technical', 'management'],
+    contentFor: (customer) => ({
+      kind: 'risk-communication',
+      incidentId: run.incidentId,
+      playbookTitle: PLAYBOOKS[input.playbook].title,
+      severity: input.severity,
+      customerName: customer.name,
+      summary: input.summary,
+      assessment,
+      preserved: [
+        'the compromised instances, stopped from reaching or being reached from the internet',
+        'their disks, with forensic snapshots',
+        'the pre-incident network configuration, for restore',
+      ],
+      deployments: deploymentsOf(input, customer.id).map((d) => ({ id: d.id, name: d.name })),
+    }),
+  });
 }

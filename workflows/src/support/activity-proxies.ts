@@ -6,12 +6,39 @@ import type { Activities } from '@firebreak/activities';
  * Everything else (throttling, timeouts, 4xx SMTP replies, lost connections) retries with backoff, without limit,
  * because an incident must finish even if a dependency is down for a while.
  */
-const NON_RETRYABLE = ['PUBLIC_PATH_REMAINS', 'SMTP_PERMANENT', 'UNKNOWN_CONTACT', 'INVALID_INPUT'];
+const NON_RETRYABLE = [
+  'PUBLIC_PATH_REMAINS',
+  'SMTP_PERMANENT',
+  'UNKNOWN_CONTACT',
+  'INVALID_INPUT',
+  // Recovery: the directory or the environment is not in a state a retry could fix.
+  'DEPLOYMENT_INCOMPLETE',
+  'INVALID_FIREWALL',
+  'CLEAN_ENVIRONMENT_MISSING',
+  'PRE_CHANGE_STATE_MISSING',
+  'NOTHING_TO_REBUILD',
+  'CLIENT_TOKEN_SPENT',
+  'WOULD_RECONNECT_COMPROMISED',
+  'ADDRESS_IN_USE',
+  // Maintenance and blocks.
+  'NO_FREE_ACL_RULE',
+  'IMAGE_NOT_AVAILABLE',
+  'UNSUPPORTED_TOPOLOGY',
+];
 
 // Timeouts are short because they are also how long a crashed worker's attempt takes to be retried elsewhere.
 export const ec2 = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds', nonRetryableErrorTypes: NON_RETRYABLE },
+});
+
+/**
+ * EC2 work that waits for instances to start or stop (launches, replacements, teardown) takes minutes; a crashed
+ * worker's attempt of one of these is retried once this timeout passes.
+ */
+export const slowEc2 = proxyActivities<Activities>({
+  startToCloseTimeout: '10 minutes',
+  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '1 minute', nonRetryableErrorTypes: NON_RETRYABLE },
 });
 
 export const mail = proxyActivities<Activities>({

@@ -1,5 +1,5 @@
-import type { IncidentStatus, Severity, StepStatus } from '@firebreak/domain';
-import { INCIDENT_STATUS_LABELS, SEVERITY_LABELS, STEP_STATUS_LABELS } from './labels';
+import type { ClockStatus, IncidentStatus, Severity, StepStatus } from '@firebreak/domain';
+import { CLOCK_STATUS_LABELS, INCIDENT_STATUS_LABELS, SEVERITY_LABELS, STEP_STATUS_LABELS } from './labels';
 
 const INCIDENT_SYMBOLS: Record<IncidentStatus, string> = {
   declared: '○',
@@ -33,4 +33,14 @@ export function StepStatusBadge({ status }: { status: StepStatus }) {
 
 export function SeverityBadge({ severity }: { severity: Severity }) {
   return <span className={`badge severity-${severity}`}>{SEVERITY_LABELS[severity]}</span>;
+}
+
+const CLOCK_SYMBOLS: Record<ClockStatus, string> = { running: '◷', warned: '⚠', met: '✓', breached: '✕', cancelled: '–' };
+
+export function ClockStatusBadge({ status }: { status: ClockStatus }) {
+  return (
+    <span className={`badge clock-${status}`}>
+      <span aria-hidden="true">{CLOCK_SYMBOLS[status]}</span> {CLOCK_STATUS_LABELS[status]}
+    </span>
+  );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAge, formatUtc } from './format-time';
+import { formatAge, formatTimeLeft, formatUtc } from './format-time';
 
 describe('formatUtc', () => {
   it('shows the UTC time to the second', () => {
@@ -16,5 +16,18 @@ describe('formatAge', () => {
     ['2025-11-25T08:00:00Z', '2 d 4 h'],
   ])('describes %s as %s', (iso, age) => {
     expect(formatAge(iso, now)).toBe(age);
+  });
+});
+
+describe('formatTimeLeft', () => {
+  const now = new Date('2025-11-27T12:00:00Z');
+  it.each([
+    ['2025-11-27T12:00:45Z', '45 s left'],
+    ['2025-11-27T12:12:05Z', '12 min 5 s left'],
+    ['2025-11-27T15:05:00Z', '3 h 5 min left'],
+    ['2025-11-29T16:00:00Z', '2 d 4 h left'],
+    ['2025-11-27T11:47:55Z', 'overdue by 12 min 5 s'],
+  ])('counts down to %s as %s', (deadline, text) => {
+    expect(formatTimeLeft(deadline, now)).toBe(text);
   });
 });

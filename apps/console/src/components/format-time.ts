@@ -15,3 +15,20 @@ export function formatAge(iso: string, now: Date): string {
   if (hours < 24) return `${hours} h ${minutes % 60} min`;
   return `${Math.floor(hours / 24)} d ${hours % 24} h`;
 }
+
+/** A span of time to the second in its two largest units: `45 s`, `12 min 5 s`, `3 h 5 min`, `2 d 4 h`. */
+export function formatDuration(milliseconds: number): string {
+  const seconds = Math.max(0, Math.floor(milliseconds / 1000));
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes} min ${seconds % 60} s`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return `${hours} h ${minutes % 60} min`;
+  return `${Math.floor(hours / 24)} d ${hours % 24} h`;
+}
+
+/** How long until a deadline, or how long past it: `3 h 5 min left`, `overdue by 12 min 5 s`. */
+export function formatTimeLeft(deadlineIso: string, now: Date): string {
+  const left = new Date(deadlineIso).getTime() - now.getTime();
+  return left >= 0 ? `${formatDuration(left)} left` : `overdue by ${formatDuration(-left)}`;
+}

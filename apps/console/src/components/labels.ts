@@ -1,4 +1,4 @@
-import type { IncidentStatus, Severity, StepName, StepStatus } from '@firebreak/domain';
+import type { ClockName, ClockStatus, DeciderRole, IncidentStatus, Severity, StepName, StepStatus } from '@firebreak/domain';
 
 /** Words for every state shown in the console: colour is never the only signal. */
 export const INCIDENT_STATUS_LABELS: Record<IncidentStatus, string> = {
@@ -45,4 +45,43 @@ export const SEVERITY_LABELS: Record<Severity, string> = {
   high: 'High',
   medium: 'Medium',
   low: 'Low',
+};
+
+export const CLOCK_LABELS: Record<ClockName, string> = {
+  'bulletin-target': 'Security bulletin (target)',
+  'bulletin-limit': 'Security bulletin (hard limit)',
+  'fix-release': 'Fixed software released',
+  'backup-instance': 'Backup instance on new infrastructure',
+};
+
+export const CLOCK_STATUS_LABELS: Record<ClockStatus, string> = {
+  running: 'Running',
+  warned: 'Warned: deadline near',
+  met: 'Met',
+  breached: 'Breached',
+  cancelled: 'Not needed any more',
+};
+
+export const DECIDER_ROLE_LABELS: Record<DeciderRole, string> = {
+  'on-call': 'on-call engineers',
+  administrator: 'administrators',
+  contact: "the customer's contacts",
+};
+
+/** Words for the values a gate asks for besides the choice; a name without an entry is shown as it is. */
+export const PARAMETER_LABELS: Record<string, string> = {
+  version: 'Fixed version',
+  imageId: 'Patched image (AMI id)',
+};
+
+/** Words for the choices gates offer; a choice without an entry is shown as it is. */
+export const CHOICE_LABELS: Record<string, string> = {
+  yes: 'Yes',
+  no: 'No',
+  confirmed: 'Confirmed',
+  'not-yet': 'Not yet',
+  released: 'Released',
+  satisfied: 'Satisfied',
+  keep: 'Keep the block',
+  'lift-now': 'Lift the block now',
 };

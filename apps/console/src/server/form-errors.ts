@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 export interface FormError {
   /** What went wrong, in a sentence for the person at the form. */
   message: string;
-  /** Per field (the first segment of the API path, e.g. `deploymentIds`), what to fix. */
+  /** Per field (the first segment of the API path, e.g. `deploymentIds`, and the full path when nested), what to fix. */
   fieldErrors: Record<string, string>;
 }
 
@@ -22,6 +22,8 @@ export function toFormError(error: unknown, friendlier: Record<string, string> =
   for (const { path, message } of error.fieldErrors) {
     const field = path.split('.')[0] ?? path;
     fieldErrors[field] ??= friendlier[field] ?? sentence(message);
+    // Nested fields (`vulnerability.reference`) also keep their own entry, for forms that show them one by one.
+    if (path !== field) fieldErrors[path] ??= friendlier[path] ?? sentence(message);
   }
   return { message: error.message, fieldErrors };
 }

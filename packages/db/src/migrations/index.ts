@@ -1,9 +1,11 @@
 import type { Migration } from 'kysely';
 import * as initial from './0001-initial';
 import * as recoveryAndPolicy from './0002-recovery-and-policy';
+import * as sourceBlocks from './0003-source-blocks';
 
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-recovery-and-policy': recoveryAndPolicy,
+  '0003-source-blocks': sourceBlocks,
 };

@@ -119,10 +119,19 @@ export interface NoticeRecipient extends Contact {
 
 /** Current designated technical contacts of these customers: the people every incident notice goes to. */
 export async function listDesignatedContacts(db: FirebreakDb, customerIds: readonly string[]): Promise<NoticeRecipient[]> {
-  if (customerIds.length === 0) return [];
+  return listNoticeRecipients(db, customerIds, ['designated-technical']);
+}
+
+/** Current contacts of these customers with one of these roles (risk communication also goes to management). */
+export async function listNoticeRecipients(
+  db: FirebreakDb,
+  customerIds: readonly string[],
+  roles: readonly Contact['role'][],
+): Promise<NoticeRecipient[]> {
+  if (customerIds.length === 0 || roles.length === 0) return [];
   const rows = await recipients(db)
     .where('contacts.customer_id', 'in', customerIds)
-    .where('contacts.role', '=', 'designated-technical')
+    .where('contacts.role', 'in', roles)
     .where('contacts.removed_at', 'is', null)
     .orderBy('contacts.customer_id')
     .orderBy('contacts.id')

@@ -5,7 +5,8 @@ import type { NoticesTable } from '../schema';
 
 export interface NoticeKey {
   incidentId: string;
-  kind: NoticeKind;
+  /** A NoticeKind, or `operations-alert:<key>` for alerts to the operations team. */
+  kind: NoticeKind | `operations-alert:${string}`;
   contactId: string;
   revision: number;
 }
@@ -76,7 +77,7 @@ function keyed<Q extends { where: (...args: any[]) => Q }>(query: Q, key: Notice
 function toNotice(row: Selectable<NoticesTable>): Notice {
   return {
     incidentId: row.incident_id,
-    kind: row.kind as NoticeKind,
+    kind: row.kind as Notice['kind'],
     contactId: row.contact_id,
     revision: row.revision,
     recipientEmail: row.recipient_email,

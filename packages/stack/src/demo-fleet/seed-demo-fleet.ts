@@ -55,5 +55,9 @@ async function seedDeployment(
     subnetIds: network.subnetIds,
     applicationKind: spec.applicationKind,
     instanceTag: spec.id,
+    // What a rebuild needs: the firewall's sources as the fleet already uses them, and the image it launched from.
+    applicationHostCidr: spec.applicationHostCidr,
+    allowListedSources: spec.sshAllowList,
+    knownGoodImageId: image.imageId,
   });
 }

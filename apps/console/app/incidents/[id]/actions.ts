@@ -1,7 +1,10 @@
 'use server';
 
+import { randomUUID } from 'node:crypto';
+import { DecisionRequest, FirebreakError } from '@firebreak/domain';
 import { revalidatePath } from 'next/cache';
-import { CONSOLE_ACTOR } from '@/server/console-actor';
+import { CONSOLE_ACTOR, CONSOLE_DECIDER_ROLE } from '@/server/console-actor';
+import { submitDecision } from '@/server/decisions/submit-decision';
 import { toFormError } from '@/server/form-errors';
 import { closeIncident } from '@/server/incidents/close-incident';
 
@@ -19,4 +22,60 @@ export async function closeIncidentAction(incidentId: string, _previous: CloseFo
   }
   revalidatePath(`/incidents/${incidentId}`);
   return { fieldErrors: {}, done: true };
+}
+
+export interface DecisionFormState {
+  /** Sent as the decision id, so a resubmission after a timeout is the same decision, never a second one. */
+  decisionId: string;
+  message?: string;
+  fieldErrors: Record<string, string>;
+  accepted?: { choice: string; acceptedAt: string };
+}
+
+export async function decideAction(
+  incidentId: string,
+  gate: string,
+  previous: DecisionFormState,
+  form: FormData,
+): Promise<DecisionFormState> {
+  // The id round-trips through the browser: anything unusable is replaced rather than trusted.
+  const decisionId = DecisionRequest.shape.decisionId.safeParse(previous.decisionId).data ?? randomUUID();
+  const choice = form.get('choice');
+  const customerId = form.get('customerId');
+  // Values the gate asks for arrive as `parameters.<name>` fields; blank ones are left for the playbook to ask for.
+  const parameters = Object.fromEntries(
+    [...form.entries()]
+      .filter(([name, value]) => name.startsWith('parameters.') && typeof value === 'string' && value.trim() !== '')
+      .map(([name, value]) => [name.slice('parameters.'.length), String(value)]),
+  );
+  try {
+    const outcome = await submitDecision({
+      incidentId,
+      body: {
+        gate,
+        choice: typeof choice === 'string' ? choice : '',
+        reason: String(form.get('reason') ?? ''),
+        decisionId,
+        ...(typeof customerId === 'string' && customerId !== '' ? { customerId } : {}),
+        ...(Object.keys(parameters).length > 0 ? { parameters } : {}),
+      },
+      actor: CONSOLE_ACTOR,
+      role: CONSOLE_DECIDER_ROLE,
+    });
+    revalidatePath(`/incidents/${incidentId}`);
+    return { decisionId: randomUUID(), fieldErrors: {}, accepted: { choice: outcome.choice, acceptedAt: outcome.acceptedAt } };
+  } catch (error) {
+    const { message, fieldErrors } = toFormError(error, {
+      choice: 'Choose one of the answers.',
+      reason: 'Give the reason for your decision: it goes on the record.',
+      parameters: 'Fill in the values this decision asks for.',
+    });
+    const unknownOutcome = error instanceof FirebreakError && error.code === 'ORCHESTRATOR_UNAVAILABLE';
+    return {
+      // After a timeout the decision may still be taken: submitting again must ask about that same decision.
+      decisionId: unknownOutcome ? decisionId : randomUUID(),
+      message: unknownOutcome ? 'No answer from the playbook yet. Submit again in a moment: the decision is never taken twice.' : message,
+      fieldErrors,
+    };
+  }
 }

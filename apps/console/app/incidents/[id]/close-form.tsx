@@ -13,7 +13,8 @@ export function CloseForm({ incidentId }: { incidentId: string }) {
     <form action={formAction} className="form close-form" noValidate aria-labelledby="close-heading">
       <h2 id="close-heading">Close incident</h2>
       <p className="muted">
-        The environment is contained and the contacts are told. Close the incident once you are satisfied.
+        A step failed and the playbook stopped. Once an engineer has dealt with what the timeline shows, close the
+        incident with the reason.
       </p>
       {state.message && !reasonError && (
         <p className="form-error" role="alert">

@@ -1,14 +1,17 @@
-import { FirebreakError, PLAYBOOKS, type Incident, type TimelineEvent } from '@firebreak/domain';
+import { randomUUID } from 'node:crypto';
+import { type Clock, FirebreakError, type IncidentStep, PLAYBOOKS, type TimelineEvent } from '@firebreak/domain';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { IncidentStatusBadge, SeverityBadge, StepStatusBadge } from '@/components/badges';
-import { STEP_LABELS } from '@/components/labels';
+import { ClockStatusBadge, IncidentStatusBadge, SeverityBadge, StepStatusBadge } from '@/components/badges';
+import { CLOCK_LABELS, STEP_LABELS } from '@/components/labels';
+import { TimeLeft } from '@/components/time-left';
 import { UtcTime } from '@/components/utc-time';
 import { listCustomers } from '@/server/directory/list-customers';
-import { getIncident } from '@/server/incidents/get-incident';
+import { getIncidentDetail, type IncidentDetail } from '@/server/incidents/get-incident-detail';
 import { getTimeline } from '@/server/incidents/get-timeline';
 import { AutoRefresh } from './auto-refresh';
 import { CloseForm } from './close-form';
+import { DecisionCard } from './decision-card';
 
 const REFRESH_INTERVAL_MS = 1500;
 
@@ -57,12 +60,46 @@ export default async function IncidentPage({ params }: Props) {
         </dl>
       </header>
 
+      {incident.status !== 'closed' && (
+        <section aria-labelledby="decisions-heading">
+          <h2 id="decisions-heading">Decisions waiting</h2>
+          {!incident.live ? (
+            <p className="empty">
+              The playbook is not answering right now, so its pending decisions and clocks cannot be shown. They appear
+              here as soon as it answers.
+            </p>
+          ) : incident.pendingDecisions.length === 0 ? (
+            <p className="empty">The playbook is not waiting for a decision.</p>
+          ) : (
+            <div className="cards">
+              {incident.pendingDecisions.map((decision) => (
+                <DecisionCard
+                  key={`${decision.gate}/${decision.customerId ?? ''}/${decision.openedAt}`}
+                  incidentId={incident.id}
+                  decision={decision}
+                  decisionId={randomUUID()}
+                  {...(decision.customerId ? { customerName: customerNames.get(decision.customerId) ?? decision.customerId } : {})}
+                />
+              ))}
+            </div>
+          )}
+        </section>
+      )}
+
+      {incident.clocks.length > 0 && (
+        <section aria-labelledby="clocks-heading">
+          <h2 id="clocks-heading">Clocks</h2>
+          <Clocks clocks={incident.clocks} />
+        </section>
+      )}
+
       <section aria-labelledby="steps-heading">
         <h2 id="steps-heading">Steps</h2>
         <Steps incident={incident} />
       </section>
 
-      {incident.status === 'contained' && <CloseForm incidentId={incident.id} />}
+      {/* Playbooks close themselves; only one stopped by a failed step is closed by hand. */}
+      {incident.status === 'failed' && <CloseForm incidentId={incident.id} />}
 
       <section aria-labelledby="timeline-heading">
         <h2 id="timeline-heading">Timeline</h2>
@@ -72,19 +109,24 @@ export default async function IncidentPage({ params }: Props) {
   );
 }
 
-async function findOrNotFound(id: string): Promise<Incident> {
+async function findOrNotFound(id: string): Promise<IncidentDetail> {
   try {
-    return await getIncident(id);
+    return await getIncidentDetail(id);
   } catch (error) {
     if (error instanceof FirebreakError && error.code === 'NOT_FOUND') notFound();
     throw error;
   }
 }
 
-function Steps({ incident }: { incident: Incident }) {
+/** The playbook's steps in its order; a step the incident has no record of yet is pending. */
+function Steps({ incident }: { incident: IncidentDetail }) {
+  const recorded = new Map(incident.steps.map((step) => [step.name, step]));
+  const steps: IncidentStep[] = PLAYBOOKS[incident.playbook].stepNames.map(
+    (name) => recorded.get(name) ?? { name, status: 'pending', startedAt: null, completedAt: null, error: null },
+  );
   return (
     <ol className="steps">
-      {incident.steps.map((step) => (
+      {steps.map((step) => (
         <li key={step.name} className={`step step-row-${step.status}`}>
           <span className="step-name">{STEP_LABELS[step.name]}</span>
           <StepStatusBadge status={step.status} />
@@ -104,6 +146,46 @@ function Steps({ incident }: { incident: Incident }) {
         </li>
       ))}
     </ol>
+  );
+}
+
+function Clocks({ clocks }: { clocks: Clock[] }) {
+  const renderedAt = new Date().toISOString();
+  return (
+    <div className="table-scroll">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Clock</th>
+            <th scope="col">Status</th>
+            <th scope="col">Deadline</th>
+            <th scope="col">Time left</th>
+          </tr>
+        </thead>
+        <tbody>
+          {clocks.map((clock) => (
+            <tr key={clock.name}>
+              <td>{CLOCK_LABELS[clock.name]}</td>
+              <td>
+                <ClockStatusBadge status={clock.status} />
+              </td>
+              <td>
+                <UtcTime iso={clock.deadline} />
+              </td>
+              <td>
+                {clock.status === 'met' ? (
+                  <>met{clock.metAt && <> at <UtcTime iso={clock.metAt} /></>}</>
+                ) : clock.status === 'breached' ? (
+                  <span className="time-left overdue">missed</span>
+                ) : (
+                  <TimeLeft deadline={clock.deadline} renderedAt={renderedAt} />
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

@@ -7,6 +7,7 @@ import { IdempotencyKey } from '@/server/api/idempotency-key';
 import { CONSOLE_ACTOR } from '@/server/console-actor';
 import { toFormError } from '@/server/form-errors';
 import { declareIncident } from '@/server/incidents/declare-incident';
+import { declarationFromForm } from './declaration-from-form';
 import type { DeclareFormState, DeclareFormValues } from './declare-form-state';
 
 /** Messages for the form, where the API's wording would read like a schema. */
@@ -15,6 +16,13 @@ const FRIENDLIER: Record<string, string> = {
   deploymentIds: 'Choose at least one deployment.',
   severity: 'Choose a severity.',
   summary: 'Say in a sentence what happened.',
+  sourceAddress: 'Give the address to block: an IPv4 or IPv6 address, or a CIDR block such as 203.0.113.0/24.',
+  vulnerability: 'Describe the vulnerability.',
+  'vulnerability.reference': 'Give the CVE id or your bulletin id.',
+  'vulnerability.title': 'Give the vulnerability a title customers will understand.',
+  'vulnerability.component': 'Name the affected component.',
+  'vulnerability.discoveredAt': 'Give the date and time it was discovered (UTC).',
+  'vulnerability.notExploitableBecause': 'Explain why it is not exploitable: customers read this in the bulletin.',
 };
 
 const FORM_MESSAGES: Partial<Record<ErrorCode, string>> = {
@@ -31,13 +39,21 @@ export async function declareIncidentAction(previous: DeclareFormState, form: Fo
     deploymentIds: form.getAll('deploymentIds').map(String),
     severity: String(form.get('severity') ?? ''),
     summary: String(form.get('summary') ?? ''),
+    sourceAddress: String(form.get('sourceAddress') ?? ''),
+    vulnerability: {
+      reference: String(form.get('vulnerability.reference') ?? ''),
+      title: String(form.get('vulnerability.title') ?? ''),
+      component: String(form.get('vulnerability.component') ?? ''),
+      discoveredAt: String(form.get('vulnerability.discoveredAt') ?? ''),
+      notExploitableBecause: String(form.get('vulnerability.notExploitableBecause') ?? ''),
+    },
   };
   // The key round-trips through the browser: anything unusable is replaced rather than trusted.
   const idempotencyKey = IdempotencyKey.safeParse(previous.idempotencyKey).data ?? randomUUID();
   let incidentId: string;
   try {
     const { incident } = await declareIncident({
-      request: values,
+      request: declarationFromForm(values),
       idempotencyKey,
       actor: CONSOLE_ACTOR,
     });

@@ -1,8 +1,19 @@
+export interface VulnerabilityFormValues {
+  reference: string;
+  title: string;
+  component: string;
+  /** As the form's datetime-local input gives it, read as UTC. */
+  discoveredAt: string;
+  notExploitableBecause: string;
+}
+
 export interface DeclareFormValues {
   playbook: string;
   deploymentIds: string[];
   severity: string;
   summary: string;
+  sourceAddress: string;
+  vulnerability: VulnerabilityFormValues;
 }
 
 export interface DeclareFormState {
@@ -12,3 +23,13 @@ export interface DeclareFormState {
   fieldErrors: Record<string, string>;
   values: DeclareFormValues;
 }
+
+export const EMPTY_VULNERABILITY: VulnerabilityFormValues = {
+  reference: '',
+  title: '',
+  component: '',
+  discoveredAt: '',
+  notExploitableBecause: '',
+};
+
+export const VULNERABILITY_PLAYBOOKS: readonly string[] = ['exploitable-vulnerability', 'non-exploitable-vulnerability'];

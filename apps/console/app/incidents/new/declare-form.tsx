@@ -1,9 +1,9 @@
 'use client';
 
 import type { Customer, Deployment, PlaybookDescription } from '@firebreak/domain';
-import { useActionState } from 'react';
+import { useActionState, useState } from 'react';
 import { declareIncidentAction } from './actions';
-import type { DeclareFormState } from './declare-form-state';
+import { EMPTY_VULNERABILITY, VULNERABILITY_PLAYBOOKS, type DeclareFormState } from './declare-form-state';
 
 interface Props {
   deployments: Deployment[];
@@ -23,9 +23,18 @@ export function DeclareForm({ deployments, customers, playbooks, idempotencyKey 
   const initial: DeclareFormState = {
     idempotencyKey,
     fieldErrors: {},
-    values: { playbook: playbooks.find((p) => p.available)?.id ?? '', deploymentIds: [], severity: 'critical', summary: '' },
+    values: {
+      playbook: playbooks.find((p) => p.available)?.id ?? '',
+      deploymentIds: [],
+      severity: 'critical',
+      summary: '',
+      sourceAddress: '',
+      vulnerability: EMPTY_VULNERABILITY,
+    },
   };
   const [state, formAction, pending] = useActionState(declareIncidentAction, initial);
+  // Which extra fields the form shows follows the playbook chosen, before anything is submitted.
+  const [playbookId, setPlaybookId] = useState(initial.values.playbook);
   const customerNames = new Map(customers.map((c) => [c.id, c.name]));
   const errors = state.fieldErrors;
 
@@ -69,7 +78,8 @@ export function DeclareForm({ deployments, customers, playbooks, idempotencyKey 
         <select
           id="playbook"
           name="playbook"
-          defaultValue={state.values.playbook}
+          value={playbookId}
+          onChange={(event) => setPlaybookId(event.target.value)}
           aria-invalid={errors.playbook ? true : undefined}
           aria-describedby={`playbook-steps${errors.playbook ? ' playbook-error' : ''}`}
         >
@@ -101,6 +111,86 @@ export function DeclareForm({ deployments, customers, playbooks, idempotencyKey 
           ))}
         </div>
       </div>
+
+      {playbookId === 'suspicious-activity' && (
+        <div className="field">
+          <label htmlFor="sourceAddress">Source address to block</label>
+          <input
+            id="sourceAddress"
+            name="sourceAddress"
+            type="text"
+            inputMode="text"
+            autoComplete="off"
+            spellCheck={false}
+            defaultValue={state.values.sourceAddress}
+            aria-invalid={errors.sourceAddress ? true : undefined}
+            aria-describedby={errors.sourceAddress ? 'sourceAddress-error' : 'sourceAddress-hint'}
+          />
+          <p className="hint" id="sourceAddress-hint">
+            An IPv4 or IPv6 address, or a CIDR block, e.g. 203.0.113.7 or 203.0.113.0/24.
+          </p>
+          {errors.sourceAddress && (
+            <p className="field-error" id="sourceAddress-error">
+              {errors.sourceAddress}
+            </p>
+          )}
+        </div>
+      )}
+
+      {VULNERABILITY_PLAYBOOKS.includes(playbookId) && (
+        <fieldset className="form-section">
+          <legend>The vulnerability</legend>
+          {errors.vulnerability && !Object.keys(errors).some((key) => key.startsWith('vulnerability.')) && (
+            <p className="field-error">{errors.vulnerability}</p>
+          )}
+          <TextField name="vulnerability.reference" label="Reference (CVE or bulletin id)" value={state.values.vulnerability.reference} error={errors['vulnerability.reference']} />
+          <TextField name="vulnerability.title" label="Title" value={state.values.vulnerability.title} error={errors['vulnerability.title']} />
+          <TextField name="vulnerability.component" label="Affected component" value={state.values.vulnerability.component} error={errors['vulnerability.component']} />
+          <div className="field">
+            <label htmlFor="vulnerability.discoveredAt">Discovered at (UTC)</label>
+            <input
+              id="vulnerability.discoveredAt"
+              name="vulnerability.discoveredAt"
+              type="datetime-local"
+              defaultValue={state.values.vulnerability.discoveredAt}
+              aria-invalid={errors['vulnerability.discoveredAt'] ? true : undefined}
+              aria-describedby={errors['vulnerability.discoveredAt'] ? 'vulnerability.discoveredAt-error' : 'vulnerability.discoveredAt-hint'}
+            />
+            <p className="hint" id="vulnerability.discoveredAt-hint">
+              The bulletin clocks run from this moment.
+            </p>
+            {errors['vulnerability.discoveredAt'] && (
+              <p className="field-error" id="vulnerability.discoveredAt-error">
+                {errors['vulnerability.discoveredAt']}
+              </p>
+            )}
+          </div>
+          {playbookId === 'non-exploitable-vulnerability' && (
+            <div className="field">
+              <label htmlFor="vulnerability.notExploitableBecause">Why it is not exploitable</label>
+              <textarea
+                id="vulnerability.notExploitableBecause"
+                name="vulnerability.notExploitableBecause"
+                rows={3}
+                maxLength={4000}
+                defaultValue={state.values.vulnerability.notExploitableBecause}
+                aria-invalid={errors['vulnerability.notExploitableBecause'] ? true : undefined}
+                aria-describedby={
+                  errors['vulnerability.notExploitableBecause'] ? 'vulnerability.notExploitableBecause-error' : 'vulnerability.notExploitableBecause-hint'
+                }
+              />
+              <p className="hint" id="vulnerability.notExploitableBecause-hint">
+                Customers read this in the bulletin.
+              </p>
+              {errors['vulnerability.notExploitableBecause'] && (
+                <p className="field-error" id="vulnerability.notExploitableBecause-error">
+                  {errors['vulnerability.notExploitableBecause']}
+                </p>
+              )}
+            </div>
+          )}
+        </fieldset>
+      )}
 
       <div className="field">
         <label htmlFor="severity">Severity</label>
@@ -150,5 +240,26 @@ export function DeclareForm({ deployments, customers, playbooks, idempotencyKey 
         {pending ? 'Declaring…' : 'Declare incident and start the playbook'}
       </button>
     </form>
+  );
+}
+
+function TextField({ name, label, value, error }: { name: string; label: string; value: string; error: string | undefined }) {
+  return (
+    <div className="field">
+      <label htmlFor={name}>{label}</label>
+      <input
+        id={name}
+        name={name}
+        type="text"
+        defaultValue={value}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${name}-error` : undefined}
+      />
+      {error && (
+        <p className="field-error" id={`${name}-error`}>
+          {error}
+        </p>
+      )}
+    </div>
   );
 }

@@ -12,8 +12,8 @@ export default async function DeclareIncidentPage() {
     <>
       <h1>Declare an incident</h1>
       <p className="lead">
-        Declaring starts the playbook at once: the chosen deployments are cut off from the internet and their
-        customers&apos; technical contacts are told.
+        Declaring starts the playbook at once. For a compromise, the chosen deployments are cut off from the internet
+        and their customers&apos; technical contacts are told.
       </p>
       <DeclareForm
         deployments={deployments}

@@ -20,11 +20,15 @@ describe('buildOpenApiDocument', () => {
         '/incidents',
         '/incidents/{id}',
         '/incidents/{id}/close',
+        '/incidents/{id}/decisions',
         '/incidents/{id}/timeline',
+        '/policy',
+        '/policy/history',
         '/openapi.json',
       ].sort(),
     );
     expect(Object.keys(document.paths['/incidents']!).sort()).toEqual(['get', 'post']);
+    expect(Object.keys(document.paths['/policy']!).sort()).toEqual(['get', 'put']);
   });
 
   it('resolves every $ref to a component schema', () => {
@@ -41,6 +45,11 @@ describe('buildOpenApiDocument', () => {
     expect(incident.required).toEqual(expect.arrayContaining(['id', 'playbook', 'status', 'steps']));
     const declare = document.components.schemas.DeclareIncidentRequest as { properties: { playbook: { enum: string[] } } };
     expect(declare.properties.playbook.enum).toContain('infrastructure-compromise');
+    const decision = document.components.schemas.DecisionBody as { required: string[]; properties: { gate: { enum: string[] } } };
+    expect(decision.required.sort()).toEqual(['choice', 'gate', 'reason']);
+    expect(decision.properties.gate.enum).toContain('backup-safe');
+    const detail = document.components.schemas.IncidentDetail as { required: string[] };
+    expect(detail.required).toEqual(expect.arrayContaining(['steps', 'pendingDecisions', 'clocks', 'live']));
     for (const schema of Object.values(document.components.schemas)) expect(schema).not.toHaveProperty('$schema');
   });
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { API_SCHEMAS, type ApiSchemaName } from './schemas';
 
 interface Operation {
-  method: 'get' | 'post';
+  method: 'get' | 'post' | 'put';
   path: string;
   operationId: string;
   summary: string;
@@ -91,11 +91,11 @@ export const OPERATIONS: Operation[] = [
     method: 'get',
     path: '/incidents/{id}',
     operationId: 'getIncident',
-    summary: 'One incident with its steps',
+    summary: 'One incident with its steps, the decisions its playbook waits for, and its clocks',
     authenticated: true,
     parameters: [INCIDENT_ID],
     responses: {
-      200: { description: 'The incident', schema: 'Incident' },
+      200: { description: 'The incident', schema: 'IncidentDetail' },
       ...AUTH_ERRORS,
       404: { description: 'No such incident', schema: 'ErrorResponse' },
     },
@@ -129,6 +129,57 @@ export const OPERATIONS: Operation[] = [
       409: { description: 'The incident cannot be closed now', schema: 'ErrorResponse' },
       503: { description: 'Orchestrator unreachable', schema: 'ErrorResponse' },
     },
+  },
+  {
+    method: 'post',
+    path: '/incidents/{id}/decisions',
+    operationId: 'decide',
+    summary: "Take a decision at one of the playbook's gates",
+    authenticated: true,
+    parameters: [INCIDENT_ID],
+    requestBody: 'DecisionBody',
+    responses: {
+      200: {
+        description: 'Decision accepted, or a repeat of an accepted decisionId answered with the first outcome',
+        schema: 'DecisionOutcome',
+      },
+      400: { description: 'Invalid body, or a choice the gate does not offer', schema: 'ErrorResponse' },
+      ...AUTH_ERRORS,
+      403: { description: "The token's role may not take this decision", schema: 'ErrorResponse' },
+      404: { description: 'No such incident', schema: 'ErrorResponse' },
+      409: { description: 'The gate is not pending, or the incident is closed', schema: 'ErrorResponse' },
+      503: { description: 'No answer from the orchestrator; repeat with the same decisionId', schema: 'ErrorResponse' },
+    },
+  },
+  {
+    method: 'get',
+    path: '/policy',
+    operationId: 'getPolicy',
+    summary: 'The response policy new incidents take',
+    authenticated: true,
+    responses: { 200: { description: 'The policy in force', schema: 'CurrentPolicy' }, ...AUTH_ERRORS },
+  },
+  {
+    method: 'put',
+    path: '/policy',
+    operationId: 'updatePolicy',
+    summary: 'Save a new version of the policy (administrators)',
+    authenticated: true,
+    requestBody: 'PolicyUpdateBody',
+    responses: {
+      200: { description: 'The new version', schema: 'PolicyVersion' },
+      400: { description: 'Invalid policy or missing reason', schema: 'ErrorResponse' },
+      ...AUTH_ERRORS,
+      403: { description: 'Only administrators may change the policy', schema: 'ErrorResponse' },
+    },
+  },
+  {
+    method: 'get',
+    path: '/policy/history',
+    operationId: 'listPolicyVersions',
+    summary: 'Every saved version of the policy, newest first',
+    authenticated: true,
+    responses: { 200: { description: 'The versions', schema: 'PolicyHistory' }, ...AUTH_ERRORS },
   },
   {
     method: 'get',

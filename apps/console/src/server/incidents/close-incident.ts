@@ -1,20 +1,25 @@
 import { CloseIncidentRequest, FirebreakError, INCIDENT_UPDATES, type Actor, type Incident } from '@firebreak/domain';
-import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import { toFieldErrors } from '../api/field-errors';
+import { CallTimedOutError, callWithTimeout } from '../call-with-timeout';
 import { withTemporal } from '../temporal-errors';
 import { getIncident } from './get-incident';
+
+/** How long a caller waits for a playbook worker to accept or refuse the close. */
+export const CLOSE_TIMEOUT_MS = 10_000;
 
 export interface CloseIncidentCommand {
   id: string;
   actor: Actor;
   reason: unknown;
+  timeoutMs?: number;
 }
 
 /**
  * Asks the incident's workflow to close it. The workflow's update validator decides synchronously whether the
  * incident can close now; a refusal comes back as INCIDENT_NOT_OPEN with the validator's own words.
  */
-export async function closeIncident({ id, actor, reason }: CloseIncidentCommand): Promise<Incident> {
+export async function closeIncident({ id, actor, reason, timeoutMs = CLOSE_TIMEOUT_MS }: CloseIncidentCommand): Promise<Incident> {
   const parsed = CloseIncidentRequest.safeParse({ actor, reason });
   if (!parsed.success) {
     throw new FirebreakError('VALIDATION_FAILED', 'The close request is not valid.', toFieldErrors(parsed.error));
@@ -25,8 +30,14 @@ export async function closeIncident({ id, actor, reason }: CloseIncidentCommand)
   await withTemporal(async (client) => {
     const handle = client.workflow.getHandle(incident.workflowId);
     try {
-      await handle.executeUpdate(INCIDENT_UPDATES.closeIncident, { args: [parsed.data] });
+      await callWithTimeout(client, timeoutMs, () => handle.executeUpdate(INCIDENT_UPDATES.closeIncident, { args: [parsed.data] }));
     } catch (error) {
+      if (error instanceof CallTimedOutError || error instanceof WorkflowUpdateRPCTimeoutOrCancelledError) {
+        throw new FirebreakError(
+          'ORCHESTRATOR_UNAVAILABLE',
+          `No playbook worker answered within ${Math.round(timeoutMs / 1000)} s. The close may still go through; look at the incident before you send it again.`,
+        );
+      }
       if (error instanceof WorkflowUpdateFailedError) {
         throw new FirebreakError('INCIDENT_NOT_OPEN', error.cause?.message ?? 'The incident cannot be closed now.');
       }

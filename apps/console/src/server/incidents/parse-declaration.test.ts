@@ -1,4 +1,4 @@
-import { FirebreakError } from '@firebreak/domain';
+import { FirebreakError, PLAYBOOKS } from '@firebreak/domain';
 import { describe, expect, it } from 'vitest';
 import { parseDeclaration } from './parse-declaration';
 
@@ -43,9 +43,34 @@ describe('parseDeclaration', () => {
   });
 
   it('refuses a documented playbook that is not automated yet', () => {
-    const error = refusal({ ...valid, playbook: 'exploitable-vulnerability' });
-    expect(error.code).toBe('PLAYBOOK_NOT_AVAILABLE');
-    expect(error.message).toContain('not automated yet');
+    // Playbooks become available one by one: the refusal is tested against a table where this one is not.
+    const playbooks = { ...PLAYBOOKS, 'infrastructure-compromise': { ...PLAYBOOKS['infrastructure-compromise'], available: false } };
+    let error: unknown;
+    try {
+      parseDeclaration(valid, playbooks);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(FirebreakError);
+    expect((error as FirebreakError).code).toBe('PLAYBOOK_NOT_AVAILABLE');
+    expect((error as FirebreakError).message).toContain('not automated yet');
+    expect((error as FirebreakError).fieldErrors).toEqual([{ path: 'playbook', message: 'not automated yet' }]);
+  });
+
+  it('asks for the source address of suspicious activity, and checks it is an address', () => {
+    const base = { ...valid, playbook: 'suspicious-activity' };
+    expect(refusal(base).fieldErrors.map((e) => e.path)).toEqual(['sourceAddress']);
+    expect(refusal({ ...base, sourceAddress: '203.0.113.300' }).fieldErrors.map((e) => e.path)).toEqual(['sourceAddress']);
+    const available = { ...PLAYBOOKS, 'suspicious-activity': { ...PLAYBOOKS['suspicious-activity'], available: true } };
+    expect(parseDeclaration({ ...base, sourceAddress: '203.0.113.7' }, available).sourceAddress).toBe('203.0.113.7');
+  });
+
+  it('asks for the vulnerability, and why it is not exploitable for that playbook', () => {
+    expect(refusal({ ...valid, playbook: 'exploitable-vulnerability' }).fieldErrors.map((e) => e.path)).toEqual(['vulnerability']);
+    const vulnerability = { reference: 'CVE-2025-0001', title: 'Path traversal', component: 'transfer server', discoveredAt: '2025-11-27T10:00:00Z' };
+    const error = refusal({ ...valid, playbook: 'non-exploitable-vulnerability', vulnerability });
+    expect(error.fieldErrors.map((e) => e.path)).toEqual(['vulnerability.notExploitableBecause']);
+    expect(refusal({ ...valid, playbook: 'exploitable-vulnerability', vulnerability: { ...vulnerability, discoveredAt: 'yesterday' } }).fieldErrors.map((e) => e.path)).toEqual(['vulnerability.discoveredAt']);
   });
 
   it('refuses a body that is not an object', () => {

@@ -1,7 +1,7 @@
 import { authenticateRequest } from '../../../../../src/server/api/authenticate-request';
 import { jsonResponse } from '../../../../../src/server/api/json-response';
 import { respond } from '../../../../../src/server/api/respond';
-import { getIncident } from '../../../../../src/server/incidents/get-incident';
+import { getIncidentDetail } from '../../../../../src/server/incidents/get-incident-detail';
 
 export const dynamic = 'force-dynamic';
 
@@ -9,6 +9,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   return respond(async () => {
     await authenticateRequest(request);
     const { id } = await params;
-    return jsonResponse(200, await getIncident(id));
+    return jsonResponse(200, await getIncidentDetail(id));
   });
 }

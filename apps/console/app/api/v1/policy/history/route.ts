@@ -1,0 +1,13 @@
+import { authenticateRequest } from '../../../../../src/server/api/authenticate-request';
+import { jsonResponse } from '../../../../../src/server/api/json-response';
+import { respond } from '../../../../../src/server/api/respond';
+import { listPolicyHistory } from '../../../../../src/server/policy/list-policy-history';
+
+export const dynamic = 'force-dynamic';
+
+export async function GET(request: Request): Promise<Response> {
+  return respond(async () => {
+    await authenticateRequest(request);
+    return jsonResponse(200, { versions: await listPolicyHistory() });
+  });
+}

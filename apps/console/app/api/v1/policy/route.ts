@@ -1,0 +1,23 @@
+import { authenticateCaller, authenticateRequest } from '../../../../src/server/api/authenticate-request';
+import { jsonResponse } from '../../../../src/server/api/json-response';
+import { readJsonBody } from '../../../../src/server/api/read-json-body';
+import { respond } from '../../../../src/server/api/respond';
+import { getPolicy } from '../../../../src/server/policy/get-policy';
+import { updatePolicy } from '../../../../src/server/policy/update-policy';
+
+export const dynamic = 'force-dynamic';
+
+export async function GET(request: Request): Promise<Response> {
+  return respond(async () => {
+    await authenticateRequest(request);
+    return jsonResponse(200, await getPolicy());
+  });
+}
+
+export async function PUT(request: Request): Promise<Response> {
+  return respond(async () => {
+    const { actor, role } = await authenticateCaller(request);
+    const body = await readJsonBody(request);
+    return jsonResponse(200, await updatePolicy({ body, actor, role }));
+  });
+}

@@ -1,0 +1,85 @@
+import type { Policy } from '@firebreak/domain';
+import { formatDuration } from '@/components/format-time';
+import { UtcTime } from '@/components/utc-time';
+import { DURATION_FIELDS } from '@/server/policy/policy-form-fields';
+import { getPolicy } from '@/server/policy/get-policy';
+import { listPolicyHistory } from '@/server/policy/list-policy-history';
+import { PolicyForm } from './policy-form';
+
+export const metadata = { title: 'Policy' };
+
+export default async function PolicyPage() {
+  const [current, versions] = await Promise.all([getPolicy(), listPolicyHistory()]);
+  return (
+    <>
+      <h1>Response policy</h1>
+      <p className="lead">
+        {current.version === null ? (
+          'The documented defaults are in force; nobody has changed them yet.'
+        ) : (
+          <>
+            Version {current.version} is in force, saved <UtcTime iso={current.changedAt!} /> by {current.changedBy!.name}.
+          </>
+        )}
+      </p>
+      {/* Keyed by version so a save shows the saved values rather than what was typed. */}
+      <PolicyForm key={current.version ?? 0} policy={current.policy} />
+
+      <section aria-labelledby="history-heading">
+        <h2 id="history-heading">Versions</h2>
+        {versions.length === 0 ? (
+          <p className="empty">No changes yet.</p>
+        ) : (
+          <div className="table-scroll">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Version</th>
+                  <th scope="col">Saved</th>
+                  <th scope="col">By</th>
+                  <th scope="col">Reason</th>
+                  <th scope="col">Targets</th>
+                </tr>
+              </thead>
+              <tbody>
+                {versions.map((version) => (
+                  <tr key={version.version}>
+                    <td>{version.version}</td>
+                    <td>
+                      <UtcTime iso={version.changedAt} />
+                    </td>
+                    <td>{version.changedBy.name}</td>
+                    <td>{version.reason}</td>
+                    <td>
+                      <details>
+                        <summary>Show</summary>
+                        <PolicySummary policy={version.policy} />
+                      </details>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </>
+  );
+}
+
+function PolicySummary({ policy }: { policy: Policy }) {
+  return (
+    <dl className="facts">
+      {DURATION_FIELDS.map(({ name, label }) => (
+        <div key={name}>
+          <dt>{label}</dt>
+          <dd>{formatDuration(policy[name] * 1000)}</dd>
+        </div>
+      ))}
+      <dt>Warn at</dt>
+      <dd>{Math.round(policy.warnAtFraction * 100)} % of a clock&apos;s time</dd>
+      <dt>Operations email</dt>
+      <dd>{policy.operationsEmail}</dd>
+    </dl>
+  );
+}

@@ -1,0 +1,58 @@
+import type { ContactRole, NoticeContent } from '@firebreak/domain';
+import { mail } from '../support/activity-proxies';
+import { describeFailure, recordEvent } from '../support/incident-journal';
+import type { IncidentRun } from '../support/incident-run';
+import { alertOperations } from '../support/alert-operations';
+
+export interface NotifyCustomersInput {
+  customerIds: string[];
+  /** Designated technical contacts by default; risk communication adds management. */
+  roles?: ContactRole[];
+  /** The notice for one customer: only that customer's deployments may appear in it. */
+  contentFor: (customer: { id: string; name: string }) => NoticeContent;
+  revision?: number;
+}
+
+export interface NotifyResult {
+  sent: number;
+  failed: { contactId: string; reason: string }[];
+}
+
+/**
+ * Sends one notice to every matching contact of the affected customers, in parallel, each exactly once.
+ * A contact whose server refuses the message for good is recorded and on-call is alerted; the others still get theirs.
+ */
+export async function notifyCustomers(run: IncidentRun, input: NotifyCustomersInput): Promise<NotifyResult> {
+  const recipients = await mail.listNoticeRecipients({
+    customerIds: input.customerIds,
+    roles: input.roles ?? ['designated-technical'],
+  });
+  const outcomes = await Promise.allSettled(
+    recipients.map(async (contact) => {
+      const content = input.contentFor({ id: contact.customerId, name: contact.customerName });
+      const result = await mail.sendNotice({ contactId: contact.id, revision: input.revision ?? 1, content });
+      const verb = result.outcome === 'sent' ? 'sent' : 'already sent';
+      await recordEvent(run.incidentId, 'notice', `Notice ${content.kind} ${verb} to ${contact.name} <${contact.email}>`, {
+        ...result,
+        customerId: contact.customerId,
+      });
+      return result;
+    }),
+  );
+  const failed: NotifyResult['failed'] = [];
+  outcomes.forEach((outcome, i) => {
+    if (outcome.status === 'rejected') failed.push({ contactId: recipients[i]!.id, reason: describeFailure(outcome.reason) });
+  });
+  for (const f of failed) {
+    await recordEvent(run.incidentId, 'notice', `A notice could not be delivered to ${f.contactId}: ${f.reason}`, f);
+  }
+  if (failed.length > 0) {
+    await alertOperations(
+      run,
+      `notice-failed-${failed.map((f) => f.contactId).join('-')}`.slice(0, 120),
+      'a customer notice could not be delivered',
+      failed.map((f) => `${f.contactId}: ${f.reason}`),
+    );
+  }
+  return { sent: recipients.length - failed.length, failed };
+}

@@ -1,0 +1,210 @@
+import { condition, defineQuery, defineUpdate, setHandler, workflowInfo } from '@temporalio/workflow';
+import {
+  type Actor,
+  type Clock,
+  type ClockName,
+  type CloseIncidentRequest,
+  CloseIncidentRequest as CloseIncidentRequestSchema,
+  DECISION_REFUSALS,
+  type DecisionOutcome,
+  DecisionRequest,
+  GATES,
+  type GateId,
+  gateParameters,
+  INCIDENT_QUERIES,
+  INCIDENT_UPDATES,
+  type IncidentStatus,
+  type PendingDecision,
+  type PlaybookInput,
+} from '@firebreak/domain';
+import { now, recordEvent, setStatus } from './incident-journal';
+
+export interface IncidentState {
+  incidentId: string;
+  playbook: string;
+  status: IncidentStatus;
+  pendingDecisions: PendingDecision[];
+  decisions: (DecisionOutcome & { actor: Actor; reason: string; customerId?: string })[];
+  clocks: Clock[];
+  /** Playbook-specific facts for the console (containment results, clean environments, blocks...). */
+  facts: Record<string, unknown>;
+}
+
+export const incidentStateQuery = defineQuery<IncidentState>(INCIDENT_QUERIES.state);
+export const decideUpdate = defineUpdate<DecisionOutcome, [DecisionRequest]>(INCIDENT_UPDATES.decide);
+export const closeIncidentUpdate = defineUpdate<void, [CloseIncidentRequest]>(INCIDENT_UPDATES.closeIncident);
+
+interface Waiter {
+  pending: PendingDecision;
+  accepted?: DecisionRequest;
+}
+
+/**
+ * The running incident as its playbook sees it: status, the decision gates it waits on, its clocks. It answers the
+ * console's state query and validates every decision synchronously — gate pending, choice offered, role allowed,
+ * reason and parameters given — so the caller learns at once whether it was accepted.
+ */
+export class IncidentRun {
+  readonly state: IncidentState;
+  private readonly waiters: Waiter[] = [];
+  private closeRequest: CloseIncidentRequest | undefined;
+
+  constructor(readonly input: PlaybookInput) {
+    this.state = {
+      incidentId: input.incidentId,
+      playbook: input.playbook,
+      status: 'declared',
+      pendingDecisions: [],
+      decisions: [],
+      clocks: [],
+      facts: { declaredAt: workflowInfo().startTime.toISOString() },
+    };
+    setHandler(incidentStateQuery, () => this.state);
+    setHandler(decideUpdate, (request) => this.accept(request), { validator: (request) => this.validate(request) });
+    setHandler(closeIncidentUpdate, (request) => this.acceptClose(request), {
+      validator: (request) => {
+        CloseIncidentRequestSchema.parse(request);
+        if (this.state.status !== 'failed') {
+          throw new Error(`the incident is ${this.state.status}; only a failed incident is closed by hand`);
+        }
+        if (this.closeRequest) throw new Error('the incident is already being closed');
+      },
+    });
+  }
+
+  get incidentId(): string {
+    return this.input.incidentId;
+  }
+
+  async moveTo(status: IncidentStatus): Promise<void> {
+    this.state.status = status;
+    await setStatus(this.incidentId, status);
+  }
+
+  /**
+   * Opens a gate and waits for the decision that closes it. `customerId` asks the question of one customer
+   * (sign-offs); the gate stays pending, visible in the console, until a valid decision is accepted.
+   */
+  async decision(gate: GateId, options: { customerId?: string } = {}): Promise<DecisionRequest> {
+    return (await this.decisionWithin(gate, undefined, options))!;
+  }
+
+  /**
+   * Like decision(), but gives up after `timeoutMs` (if given): the gate is withdrawn, recorded as expired, and
+   * undefined is returned, so a later decision for it is refused as not pending.
+   */
+  async decisionWithin(
+    gate: GateId,
+    timeoutMs: number | undefined,
+    options: { customerId?: string } = {},
+  ): Promise<DecisionRequest | undefined> {
+    const definition = GATES[gate];
+    const waiter: Waiter = {
+      pending: {
+        gate,
+        question: definition.question,
+        choices: [...definition.choices],
+        roles: [...definition.roles],
+        openedAt: now(),
+        parameters: [...gateParameters(gate)],
+        ...(options.customerId ? { customerId: options.customerId } : {}),
+      },
+    };
+    this.waiters.push(waiter);
+    this.state.pendingDecisions.push(waiter.pending);
+    await recordEvent(this.incidentId, 'decision', `Waiting for a decision: ${definition.question}`, {
+      gate,
+      choices: waiter.pending.choices,
+      roles: waiter.pending.roles,
+      ...(options.customerId ? { customerId: options.customerId } : {}),
+    });
+    const decided = () => waiter.accepted !== undefined;
+    if (timeoutMs === undefined) {
+      await condition(decided);
+    } else if (!(await condition(decided, Math.max(1, timeoutMs)))) {
+      this.waiters.splice(this.waiters.indexOf(waiter), 1);
+      this.state.pendingDecisions = this.state.pendingDecisions.filter((p) => p !== waiter.pending);
+      await recordEvent(this.incidentId, 'decision', `No decision on ${gate} in time: the playbook goes on without it`, { gate });
+      return undefined;
+    }
+    return waiter.accepted;
+  }
+
+  /** Waits until a failed incident is closed by an engineer (the only way out of `failed`). */
+  async closedByHand(): Promise<CloseIncidentRequest> {
+    await condition(() => this.closeRequest !== undefined);
+    return this.closeRequest!;
+  }
+
+  private validate(raw: DecisionRequest): void {
+    const parsed = DecisionRequest.safeParse(raw);
+    if (!parsed.success) {
+      throw new Error(`${DECISION_REFUSALS.invalid}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    }
+    const request = parsed.data;
+    const waiter = this.findWaiter(request);
+    if (!waiter) {
+      throw new Error(`${DECISION_REFUSALS.notPending}: no decision "${request.gate}" is pending on this incident`);
+    }
+    if (!waiter.pending.choices.includes(request.choice)) {
+      throw new Error(`${DECISION_REFUSALS.choiceNotOffered}: choose one of ${waiter.pending.choices.join(', ')}`);
+    }
+    if (!waiter.pending.roles.includes(request.role)) {
+      throw new Error(`${DECISION_REFUSALS.roleNotAllowed}: only ${waiter.pending.roles.join(', ')} may decide this`);
+    }
+    const missing = waiter.pending.parameters.filter((p) => !request.parameters?.[p]);
+    if (missing.length > 0) throw new Error(`${DECISION_REFUSALS.invalid}: give ${missing.join(', ')}`);
+  }
+
+  private findWaiter(request: DecisionRequest): Waiter | undefined {
+    return this.waiters.find(
+      (w) =>
+        !w.accepted &&
+        w.pending.gate === request.gate &&
+        (w.pending.customerId === undefined || w.pending.customerId === request.customerId),
+    );
+  }
+
+  private async accept(request: DecisionRequest): Promise<DecisionOutcome> {
+    const waiter = this.findWaiter(request)!;
+    waiter.accepted = request;
+    this.state.pendingDecisions = this.state.pendingDecisions.filter((p) => p !== waiter.pending);
+    const outcome: DecisionOutcome = { decisionId: request.decisionId, gate: request.gate, choice: request.choice, acceptedAt: now() };
+    this.state.decisions.push({
+      ...outcome,
+      actor: request.actor,
+      reason: request.reason,
+      ...(request.customerId ? { customerId: request.customerId } : {}),
+    });
+    await recordEvent(
+      this.incidentId,
+      'decision',
+      `${request.actor.name} (${request.role}) decided ${request.gate}: ${request.choice}`,
+      {
+        decisionId: request.decisionId,
+        gate: request.gate,
+        choice: request.choice,
+        reason: request.reason,
+        role: request.role,
+        ...(request.parameters ? { parameters: request.parameters } : {}),
+        ...(request.customerId ? { customerId: request.customerId } : {}),
+      },
+      request.actor,
+    );
+    return outcome;
+  }
+
+  private async acceptClose(request: CloseIncidentRequest): Promise<void> {
+    this.closeRequest = request;
+    await condition(() => this.state.status === 'closed');
+  }
+
+  /** Registers a clock for the state query; see clocks.ts for how it runs. */
+  trackClock(clock: Clock): void {
+    this.state.clocks.push(clock);
+  }
+
+  clock(name: ClockName): Clock | undefined {
+    return this.state.clocks.find((c) => c.name === name);
+  }
+}
