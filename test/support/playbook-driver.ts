@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findIncident, listTimeline } from '@firebreak/db';
 import {
@@ -105,5 +105,7 @@ export async function waitForStatus(ctx: TestContext, handle: WorkflowHandle, st
 export async function recordHistoryIfAsked(ctx: TestContext, workflowId: string, file: string): Promise<void> {
   if (process.env.FIREBREAK_RECORD_HISTORIES !== '1') return;
   const history = await ctx.client.workflow.getHandle(workflowId).fetchHistory();
-  writeFileSync(join(import.meta.dirname, '../histories', file), historyToJSON(history));
+  const dir = join(import.meta.dirname, '../histories');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, file), historyToJSON(history));
 }
