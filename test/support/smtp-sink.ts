@@ -79,6 +79,11 @@ export class SmtpSink {
     this.holdAfter = Number.POSITIVE_INFINITY;
   }
 
+  /** Messages of one notice kind (the X-Firebreak-Notice header every notice carries). */
+  ofKind(kind: string): ReceivedMessage[] {
+    return this.messages.filter((m) => m.headers.get('x-firebreak-notice') === kind);
+  }
+
   onMessage(listener: (message: ReceivedMessage) => void): void {
     this.events.on('message', listener);
   }

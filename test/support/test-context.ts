@@ -18,7 +18,7 @@ import { createPlaybookWorker } from '@firebreak/worker';
 import { createEc2Client, seedDemoFleet, type DemoFleet } from '@firebreak/stack';
 import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { SmtpSink } from './smtp-sink';
 import { TEST_POLICY } from './test-policy';
 
@@ -139,5 +139,30 @@ export async function createTestContext(name: string): Promise<TestContext> {
       ec2.destroy();
       await db.destroy();
     },
+  };
+}
+
+/**
+ * Registers beforeAll/afterAll hooks that give a test file its own context with a running worker, and returns a getter
+ * for it (the context exists only once beforeAll has run).
+ */
+export function useTestContextWithWorker(name: string): () => TestContext {
+  let ctx: TestContext | undefined;
+  let stopWorker: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    ctx = await createTestContext(name);
+    const { worker, running } = await ctx.startWorker();
+    stopWorker = async () => {
+      worker.shutdown();
+      await running;
+    };
+  });
+  afterAll(async () => {
+    await stopWorker?.();
+    await ctx?.close();
+  });
+  return () => {
+    if (!ctx) throw new Error('the test context is created in beforeAll');
+    return ctx;
   };
 }

@@ -12,6 +12,7 @@ export const TEST_POLICY: Policy = {
   updateTrainCadenceSeconds: 5,
   blockTtlSeconds: 4,
   monitoringCheckIntervalSeconds: 1,
-  reminderDelaySeconds: 30,
+  reminderDelaySeconds: 3600,
+  linkTtlSeconds: 600,
   operationsEmail: 'on-call@provider.example',
 };

@@ -1,6 +1,6 @@
 import { DescribeAddressesCommand } from '@aws-sdk/client-ec2';
 import { findIncident } from '@firebreak/db';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readCleanEnvironment, readDeploymentEvidence } from '../../support/ec2-evidence';
 import {
   decide,
@@ -10,27 +10,13 @@ import {
   waitForGate,
   waitForStatus,
 } from '../../support/playbook-driver';
-import { createTestContext, type TestContext } from '../../support/test-context';
+import { useTestContextWithWorker } from '../../support/test-context';
 
 describe('application-compromise playbook, end to end', () => {
-  let ctx: TestContext;
-  let stopWorker: () => Promise<void>;
-
-  beforeAll(async () => {
-    ctx = await createTestContext('application');
-    const { worker, running } = await ctx.startWorker();
-    stopWorker = async () => {
-      worker.shutdown();
-      await running;
-    };
-  });
-
-  afterAll(async () => {
-    await stopWorker?.();
-    await ctx?.close();
-  });
+  const context = useTestContextWithWorker('application');
 
   it('recreates a clean environment and moves production onto it only once the customer confirms', async () => {
+    const ctx = context();
     const deployment = ctx.fleet.deployments.find((d) => d.tenancy === 'single')!;
     const customer = ctx.fleet.customers.find((c) => c.id === deployment.customerIds[0])!;
     const contact = customer.contacts.find((c) => c.role === 'designated-technical')!;

@@ -1,6 +1,6 @@
 import { findIncident, listNotices, listTimeline } from '@firebreak/db';
 import { TAG } from '@firebreak/domain';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readCleanEnvironment, readDeploymentEvidence } from '../../support/ec2-evidence';
 import {
   decide,
@@ -12,27 +12,13 @@ import {
   waitForGate,
   waitForStatus,
 } from '../../support/playbook-driver';
-import { createTestContext, type TestContext } from '../../support/test-context';
+import { useTestContextWithWorker } from '../../support/test-context';
 
 describe('infrastructure-compromise playbook, end to end', () => {
-  let ctx: TestContext;
-  let stopWorker: () => Promise<void>;
-
-  beforeAll(async () => {
-    ctx = await createTestContext('infra');
-    const { worker, running } = await ctx.startWorker();
-    stopWorker = async () => {
-      worker.shutdown();
-      await running;
-    };
-  });
-
-  afterAll(async () => {
-    await stopWorker?.();
-    await ctx?.close();
-  });
+  const context = useTestContextWithWorker('infra');
 
   it('isolates, notifies, rebuilds on new infrastructure, monitors until both sign off, and closes', async () => {
+    const ctx = context();
     const deployment = ctx.fleet.deployments.find((d) => d.tenancy === 'multi')!;
     const before = await readDeploymentEvidence(ctx.ec2, deployment, 'none');
     expect(before.associatedAddresses.length).toBeGreaterThan(0);
@@ -116,14 +102,13 @@ describe('infrastructure-compromise playbook, end to end', () => {
     expect(ingressPorts).not.toContain('tcp:22');
     expect(ingressPorts).toEqual(expect.arrayContaining(['tcp:33001', 'udp:33001', 'tcp:3001']));
 
-    const byKind = (kind: string) => ctx.smtp.messages.filter((m) => m.headers.get('x-firebreak-notice') === kind);
     await ctx.smtp.waitForMessages(designated.length * 2 + (designated.length + managers.length) + designated.length);
-    expect(byKind('backup-environment-ready').map((m) => m.to).sort()).toEqual(designated.map((c) => c.email).sort());
-    expect(byKind('risk-communication').map((m) => m.to).sort()).toEqual(
+    expect(ctx.smtp.ofKind('backup-environment-ready').map((m) => m.to).sort()).toEqual(designated.map((c) => c.email).sort());
+    expect(ctx.smtp.ofKind('risk-communication').map((m) => m.to).sort()).toEqual(
       [...designated, ...managers].map((c) => c.email).sort(),
     );
-    expect(byKind('risk-communication')[0]!.text).toContain(assessment);
-    expect(byKind('monitoring-sign-off-request')).toHaveLength(designated.length);
+    expect(ctx.smtp.ofKind('risk-communication')[0]!.text).toContain(assessment);
+    expect(ctx.smtp.ofKind('monitoring-sign-off-request')).toHaveLength(designated.length);
 
     // Monitoring ends only when every customer and operations have signed off.
     for (const customer of customers) {
@@ -141,7 +126,7 @@ describe('infrastructure-compromise playbook, end to end', () => {
     const closed = await findIncident(ctx.db, incidentId);
     expect(closed?.status).toBe('closed');
     expect(closed?.steps.every((s) => s.status === 'completed')).toBe(true);
-    expect(byKind('incident-closed')).toHaveLength(designated.length);
+    expect(ctx.smtp.ofKind('incident-closed')).toHaveLength(designated.length);
     const decisions = (await listTimeline(ctx.db, incidentId)).filter((e) => e.kind === 'decision' && e.summary.includes('decided'));
     expect(decisions.map((e) => e.details.gate)).toEqual([
       'backup-safe',
@@ -151,7 +136,7 @@ describe('infrastructure-compromise playbook, end to end', () => {
     expect(decisions[0]!.actor.name).toBe(ENGINEER.name);
     expect(decisions[0]!.details.reason).toBe(assessment);
     // Still exactly one incident-details message per designated contact after everything else.
-    expect(byKind('incident-details')).toHaveLength(designated.length);
+    expect(ctx.smtp.ofKind('incident-details')).toHaveLength(designated.length);
 
     await recordHistoryIfAsked(ctx, handle.workflowId, 'infrastructure-compromise.json');
     await recordHistoryIfAsked(ctx, `${handle.workflowId}/disconnect/${deployment.id}`, 'disconnect-deployment.json');
@@ -160,6 +145,7 @@ describe('infrastructure-compromise playbook, end to end', () => {
   });
 
   it('refuses a decision before the playbook asks for it, and closes without a backup when none is safe', async () => {
+    const ctx = context();
     const deployment = ctx.fleet.deployments.find((d) => d.tenancy === 'single')!;
     ctx.smtp.clear();
     const handle = await ctx.declare('infrastructure-compromise', [deployment]);

@@ -1,9 +1,9 @@
 import { DescribeNetworkAclsCommand } from '@aws-sdk/client-ec2';
 import { findIncident, listTimeline } from '@firebreak/db';
 import type { Deployment } from '@firebreak/domain';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { decide, incidentIdOf, recordHistoryIfAsked, refusal, waitForGate, waitForStatus } from '../../support/playbook-driver';
-import { createTestContext, type TestContext } from '../../support/test-context';
+import { type TestContext, useTestContextWithWorker } from '../../support/test-context';
 import { TEST_POLICY } from '../../support/test-policy';
 import { waitUntil } from '../../support/wait-until';
 
@@ -16,24 +16,10 @@ async function denyEntriesFor(ctx: TestContext, deployment: Deployment, cidr: st
 }
 
 describe('suspicious-activity playbook, end to end', () => {
-  let ctx: TestContext;
-  let stopWorker: () => Promise<void>;
-
-  beforeAll(async () => {
-    ctx = await createTestContext('suspicious');
-    const { worker, running } = await ctx.startWorker();
-    stopWorker = async () => {
-      worker.shutdown();
-      await running;
-    };
-  });
-
-  afterAll(async () => {
-    await stopWorker?.();
-    await ctx?.close();
-  });
+  const context = useTestContextWithWorker('suspicious');
 
   it('blocks the source at once, alerts operations, and lifts the block when its time runs out', async () => {
+    const ctx = context();
     const deployment = ctx.fleet.deployments.find((d) => d.tenancy === 'single')!;
     const handle = await ctx.declare('suspicious-activity', [deployment], {
       summary: '40 failed SSH logins in a minute',
@@ -58,6 +44,7 @@ describe('suspicious-activity playbook, end to end', () => {
   });
 
   it('keeps the block when an engineer decides so', async () => {
+    const ctx = context();
     const deployment = ctx.fleet.deployments.find((d) => d.tenancy === 'multi')!;
     const handle = await ctx.declare('suspicious-activity', [deployment], {
       summary: 'credential stuffing against the web application',

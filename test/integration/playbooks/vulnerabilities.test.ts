@@ -1,6 +1,6 @@
 import { findIncident, listTimeline } from '@firebreak/db';
 import type { Deployment, Vulnerability } from '@firebreak/domain';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readDeploymentEvidence } from '../../support/ec2-evidence';
 import { ensurePatchedImage } from '../../support/patched-image';
 import {
@@ -13,7 +13,7 @@ import {
   waitForGate,
   waitForStatus,
 } from '../../support/playbook-driver';
-import { createTestContext, type TestContext } from '../../support/test-context';
+import { type TestContext, useTestContextWithWorker } from '../../support/test-context';
 import { TEST_POLICY } from '../../support/test-policy';
 import { waitUntil } from '../../support/wait-until';
 
@@ -32,26 +32,11 @@ async function patchedImageFor(ctx: TestContext, deployment: Deployment): Promis
 }
 
 describe('vulnerability playbooks, end to end', () => {
-  let ctx: TestContext;
-  let stopWorker: () => Promise<void>;
+  const context = useTestContextWithWorker('vulnerability');
 
-  beforeAll(async () => {
-    ctx = await createTestContext('vulnerability');
-    const { worker, running } = await ctx.startWorker();
-    stopWorker = async () => {
-      worker.shutdown();
-      await running;
-    };
-  });
-
-  afterAll(async () => {
-    await stopWorker?.();
-    await ctx?.close();
-  });
-
-  const noticesOf = (kind: string) => ctx.smtp.messages.filter((m) => m.headers.get('x-firebreak-notice') === kind);
 
   it('exploitable: bulletin on time, fix released, multi-tenant upgraded at once, single-tenant at its deferred window', async () => {
+    const ctx = context();
     ctx.smtp.clear();
     const single = ctx.fleet.deployments.find((d) => d.tenancy === 'single')!;
     const multi = ctx.fleet.deployments.find((d) => d.tenancy === 'multi')!;
@@ -62,7 +47,7 @@ describe('vulnerability playbooks, end to end', () => {
     const incidentId = incidentIdOf(handle);
 
     await waitForGate(handle, 'fix-released');
-    expect(noticesOf('bulletin-exploitable').map((m) => m.to).sort()).toEqual(everyone.map((c) => c.email).sort());
+    expect(ctx.smtp.ofKind('bulletin-exploitable').map((m) => m.to).sort()).toEqual(everyone.map((c) => c.email).sort());
     const clocks = await waitUntil('the bulletin clocks are met', async () => {
       const state = await queryState(handle);
       const c = (state as unknown as { clocks: { name: string; status: string }[] }).clocks;
@@ -80,7 +65,7 @@ describe('vulnerability playbooks, end to end', () => {
       const { instances } = await readDeploymentEvidence(ctx.ec2, multi, incidentId);
       return instances.length > 0 && instances.every((i) => i.ImageId === patchedImage && i.State?.Name === 'running');
     });
-    const schedules = noticesOf('maintenance-schedule');
+    const schedules = ctx.smtp.ofKind('maintenance-schedule');
     expect(schedules).toHaveLength(everyone.length);
     const singleContact = ctx.fleet.customers.find((c) => c.id === single.customerIds[0])!.contacts[0]!;
     expect(schedules.find((m) => m.to === singleContact.email)!.text).toContain('you may ask to move it');
@@ -110,14 +95,14 @@ describe('vulnerability playbooks, end to end', () => {
       updateId: 'defer-ok-1',
       args: [{ requestId: 'defer-ok-1', deploymentId: single.id, until: agreed, reason: 'big delivery tonight', actor: asContact, role: 'contact' }],
     });
-    await waitUntil('the deferral is confirmed by email', async () => noticesOf('deferral-confirmation').length > 0);
+    await waitUntil('the deferral is confirmed by email', async () => ctx.smtp.ofKind('deferral-confirmation').length > 0);
 
     await handle.result();
     // One reminder before the (moved) window, to the single-tenant customer's designated contacts only.
     const singleDesignated = ctx.fleet.customers
       .find((c) => c.id === single.customerIds[0])!
       .contacts.filter((c) => c.role === 'designated-technical');
-    expect(noticesOf('reminder').map((m) => m.to).sort()).toEqual(singleDesignated.map((c) => c.email).sort());
+    expect(ctx.smtp.ofKind('reminder').map((m) => m.to).sort()).toEqual(singleDesignated.map((c) => c.email).sort());
     const { instances } = await readDeploymentEvidence(ctx.ec2, single, incidentId);
     expect(instances.every((i) => i.ImageId === patchedImage)).toBe(true);
     const timeline = await listTimeline(ctx.db, incidentId);
@@ -129,6 +114,7 @@ describe('vulnerability playbooks, end to end', () => {
   });
 
   it('warns on-call before a clock runs out and records the breach', async () => {
+    const ctx = context();
     ctx.smtp.clear();
     const single = ctx.fleet.deployments.find((d) => d.tenancy === 'single')!;
     const policy = { ...TEST_POLICY, fixReleaseLimitSeconds: 3, warnAtFraction: 0.5 };
@@ -146,6 +132,7 @@ describe('vulnerability playbooks, end to end', () => {
   });
 
   it('not exploitable: bulletin explaining why, then the fix ships with the next update train', async () => {
+    const ctx = context();
     ctx.smtp.clear();
     const multi = ctx.fleet.deployments.find((d) => d.tenancy === 'multi')!;
     const patchedImage = await patchedImageFor(ctx, multi);
@@ -154,7 +141,7 @@ describe('vulnerability playbooks, end to end', () => {
     });
     const incidentId = incidentIdOf(handle);
     await waitForGate(handle, 'fix-released');
-    const bulletins = noticesOf('bulletin-not-exploitable');
+    const bulletins = ctx.smtp.ofKind('bulletin-not-exploitable');
     expect(bulletins).toHaveLength(6);
     expect(bulletins[0]!.text).toContain('never reachable from the network');
     await decide(handle, 'fix-released', 'released', 'in the regular build', {

@@ -1,4 +1,4 @@
-import { PLAYBOOKS, type PlaybookInput } from '@firebreak/domain';
+import type { PlaybookInput } from '@firebreak/domain';
 import { closeIncident, waitForEngineerToClose } from '../phases/close';
 import { containAndNotify } from '../phases/contain';
 import { announceCleanEnvironments, monitorUntilSignedOff, rebuildAll } from '../phases/recover';
@@ -15,11 +15,7 @@ import { communicateRisk } from './infrastructure-compromise';
  */
 export async function applicationCompromise(input: PlaybookInput): Promise<IncidentState> {
   const run = new IncidentRun(input);
-  await recordEvent(run.incidentId, 'status', `Playbook started: ${PLAYBOOKS[input.playbook].title}`, {
-    playbook: input.playbook,
-    severity: input.severity,
-    deploymentIds: input.deployments.map((d) => d.id),
-  }, input.declaredBy);
+  await run.announceStart();
   try {
     await containAndNotify(run);
     const verdict = await runStep(run.incidentId, 'decide', () => run.decision('recreate-safe'));

@@ -5,7 +5,7 @@ import { containAndNotify } from '../phases/contain';
 import { announceCleanEnvironments, monitorUntilSignedOff, rebuildAll } from '../phases/recover';
 import { startClock } from '../support/clocks';
 import { affectedCustomerIds, deploymentsOf } from '../support/customers';
-import { recordEvent, runStep } from '../support/incident-journal';
+import { runStep } from '../support/incident-journal';
 import { IncidentRun, type IncidentState } from '../support/incident-run';
 
 /**
@@ -15,11 +15,7 @@ import { IncidentRun, type IncidentState } from '../support/incident-run';
  */
 export async function infrastructureCompromise(input: PlaybookInput): Promise<IncidentState> {
   const run = new IncidentRun(input);
-  await recordEvent(run.incidentId, 'status', `Playbook started: ${PLAYBOOKS[input.playbook].title}`, {
-    playbook: input.playbook,
-    severity: input.severity,
-    deploymentIds: input.deployments.map((d) => d.id),
-  }, input.declaredBy);
+  await run.announceStart();
   try {
     await containAndNotify(run);
     const backupClock = startClock(run, 'backup-instance', input.policy.backupInstanceTargetSeconds, run.state.facts.declaredAt as string);

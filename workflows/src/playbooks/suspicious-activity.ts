@@ -1,4 +1,4 @@
-import { PLAYBOOKS, type PlaybookInput } from '@firebreak/domain';
+import type { PlaybookInput } from '@firebreak/domain';
 import { closeIncident, waitForEngineerToClose } from '../phases/close';
 import { ec2 } from '../support/activity-proxies';
 import { alertOperations } from '../support/alert-operations';
@@ -13,10 +13,7 @@ import { IncidentRun, type IncidentState } from '../support/incident-run';
 export async function suspiciousActivity(input: PlaybookInput): Promise<IncidentState> {
   const run = new IncidentRun(input);
   const sourceAddress = input.sourceAddress!;
-  await recordEvent(run.incidentId, 'status', `Playbook started: ${PLAYBOOKS[input.playbook].title} from ${sourceAddress}`, {
-    playbook: input.playbook,
-    sourceAddress,
-  }, input.declaredBy);
+  await run.announceStart(`from ${sourceAddress}`);
   try {
     await run.moveTo('active');
     const blocks = await runStep(run.incidentId, 'block', () =>

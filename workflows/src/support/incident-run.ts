@@ -15,6 +15,7 @@ import {
   INCIDENT_UPDATES,
   type IncidentStatus,
   type PendingDecision,
+  PLAYBOOKS,
   type PlaybookInput,
 } from '@firebreak/domain';
 import { now, recordEvent, setStatus } from './incident-journal';
@@ -74,6 +75,19 @@ export class IncidentRun {
 
   get incidentId(): string {
     return this.input.incidentId;
+  }
+
+  /** The first timeline event of every playbook: what was declared, by whom, against what. */
+  async announceStart(subject?: string): Promise<void> {
+    const { input } = this;
+    const title = PLAYBOOKS[input.playbook].title;
+    await recordEvent(this.incidentId, 'status', `Playbook started: ${title}${subject ? ` (${subject})` : ''}`, {
+      playbook: input.playbook,
+      severity: input.severity,
+      deploymentIds: input.deployments.map((d) => d.id),
+      ...(input.sourceAddress ? { sourceAddress: input.sourceAddress } : {}),
+      ...(input.vulnerability ? { vulnerability: input.vulnerability } : {}),
+    }, input.declaredBy);
   }
 
   async moveTo(status: IncidentStatus): Promise<void> {

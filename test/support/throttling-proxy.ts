@@ -1,0 +1,113 @@
+import { once } from 'node:events';
+import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { EC2_DEFAULT_BUCKETS, ec2BucketFor, type Ec2BucketName, TokenBucket } from '@firebreak/activities';
+
+export interface ThrottlingProxyOptions {
+  /** The real endpoint (moto) requests are forwarded to. */
+  target: string;
+  /** Share of forwarded requests answered with a bare 503 instead, 0..1. */
+  unavailableRate?: number;
+  /** Seed of the generator that picks those requests, so a run can be repeated. */
+  seed?: number;
+}
+
+export interface ProxyCounts {
+  forwarded: number;
+  throttled: number;
+  unavailable: number;
+  /** Forwarded requests by EC2 action. */
+  byAction: Record<string, number>;
+}
+
+/**
+ * An EC2 endpoint that behaves like AWS under load: in front of moto, it spends AWS's documented request buckets
+ * per action and answers `RequestLimitExceeded` (HTTP 503, EC2's XML error body) when a bucket is empty, and
+ * answers a plain 503 to a share of the rest. Everything else reaches moto unchanged.
+ */
+export class ThrottlingProxy {
+  readonly counts: ProxyCounts = { forwarded: 0, throttled: 0, unavailable: 0, byAction: {} };
+  private readonly buckets = new Map<Ec2BucketName, TokenBucket>();
+  private random: () => number;
+
+  private constructor(
+    private readonly server: Server,
+    private readonly options: ThrottlingProxyOptions,
+  ) {
+    for (const [name, spec] of Object.entries(EC2_DEFAULT_BUCKETS)) this.buckets.set(name as Ec2BucketName, new TokenBucket(spec));
+    this.random = mulberry32(options.seed ?? 1);
+  }
+
+  static async start(options: ThrottlingProxyOptions): Promise<ThrottlingProxy> {
+    let proxy: ThrottlingProxy | undefined;
+    const server = createServer((req, res) => void proxy!.handle(req, res));
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    proxy = new ThrottlingProxy(server, options);
+    return proxy;
+  }
+
+  get endpoint(): string {
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  /** Change the share of plain 503s while running (0 turns them off). */
+  setUnavailableRate(rate: number): void {
+    this.options.unavailableRate = rate;
+  }
+
+  async stop(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const body = Buffer.concat(chunks);
+    const action = new URLSearchParams(body.toString('utf8')).get('Action');
+    // moto's own API (reset, state) and anything that is not an EC2 action pass through untouched.
+    if (action) {
+      if (!this.buckets.get(ec2BucketFor(action))!.tryTake()) {
+        this.counts.throttled += 1;
+        return ec2Error(res, 'RequestLimitExceeded', 'Request limit exceeded.');
+      }
+      if (this.random() < (this.options.unavailableRate ?? 0)) {
+        this.counts.unavailable += 1;
+        return ec2Error(res, 'Unavailable', 'The server is overloaded and cannot handle the request.');
+      }
+      this.counts.forwarded += 1;
+      this.counts.byAction[action] = (this.counts.byAction[action] ?? 0) + 1;
+    }
+    const target = new URL(req.url ?? '/', this.options.target);
+    const upstream = request(target, { method: req.method, headers: { ...req.headers, host: target.host } }, (reply) => {
+      res.writeHead(reply.statusCode ?? 502, reply.headers);
+      reply.pipe(res);
+    });
+    upstream.on('error', () => {
+      if (!res.headersSent) res.writeHead(502);
+      res.end();
+    });
+    upstream.end(body);
+  }
+}
+
+function ec2Error(res: ServerResponse, code: string, message: string): void {
+  const requestId = Math.random().toString(16).slice(2);
+  res.writeHead(503, { 'content-type': 'text/xml;charset=UTF-8' });
+  res.end(
+    `<?xml version="1.0" encoding="UTF-8"?>\n<Response><Errors><Error><Code>${code}</Code><Message>${message}</Message></Error></Errors><RequestID>${requestId}</RequestID></Response>`,
+  );
+}
+
+/** A small seeded generator: the same seed gives the same 503s. */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
