@@ -1,5 +1,6 @@
 // Every workflow type the worker registers, by the name it is started with (see PLAYBOOK_WORKFLOW_TYPES).
 export { disconnectDeployment } from './building-blocks/disconnect-deployment';
+export { followUpNotices } from './building-blocks/follow-up-notices';
 export { heightenedMonitoring } from './building-blocks/heightened-monitoring';
 export { rebuildCleanEnvironment } from './building-blocks/rebuild-clean-environment';
 export { applicationCompromise } from './playbooks/application-compromise';

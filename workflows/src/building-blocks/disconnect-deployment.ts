@@ -1,3 +1,4 @@
+import { patched } from '@temporalio/workflow';
 import type { Deployment } from '@firebreak/domain';
 import { ec2 } from '../support/activity-proxies';
 import { recordEvent } from '../support/incident-journal';
@@ -18,7 +19,8 @@ export interface DisconnectDeploymentResult {
 /**
  * Cuts one deployment off the public internet, following AWS's containment practice. Order matters:
  * the state is recorded before anything changes; the subnet-wide deny ACL goes first because it cuts tracked
- * connections at once for O(subnets) calls; per-instance work comes after; verification re-reads EC2.
+ * connections at once for O(subnets) calls; the public addresses go next (O(addresses)), then the per-interface
+ * isolation, and only then the slow per-instance protection; verification re-reads EC2.
  * Every activity is a desired-state change, so a replay after a crash converges on the same end state.
  */
 export async function disconnectDeployment(input: DisconnectDeploymentInput): Promise<DisconnectDeploymentResult> {
@@ -31,11 +33,17 @@ export async function disconnectDeployment(input: DisconnectDeploymentInput): Pr
   const acl = await ec2.denySubnetTraffic(input);
   await recordEvent(incidentId, 'ec2-change', `Denied all traffic on the subnets of ${deployment.name}`, { ...on, ...acl });
 
-  const protection = await ec2.protectInstances(input);
-  await recordEvent(incidentId, 'ec2-change', `Protected instances and volumes of ${deployment.name} from termination`, {
-    ...on,
-    ...protection,
-  });
+  // First versions protected every instance before releasing addresses: at fleet scale that left public addresses
+  // attached for minutes behind a thousand rate-limited calls. Incidents started before the change keep the old order.
+  const publicPathFirst = patched('public-path-first');
+  const protect = async () => {
+    const protection = await ec2.protectInstances(input);
+    await recordEvent(incidentId, 'ec2-change', `Protected instances and volumes of ${deployment.name} from termination`, {
+      ...on,
+      ...protection,
+    });
+  };
+  if (!publicPathFirst) await protect();
 
   const released = await ec2.releasePublicAddresses(input);
   await recordEvent(incidentId, 'ec2-change', `Released the public addresses of ${deployment.name}`, { ...on, ...released });
@@ -45,6 +53,7 @@ export async function disconnectDeployment(input: DisconnectDeploymentInput): Pr
     ...on,
     ...isolated,
   });
+  if (publicPathFirst) await protect();
 
   const snapshots = await ec2.snapshotVolumes(input);
   await recordEvent(incidentId, 'ec2-change', `Took forensic snapshots of ${deployment.name}`, { ...on, ...snapshots });

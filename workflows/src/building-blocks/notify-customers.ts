@@ -1,8 +1,17 @@
-import type { ContactRole, NoticeContent } from '@firebreak/domain';
+import { ParentClosePolicy, patched, startChild } from '@temporalio/workflow';
+import {
+  type ContactRole,
+  DEFAULT_POLICY,
+  FOLLOWED_UP_KINDS,
+  incidentWorkflowId,
+  type NoticeContent,
+  type NoticeKind,
+} from '@firebreak/domain';
 import { mail } from '../support/activity-proxies';
 import { describeFailure, recordEvent } from '../support/incident-journal';
 import type { IncidentRun } from '../support/incident-run';
 import { alertOperations } from '../support/alert-operations';
+import { followUpNotices } from './follow-up-notices';
 
 export interface NotifyCustomersInput {
   customerIds: string[];
@@ -30,7 +39,12 @@ export async function notifyCustomers(run: IncidentRun, input: NotifyCustomersIn
   const outcomes = await Promise.allSettled(
     recipients.map(async (contact) => {
       const content = input.contentFor({ id: contact.customerId, name: contact.customerName });
-      const result = await mail.sendNotice({ contactId: contact.id, revision: input.revision ?? 1, content });
+      const result = await mail.sendNotice({
+        contactId: contact.id,
+        revision: input.revision ?? 1,
+        content,
+        linkTtlSeconds: run.input.policy.linkTtlSeconds ?? DEFAULT_POLICY.linkTtlSeconds,
+      });
       const verb = result.outcome === 'sent' ? 'sent' : 'already sent';
       await recordEvent(run.incidentId, 'notice', `Notice ${content.kind} ${verb} to ${contact.name} <${contact.email}>`, {
         ...result,
@@ -54,5 +68,40 @@ export async function notifyCustomers(run: IncidentRun, input: NotifyCustomersIn
       failed.map((f) => `${f.contactId}: ${f.reason}`),
     );
   }
-  return { sent: recipients.length - failed.length, failed };
+  const sent = recipients.length - failed.length;
+  const first = recipients[0];
+  // Histories recorded before follow-ups existed replay without them.
+  if (first && sent > 0 && patched('notice-follow-up')) {
+    await startFollowUp(run, input.contentFor({ id: first.customerId, name: first.customerName }), input.revision ?? 1);
+  }
+  return { sent, failed };
+}
+
+/** Reminds whoever does not acknowledge this notice round, then tells on-call (see followUpNotices). */
+async function startFollowUp(run: IncidentRun, sample: NoticeContent, revision: number): Promise<void> {
+  const kind: NoticeKind = sample.kind;
+  if (!FOLLOWED_UP_KINDS.includes(kind)) return;
+  const { policy } = run.input;
+  try {
+    await startChild(followUpNotices, {
+      workflowId: `${incidentWorkflowId(run.incidentId)}-follow-up-${kind}-${revision}`,
+      // Follow-ups end with the incident: nothing is reminded after it is closed.
+      parentClosePolicy: ParentClosePolicy.TERMINATE,
+      args: [
+        {
+          incidentId: run.incidentId,
+          kind,
+          revision,
+          playbookTitle: sample.playbookTitle,
+          severity: sample.severity,
+          delaySeconds: policy.reminderDelaySeconds,
+          operationsEmail: policy.operationsEmail,
+          linkTtlSeconds: policy.linkTtlSeconds ?? DEFAULT_POLICY.linkTtlSeconds,
+        },
+      ],
+    });
+  } catch (error) {
+    // A round repeated with the same kind and revision is already followed up.
+    await recordEvent(run.incidentId, 'notice', `Follow-up of ${kind} not started: ${describeFailure(error)}`, { kind, revision });
+  }
 }

@@ -29,13 +29,17 @@ export function startClock(run: IncidentRun, name: ClockName, seconds: number, s
     if (await condition(() => met, Math.max(1, warnMs - Date.now()))) return;
     state.status = 'warned';
     const left = Math.round((deadlineMs - Date.now()) / 1000);
-    await recordEvent(run.incidentId, 'clock', `Clock ${name}: ${left} s left before ${state.deadline}`, { clock: name, deadline: state.deadline });
+    await recordEvent(run.incidentId, 'clock', `Clock ${name}: ${left} s left before ${state.deadline}`, { clock: name, deadline: state.deadline, outcome: 'warned' });
     await alertOperations(run, `clock-warning-${name}`, `${name} is due at ${state.deadline}`, [
       `The ${name} target of incident ${run.incidentId} is due at ${state.deadline} (${left} s left).`,
     ]);
     if (await condition(() => met, Math.max(1, deadlineMs - Date.now()))) return;
     state.status = 'breached';
-    await recordEvent(run.incidentId, 'clock', `Clock ${name} breached at ${state.deadline}`, { clock: name, deadline: state.deadline });
+    await recordEvent(run.incidentId, 'clock', `Clock ${name} breached at ${state.deadline}`, {
+      clock: name,
+      deadline: state.deadline,
+      outcome: 'breached',
+    });
     await alertOperations(run, `clock-breach-${name}`, `${name} target missed`, [
       `The ${name} target of incident ${run.incidentId} was due at ${state.deadline} and has been missed.`,
     ]);
@@ -48,7 +52,7 @@ export function startClock(run: IncidentRun, name: ClockName, seconds: number, s
       met = true;
       await watching;
       if (state.status !== 'breached') state.status = 'cancelled';
-      await recordEvent(run.incidentId, 'clock', `Clock ${name} stopped: ${reason}`, { clock: name, reason });
+      await recordEvent(run.incidentId, 'clock', `Clock ${name} stopped: ${reason}`, { clock: name, reason, outcome: 'cancelled' });
     },
     async met() {
       if (met) return;
@@ -61,6 +65,7 @@ export function startClock(run: IncidentRun, name: ClockName, seconds: number, s
         clock: name,
         deadline: state.deadline,
         onTime,
+        outcome: onTime ? 'met' : 'met-late',
       });
     },
   };
