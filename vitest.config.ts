@@ -11,6 +11,8 @@ export default defineConfig({
         },
       },
       './test/vitest.config.ts',
+      './test/vitest.e2e.config.ts',
+      './test/vitest.faults.config.ts',
     ],
   },
 });

@@ -7,7 +7,7 @@ import {
   createRecoveryActivities,
   createSourceBlockActivities,
 } from './ec2';
-import { createNotifyActivities } from './mail/create-notify-activities';
+import { createNotifyActivities, type NoticeLinkConfig } from './mail/create-notify-activities';
 import { createRecordActivities } from './store/create-record-activities';
 
 export interface ActivityDeps {
@@ -15,6 +15,8 @@ export interface ActivityDeps {
   ec2For: (region: string) => EC2Client;
   transport: nodemailer.Transporter;
   mailFrom: string;
+  /** Signs the link in every notice; see NoticeLinkConfig. */
+  noticeLinks?: NoticeLinkConfig;
 }
 
 /** Every side effect a playbook can have, built from injected clients. */
@@ -24,7 +26,12 @@ export function createActivities(deps: ActivityDeps) {
     ...createSourceBlockActivities({ db: deps.db, ec2For: deps.ec2For }),
     ...createMaintenanceActivities({ db: deps.db, ec2For: deps.ec2For }),
     ...createRecoveryActivities({ db: deps.db, ec2For: deps.ec2For }),
-    ...createNotifyActivities({ db: deps.db, transport: deps.transport, from: deps.mailFrom }),
+    ...createNotifyActivities({
+      db: deps.db,
+      transport: deps.transport,
+      from: deps.mailFrom,
+      ...(deps.noticeLinks ? { links: deps.noticeLinks } : {}),
+    }),
     ...createRecordActivities({ db: deps.db }),
   };
 }
@@ -34,4 +41,5 @@ export type Activities = ReturnType<typeof createActivities>;
 
 export { createMailTransport, type MailTransportConfig } from './mail/create-mail-transport';
 export { isPermanentSmtpFailure } from './mail/classify-smtp-error';
+export type { NoticeLinkConfig } from './mail/create-notify-activities';
 export * from './ec2';

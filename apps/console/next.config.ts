@@ -10,10 +10,25 @@ const nextConfig: NextConfig = {
     '@grpc/grpc-js',
     'better-sqlite3',
     'kysely',
+    // Argon2 password hashing is a native addon too; bundling it would pick its browser stub.
+    '@node-rs/argon2',
   ],
   // Internal packages ship TypeScript source.
-  transpilePackages: ['@firebreak/domain', '@firebreak/db'],
+  transpilePackages: ['@firebreak/domain', '@firebreak/db', '@firebreak/activities'],
   poweredByHeader: false,
+  async headers() {
+    return [
+      {
+        // A contact's page carries its signed link in the URL: it must never leave in a Referer header.
+        source: '/n/:path*',
+        headers: [
+          { key: 'Referrer-Policy', value: 'no-referrer' },
+          { key: 'Cache-Control', value: 'no-store' },
+          { key: 'X-Robots-Tag', value: 'noindex, nofollow' },
+        ],
+      },
+    ];
+  },
 };
 
 export default nextConfig;

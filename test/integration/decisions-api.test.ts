@@ -251,10 +251,14 @@ describe('decisions taken by a running playbook', () => {
 describe('policy', () => {
   const policyRequest = (method: 'GET' | 'PUT', role: ApiTokenRole, body?: unknown) => request(method, '/policy', role, body);
 
-  it('serves the documented defaults to any token before anyone changes them', async () => {
-    const response = await getPolicy(policyRequest('GET', 'viewer'));
+  it('serves the documented defaults to the roles that read the policy before anyone changes them', async () => {
+    const response = await getPolicy(policyRequest('GET', 'manager'));
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ policy: DEFAULT_POLICY, version: null, changedBy: null, changedAt: null });
+  });
+
+  it('does not show the policy to a viewer, who reads incidents only', async () => {
+    expect((await getPolicy(policyRequest('GET', 'viewer'))).status).toBe(403);
   });
 
   it('lets only an administrator save a new version', async () => {
@@ -307,7 +311,7 @@ describe('policy', () => {
 
   it('lists every version, newest first, with who changed it and why', async () => {
     await putPolicy(policyRequest('PUT', 'administrator', { policy: DEFAULT_POLICY, reason: 'Back to the documented targets' }));
-    const response = await getPolicyHistory(request('GET', '/policy/history', 'viewer'));
+    const response = await getPolicyHistory(request('GET', '/policy/history', 'manager'));
     expect(response.status).toBe(200);
     const { versions } = (await response.json()) as { versions: { version: number; reason: string; changedBy: { name: string } }[] };
     expect(versions.map((v) => [v.version, v.reason])).toEqual([

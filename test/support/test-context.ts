@@ -20,6 +20,7 @@ import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { SmtpSink } from './smtp-sink';
+import { TEST_CONSOLE_URL, TEST_LINK_SECRET } from './test-links';
 import { TEST_POLICY } from './test-policy';
 
 export const REGION = 'us-east-1';
@@ -48,8 +49,19 @@ export interface DeclareOptions {
   policy?: Policy;
 }
 
-export async function createTestContext(name: string): Promise<TestContext> {
-  const temporalAddress = inject('temporalAddress');
+/** What a fault test replaces: its own Temporal server, an SMTP server of its own, EC2 through a proxy. */
+export interface TestContextOverrides {
+  temporalAddress?: string;
+  /** The SMTP port workers send to (default: this context's sink). */
+  smtpPort?: number;
+  /** The EC2 clients workers use (default: this context's client, straight to moto). */
+  workerEc2For?: (region: string) => EC2Client;
+  /** The task queue workers poll (default: one of this context's own); the browser tests use the console's. */
+  taskQueue?: string;
+}
+
+export async function createTestContext(name: string, overrides: TestContextOverrides = {}): Promise<TestContext> {
+  const temporalAddress = overrides.temporalAddress ?? inject('temporalAddress');
   const motoEndpoint = inject('motoEndpoint');
   const unique = `${name}-${randomBytes(4).toString('hex')}`;
   const databasePath = join(inject('scratchDir'), `${unique}.db`);
@@ -62,7 +74,7 @@ export async function createTestContext(name: string): Promise<TestContext> {
   const smtp = await SmtpSink.start();
   const connection = await Connection.connect({ address: temporalAddress });
   const client = new Client({ connection });
-  const taskQueue = `test-${unique}`;
+  const taskQueue = overrides.taskQueue ?? `test-${unique}`;
   const workflowBundle = { code: readFileSync(inject('workflowBundlePath'), 'utf8') };
   const nativeConnections: NativeConnection[] = [];
   const transports: ReturnType<typeof createMailTransport>[] = [];
@@ -82,7 +94,7 @@ export async function createTestContext(name: string): Promise<TestContext> {
       nativeConnections.push(nativeConnection);
       const transport = createMailTransport({
         host: '127.0.0.1',
-        port: smtp.port,
+        port: overrides.smtpPort ?? smtp.port,
         requireTls: false,
         maxMessagesPerSecond: 50,
       });
@@ -93,9 +105,10 @@ export async function createTestContext(name: string): Promise<TestContext> {
         taskQueue,
         workflowBundle,
         db,
-        ec2For: () => ec2,
+        ec2For: overrides.workerEc2For ?? (() => ec2),
         transport,
         mailFrom: 'Firebreak Tests <firebreak@example.org>',
+        noticeLinks: { secret: TEST_LINK_SECRET, consoleUrl: TEST_CONSOLE_URL },
       });
       return { worker, running: worker.run() };
     },

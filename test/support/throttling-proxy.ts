@@ -8,6 +8,11 @@ export interface ThrottlingProxyOptions {
   target: string;
   /** Share of forwarded requests answered with a bare 503 instead, 0..1. */
   unavailableRate?: number;
+  /**
+   * Share of mutating requests that moto carries out but whose reply is replaced by a 503, as when a response is lost:
+   * the caller must find what it already did instead of doing it twice.
+   */
+  lostReplyRate?: number;
   /** Seed of the generator that picks those requests, so a run can be repeated. */
   seed?: number;
 }
@@ -16,6 +21,8 @@ export interface ProxyCounts {
   forwarded: number;
   throttled: number;
   unavailable: number;
+  /** Requests carried out whose reply was replaced by a 503. */
+  lostReplies: number;
   /** Forwarded requests by EC2 action. */
   byAction: Record<string, number>;
 }
@@ -26,7 +33,7 @@ export interface ProxyCounts {
  * answers a plain 503 to a share of the rest. Everything else reaches moto unchanged.
  */
 export class ThrottlingProxy {
-  readonly counts: ProxyCounts = { forwarded: 0, throttled: 0, unavailable: 0, byAction: {} };
+  readonly counts: ProxyCounts = { forwarded: 0, throttled: 0, unavailable: 0, lostReplies: 0, byAction: {} };
   private readonly buckets = new Map<Ec2BucketName, TokenBucket>();
   private random: () => number;
 
@@ -51,9 +58,15 @@ export class ThrottlingProxy {
     return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
   }
 
-  /** Change the share of plain 503s while running (0 turns them off). */
-  setUnavailableRate(rate: number): void {
-    this.options.unavailableRate = rate;
+  /** Change the share of plain 503s and lost replies while running (0 turns them off). */
+  setFaultRates(rates: { unavailableRate?: number; lostReplyRate?: number }): void {
+    Object.assign(this.options, rates);
+  }
+
+  /** Empties a bucket, as another tool spending the same account's budget would. */
+  drain(bucket: Ec2BucketName): void {
+    const tokens = this.buckets.get(bucket)!;
+    while (tokens.tryTake());
   }
 
   async stop(): Promise<void> {
@@ -79,8 +92,18 @@ export class ThrottlingProxy {
       this.counts.forwarded += 1;
       this.counts.byAction[action] = (this.counts.byAction[action] ?? 0) + 1;
     }
+    const loseReply =
+      action !== null && ec2BucketFor(action) !== 'describe' && this.random() < (this.options.lostReplyRate ?? 0);
     const target = new URL(req.url ?? '/', this.options.target);
     const upstream = request(target, { method: req.method, headers: { ...req.headers, host: target.host } }, (reply) => {
+      if (loseReply) {
+        reply.resume();
+        reply.on('end', () => {
+          this.counts.lostReplies += 1;
+          ec2Error(res, 'Unavailable', 'The server is overloaded and cannot handle the request.');
+        });
+        return;
+      }
       res.writeHead(reply.statusCode ?? 502, reply.headers);
       reply.pipe(res);
     });

@@ -13,6 +13,7 @@ import { parseDisconnectInput } from './disconnect-input';
 import type { Ec2ActivityDeps } from './ec2-activity-deps';
 import { findNetworkAcls } from './find-by-tag';
 import { containmentTagSpec, type ContainmentKey } from './incident-tags';
+import { EC2_CALLS_IN_FLIGHT, inParallel } from './rate-limit/in-parallel';
 
 export interface DenySubnetTrafficSummary {
   networkAclId: string;
@@ -40,16 +41,18 @@ export async function denySubnetTraffic(deps: Ec2ActivityDeps, rawInput: unknown
   const { subnetIds } = await describeDeploymentInstances(ec2, deployment);
   const current = await describeSubnetAcls(ec2, subnetIds);
   const summary: DenySubnetTrafficSummary = { networkAclId, associated: [], alreadyDenied: [] };
-  for (const association of current) {
+  await inParallel(current, EC2_CALLS_IN_FLIGHT, async (association) => {
     if (association.networkAclId === networkAclId) {
       summary.alreadyDenied.push(association.subnetId);
-      continue;
+      return;
     }
     await ec2.send(
       new ReplaceNetworkAclAssociationCommand({ AssociationId: association.associationId, NetworkAclId: networkAclId }),
     );
     summary.associated.push(association.subnetId);
-  }
+  });
+  summary.associated.sort();
+  summary.alreadyDenied.sort();
   const missing = subnetIds.filter((id) => !current.some((a) => a.subnetId === id));
   if (missing.length > 0) throw new Error(`no network ACL association found for subnets ${missing.join(', ')}`);
   return summary;

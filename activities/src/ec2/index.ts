@@ -41,3 +41,4 @@ export { TERMINATED_WAIT_SECONDS } from './remove-clean-environment';
 export type { HeightenedMonitoring } from './enable-heightened-monitoring';
 export type { CleanEnvironmentCheck } from './check-clean-environment';
 export type { ReestablishedProduction } from './reestablish-production';
+export * from './rate-limit';

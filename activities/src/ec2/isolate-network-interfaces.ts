@@ -9,6 +9,7 @@ import { describeDeploymentInstances, groupIds } from './describe-deployment-ins
 import { parseDisconnectInput } from './disconnect-input';
 import type { Ec2ActivityDeps } from './ec2-activity-deps';
 import { ensureAllowAllGroup, ensureIsolationGroup } from './ensure-containment-groups';
+import { EC2_CALLS_IN_FLIGHT, inParallel } from './rate-limit/in-parallel';
 
 export interface IsolateNetworkInterfacesSummary {
   allowAllGroupId: string;
@@ -34,8 +35,15 @@ export async function isolateNetworkInterfaces(
   const { instances, interfaces } = await describeDeploymentInstances(ec2, deployment);
 
   const summary: IsolateNetworkInterfacesSummary = { allowAllGroupId, isolationGroupId, isolated: [], alreadyIsolated: [] };
-  for (const instance of instances) {
-    const own = interfaces.filter((eni) => eni.Attachment?.InstanceId === instance.InstanceId);
+  const byInstance = new Map<string, NetworkInterface[]>();
+  for (const eni of interfaces) {
+    const instanceId = eni.Attachment?.InstanceId ?? '';
+    byInstance.set(instanceId, [...(byInstance.get(instanceId) ?? []), eni]);
+  }
+  // Instances in parallel (the rate limiter sets the pace); one instance's interfaces in order, each through
+  // allow-all before isolation.
+  await inParallel(instances, EC2_CALLS_IN_FLIGHT, async (instance) => {
+    const own = byInstance.get(instance.InstanceId!) ?? [];
     for (const eni of own) {
       const instanceAgrees = own.length > 1 || isOnlyGroup(instance.SecurityGroups, isolationGroupId);
       if (isOnlyGroup(eni.Groups, isolationGroupId) && instanceAgrees) {
@@ -46,7 +54,9 @@ export async function isolateNetworkInterfaces(
       await setGroups(ec2, instance, own, eni, isolationGroupId);
       summary.isolated.push(eni.NetworkInterfaceId!);
     }
-  }
+  });
+  summary.isolated.sort();
+  summary.alreadyIsolated.sort();
   return summary;
 }
 
@@ -62,10 +72,13 @@ async function setGroups(
   eni: NetworkInterface,
   groupId: string,
 ): Promise<void> {
-  await ec2.send(new ModifyNetworkInterfaceAttributeCommand({ NetworkInterfaceId: eni.NetworkInterfaceId!, Groups: [groupId] }));
-  if (instanceInterfaces.length === 1) {
-    await ec2.send(new ModifyInstanceAttributeCommand({ InstanceId: instance.InstanceId!, Groups: [groupId] }));
-  }
+  // Two buckets (interface attribute, mutating): both calls at once spend them side by side.
+  await Promise.all([
+    ec2.send(new ModifyNetworkInterfaceAttributeCommand({ NetworkInterfaceId: eni.NetworkInterfaceId!, Groups: [groupId] })),
+    instanceInterfaces.length === 1
+      ? ec2.send(new ModifyInstanceAttributeCommand({ InstanceId: instance.InstanceId!, Groups: [groupId] }))
+      : undefined,
+  ]);
 }
 
 function isOnlyGroup(groups: { GroupId?: string }[] | undefined, groupId: string): boolean {

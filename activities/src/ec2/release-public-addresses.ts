@@ -4,6 +4,7 @@ import { describeDeploymentInstances } from './describe-deployment-instances';
 import { describeAssociatedElasticIps } from './describe-elastic-ips';
 import { parseDisconnectInput } from './disconnect-input';
 import type { Ec2ActivityDeps } from './ec2-activity-deps';
+import { EC2_CALLS_IN_FLIGHT, inParallel } from './rate-limit/in-parallel';
 
 export interface ReleasePublicAddressesSummary {
   /** Addresses detached by this call; their allocations are kept (and in the pre-change state) for restore. */
@@ -21,13 +22,13 @@ export async function releasePublicAddresses(deps: Ec2ActivityDeps, rawInput: un
     interfaces.map((i) => i.NetworkInterfaceId!),
   );
   const summary: ReleasePublicAddressesSummary = { released: [] };
-  for (const address of addresses) {
+  await inParallel(addresses, EC2_CALLS_IN_FLIGHT, async (address) => {
     try {
       await ec2.send(new DisassociateAddressCommand({ AssociationId: address.AssociationId! }));
     } catch (error) {
       // Already gone between the describe and now: the desired state holds.
       if (!isAwsError(error, 'InvalidAssociationID.NotFound')) throw error;
-      continue;
+      return;
     }
     summary.released.push({
       allocationId: address.AllocationId!,
@@ -35,6 +36,7 @@ export async function releasePublicAddresses(deps: Ec2ActivityDeps, rawInput: un
       instanceId: address.InstanceId ?? null,
       networkInterfaceId: address.NetworkInterfaceId ?? null,
     });
-  }
+  });
+  summary.released.sort((a, b) => a.allocationId.localeCompare(b.allocationId));
   return summary;
 }

@@ -4,6 +4,7 @@ import { parseDisconnectInput } from './disconnect-input';
 import type { Ec2ActivityDeps } from './ec2-activity-deps';
 import { findSnapshots } from './find-by-tag';
 import { containmentTagSpec, type ContainmentKey } from './incident-tags';
+import { EC2_CALLS_IN_FLIGHT, inParallel } from './rate-limit/in-parallel';
 
 export interface SnapshotVolumesSummary {
   snapshots: { volumeId: string; instanceId: string; snapshotId: string; created: boolean }[];
@@ -20,26 +21,23 @@ export async function snapshotVolumes(deps: Ec2ActivityDeps, rawInput: unknown):
     if (snapshot.VolumeId && !existing.has(snapshot.VolumeId)) existing.set(snapshot.VolumeId, snapshot.SnapshotId!);
   }
 
-  const summary: SnapshotVolumesSummary = { snapshots: [] };
-  for (const instance of instances) {
-    const instanceId = instance.InstanceId!;
-    for (const { volumeId, deviceName } of attachedVolumes(instance)) {
-      const found = existing.get(volumeId);
-      if (found) {
-        summary.snapshots.push({ volumeId, instanceId, snapshotId: found, created: false });
-        continue;
-      }
-      const name = `firebreak-${incidentId}-${volumeId}`;
-      const taken = await ec2.send(
-        new CreateSnapshotCommand({
-          VolumeId: volumeId,
-          Description: `Forensic snapshot for incident ${incidentId}: ${instanceId} ${deviceName}`,
-          TagSpecifications: containmentTagSpec('snapshot', key, name),
-        }),
-      );
-      if (!taken.SnapshotId) throw new Error(`CreateSnapshot for ${volumeId} returned no SnapshotId`);
-      summary.snapshots.push({ volumeId, instanceId, snapshotId: taken.SnapshotId, created: true });
-    }
-  }
-  return summary;
+  const volumes = instances.flatMap((instance) =>
+    attachedVolumes(instance).map((v) => ({ ...v, instanceId: instance.InstanceId! })),
+  );
+  // Each volume is looked up (above) before its snapshot is taken, and no two lanes share a volume.
+  const snapshots = await inParallel(volumes, EC2_CALLS_IN_FLIGHT, async ({ volumeId, deviceName, instanceId }) => {
+    const found = existing.get(volumeId);
+    if (found) return { volumeId, instanceId, snapshotId: found, created: false };
+    const name = `firebreak-${incidentId}-${volumeId}`;
+    const taken = await ec2.send(
+      new CreateSnapshotCommand({
+        VolumeId: volumeId,
+        Description: `Forensic snapshot for incident ${incidentId}: ${instanceId} ${deviceName}`,
+        TagSpecifications: containmentTagSpec('snapshot', key, name),
+      }),
+    );
+    if (!taken.SnapshotId) throw new Error(`CreateSnapshot for ${volumeId} returned no SnapshotId`);
+    return { volumeId, instanceId, snapshotId: taken.SnapshotId, created: true };
+  });
+  return { snapshots };
 }

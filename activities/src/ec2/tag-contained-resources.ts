@@ -4,6 +4,7 @@ import { chunk } from './aws-errors';
 import { attachedVolumes, describeDeploymentInstances } from './describe-deployment-instances';
 import { parseDisconnectInput } from './disconnect-input';
 import type { Ec2ActivityDeps } from './ec2-activity-deps';
+import { EC2_CALLS_IN_FLIGHT, inParallel } from './rate-limit/in-parallel';
 
 export interface TagContainedResourcesSummary {
   instances: number;
@@ -29,8 +30,8 @@ export async function tagContainedResources(
     { Key: TAG.incident, Value: incidentId },
     { Key: TAG.containment, Value: CONTAINMENT_STATE },
   ];
-  for (const resources of chunk([...instanceIds, ...interfaceIds, ...volumeIds], RESOURCES_PER_CALL)) {
-    await ec2.send(new CreateTagsCommand({ Resources: resources, Tags: tags }));
-  }
+  await inParallel(chunk([...instanceIds, ...interfaceIds, ...volumeIds], RESOURCES_PER_CALL), EC2_CALLS_IN_FLIGHT, (resources) =>
+    ec2.send(new CreateTagsCommand({ Resources: resources, Tags: tags })),
+  );
   return { instances: instanceIds.length, networkInterfaces: interfaceIds.length, volumes: volumeIds.length };
 }

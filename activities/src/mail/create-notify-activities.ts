@@ -5,14 +5,17 @@ import {
   findContact,
   listNoticeRecipients,
   markNoticeFailed,
+  listUnacknowledgedNotices,
   markNoticeSent,
   type NoticeKey,
   type NoticeRecipient,
 } from '@firebreak/db';
-import { type ContactRole, NoticeContent, OperationsAlert } from '@firebreak/domain';
+import { type ContactRole, DEFAULT_POLICY, NoticeContent, type NoticeKind, OperationsAlert } from '@firebreak/domain';
+import { signNoticeLink } from '../links/sign-notice-link';
 import type nodemailer from 'nodemailer';
 import { describeSmtpFailure, isPermanentSmtpFailure } from './classify-smtp-error';
 import { noticeMessageId } from './notice-message-id';
+import { recordDeliveryAttempt, recordDeliveryFailure } from './record-delivery-attempt';
 import { type RenderedNotice, renderNotice } from './render-notice';
 import { layoutNotice } from './templates/notice-layout';
 
@@ -21,6 +24,14 @@ export interface NotifyDeps {
   transport: nodemailer.Transporter;
   /** The From address of every notice, e.g. `Firebreak Security <security@provider.example>`. */
   from: string;
+  /** Signs the link every notice carries to its contact's page; without it notices go out without a link. */
+  links?: NoticeLinkConfig;
+}
+
+export interface NoticeLinkConfig {
+  secret: string;
+  /** The console as contacts reach it, e.g. https://firebreak.provider.example */
+  consoleUrl: string;
 }
 
 export interface SendNoticeInput {
@@ -28,6 +39,17 @@ export interface SendNoticeInput {
   /** A corrected notice gets a new revision; the same revision is never sent twice. */
   revision: number;
   content: NoticeContent;
+  /** How long the notice's link stays valid (the incident's policy); 14 days when not given. */
+  linkTtlSeconds?: number;
+}
+
+export interface UnacknowledgedNotice {
+  contactId: string;
+  contactName: string;
+  recipientEmail: string;
+  customerId: string;
+  customerName: string;
+  sentAt: string;
 }
 
 export interface SendNoticeResult {
@@ -45,18 +67,26 @@ export interface OperationsAlertInput {
 
 const OPERATIONS_CONTACT = 'operations';
 
-export function createNotifyActivities({ db, transport, from }: NotifyDeps) {
+export function createNotifyActivities({ db, transport, from, links }: NotifyDeps) {
   /**
-   * Sends one message exactly once per notice key: the outbox row is written before sending and completed after,
-   * so a retry finds the message already sent. 5xx replies are final; everything else is retried by Temporal.
+   * Sends one message per notice key: the outbox row is written before sending and completed after, so a retry
+   * finds the message already sent. The one gap is an attempt that ends between the relay's acceptance and the
+   * outbox update: its retry sends again, with the same Message-ID, and says so in the timeline (see ARCHITECTURE.md,
+   * "Exactly-once notices"). 5xx replies are final; everything else is retried by Temporal.
    */
-  async function deliverOnce(key: NoticeKey, to: { name: string; address: string }, rendered: RenderedNotice) {
-    const notice = await beginNotice(db, { ...key, recipientEmail: to.address, subject: rendered.subject });
+  async function deliverOnce(
+    key: NoticeKey,
+    to: { name: string; address: string },
+    rendered: RenderedNotice,
+    stored: { content?: NoticeContent; linkId?: string } = {},
+  ) {
+    const notice = await beginNotice(db, { ...key, recipientEmail: to.address, subject: rendered.subject, ...stored });
     const result = { kind: key.kind, contactId: key.contactId, recipientEmail: notice.recipientEmail };
     if (notice.status === 'sent' && notice.messageId) {
       return { ...result, outcome: 'already-sent' as const, messageId: notice.messageId };
     }
     const messageId = noticeMessageId(key);
+    await recordDeliveryAttempt(db, key, notice);
     try {
       await transport.sendMail({
         from,
@@ -73,6 +103,7 @@ export function createNotifyActivities({ db, transport, from }: NotifyDeps) {
         await markNoticeFailed(db, key, reason);
         throw ApplicationFailure.nonRetryable(`notice to ${key.contactId} refused: ${reason}`, 'SMTP_PERMANENT');
       }
+      await recordDeliveryFailure(db, key, reason);
       throw ApplicationFailure.retryable(`notice to ${key.contactId} not sent yet: ${reason}`, 'SMTP_TEMPORARY');
     }
     await markNoticeSent(db, key, messageId, new Date().toISOString());
@@ -94,9 +125,38 @@ export function createNotifyActivities({ db, transport, from }: NotifyDeps) {
       if (!contact) {
         throw ApplicationFailure.nonRetryable(`contact ${input.contactId} is not in the directory`, 'UNKNOWN_CONTACT');
       }
-      const rendered = renderNotice(parsed.data, contact.name);
-      const key = { incidentId: parsed.data.incidentId, kind: parsed.data.kind, contactId: contact.id, revision: input.revision };
-      return deliverOnce(key, { name: contact.name, address: contact.email }, rendered);
+      const content = parsed.data;
+      const key = { incidentId: content.incidentId, kind: content.kind, contactId: contact.id, revision: input.revision };
+      // A reminder's link opens the notice it reminds of, so acknowledging it there stops the follow-up.
+      const linked = content.kind === 'reminder' && content.regarding ? { ...key, ...content.regarding } : key;
+      const link = links
+        ? await signNoticeLink(linked, { secret: links.secret, ttlSeconds: input.linkTtlSeconds ?? DEFAULT_POLICY.linkTtlSeconds })
+        : undefined;
+      const url = link && `${links!.consoleUrl.replace(/\/+$/, '')}/n/${link.token}`;
+      const rendered = renderNotice(content, contact.name, url);
+      return deliverOnce(key, { name: contact.name, address: contact.email }, rendered, {
+        content,
+        ...(link ? { linkId: link.linkId } : {}),
+      });
+    },
+
+    /** Contacts that were sent this notice and have not acknowledged it yet (for reminders and escalation). */
+    async listUnacknowledgedNotices(input: { incidentId: string; kind: NoticeKind; revision: number }): Promise<UnacknowledgedNotice[]> {
+      const notices = await listUnacknowledgedNotices(db, input);
+      const result: UnacknowledgedNotice[] = [];
+      for (const notice of notices) {
+        const contact = await findContact(db, notice.contactId);
+        if (!contact) continue;
+        result.push({
+          contactId: contact.id,
+          contactName: contact.name,
+          recipientEmail: notice.recipientEmail,
+          customerId: contact.customerId,
+          customerName: contact.customerName,
+          sentAt: notice.sentAt ?? notice.createdAt,
+        });
+      }
+      return result;
     },
 
     /** An alert to the operations team, sent once per (incident, key). */

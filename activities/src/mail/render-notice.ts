@@ -5,8 +5,8 @@ import { NOTICE_TEMPLATES } from './templates/notice-templates';
 export type { RenderedNotice };
 
 /** Renders a notice for one recipient; the content is validated first, so a malformed one is never sent. */
-export function renderNotice(content: NoticeContent, recipientName: string): RenderedNotice {
+export function renderNotice(content: NoticeContent, recipientName: string, link?: string): RenderedNotice {
   const parsed = NoticeContent.parse(content);
   const template = NOTICE_TEMPLATES[parsed.kind] as (c: NoticeContent) => ReturnType<(typeof NOTICE_TEMPLATES)['reminder']>;
-  return layoutNotice(template(parsed), recipientName);
+  return layoutNotice(template(parsed), recipientName, link);
 }

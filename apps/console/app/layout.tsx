@@ -3,6 +3,8 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { NavLink } from '@/components/nav-link';
 import { getEnv } from '@/env';
+import { can } from '@/server/auth/permissions';
+import { currentCaller } from '@/server/auth/require-page-actor';
 import './globals.css';
 
 // Every page shows live incident state and the runtime configuration: nothing is rendered at build time.
@@ -13,8 +15,10 @@ export const metadata: Metadata = {
   description: 'Security-incident playbooks for the transfer service',
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
   const { sandbox } = getEnv();
+  const caller = await currentCaller();
+  const role = caller?.role;
   return (
     <html lang="en">
       <body>
@@ -30,22 +34,60 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <Link className="brand" href="/">
             Firebreak
           </Link>
-          <nav aria-label="Main">
-            <ul>
-              <li>
-                <NavLink href="/">Incidents</NavLink>
-              </li>
-              <li>
-                <NavLink href="/incidents/new">Declare incident</NavLink>
-              </li>
-              <li>
-                <NavLink href="/directory">Directory</NavLink>
-              </li>
-              <li>
-                <NavLink href="/settings/policy">Policy</NavLink>
-              </li>
-            </ul>
-          </nav>
+          {caller && role && (
+            <nav aria-label="Main">
+              <ul>
+                <li>
+                  <NavLink href="/">Incidents</NavLink>
+                </li>
+                {can(role, 'incidents:declare') && (
+                  <li>
+                    <NavLink href="/incidents/new">Declare incident</NavLink>
+                  </li>
+                )}
+                {can(role, 'directory:read') && (
+                  <li>
+                    <NavLink href="/directory">Directory</NavLink>
+                  </li>
+                )}
+                {can(role, 'reports:export') && (
+                  <li>
+                    <NavLink href="/reports">Reports</NavLink>
+                  </li>
+                )}
+                {can(role, 'policy:read') && (
+                  <li>
+                    <NavLink href="/settings/policy">Policy</NavLink>
+                  </li>
+                )}
+                {can(role, 'users:manage') && (
+                  <li>
+                    <NavLink href="/admin/users">Users</NavLink>
+                  </li>
+                )}
+                {can(role, 'security-settings:manage') && (
+                  <li>
+                    <NavLink href="/admin/security">Access policy</NavLink>
+                  </li>
+                )}
+                {can(role, 'audit:read') && (
+                  <li>
+                    <NavLink href="/admin/audit">Audit log</NavLink>
+                  </li>
+                )}
+                <li>
+                  <NavLink href="/account">{caller.actor.name}</NavLink>
+                </li>
+                <li>
+                  <form method="post" action="/auth/sign-out" className="sign-out-form">
+                    <button type="submit" className="link-button">
+                      Sign out
+                    </button>
+                  </form>
+                </li>
+              </ul>
+            </nav>
+          )}
         </header>
         <main id="main" tabIndex={-1}>
           {children}

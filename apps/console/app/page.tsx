@@ -1,16 +1,32 @@
-import { PLAYBOOKS } from '@firebreak/domain';
+import { IncidentStatus, PLAYBOOK_IDS, PLAYBOOKS } from '@firebreak/domain';
 import Link from 'next/link';
 import { IncidentStatusBadge, SeverityBadge } from '@/components/badges';
+import { INCIDENT_STATUS_LABELS } from '@/components/labels';
 import { formatAge } from '@/components/format-time';
+import { SlaBadge } from '@/components/sla-badge';
 import { UtcTime } from '@/components/utc-time';
 import { listCustomers } from '@/server/directory/list-customers';
-import { listIncidents } from '@/server/incidents/list-incidents';
+import {
+  encodeCursor,
+  incidentListHref,
+  parseIncidentListFilters,
+  searchIncidentList,
+} from '@/server/incidents/search-incident-list';
+import { requirePageActor } from '@/server/auth/require-page-actor';
+import './manager-views.css';
 
 export const metadata = { title: 'Incidents' };
 
-export default async function IncidentsPage() {
-  const [{ incidents }, customers] = await Promise.all([listIncidents({ limit: 100 }), listCustomers()]);
+interface Props {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+export default async function IncidentsPage({ searchParams }: Props) {
+  await requirePageActor('incidents:read');
+  const filters = parseIncidentListFilters(await searchParams);
+  const [{ incidents, next }, customers] = await Promise.all([searchIncidentList(filters), listCustomers()]);
   const customerNames = new Map(customers.map((c) => [c.id, c.name]));
+  const filtered = Boolean(filters.status || filters.playbook || filters.customer || filters.from || filters.to);
   const now = new Date();
 
   return (
@@ -21,9 +37,62 @@ export default async function IncidentsPage() {
           Declare incident
         </Link>
       </div>
+      <form className="filters" method="get" action="/" aria-label="Filter incidents">
+        <label>
+          Status
+          <select name="status" defaultValue={filters.status ?? ''}>
+            <option value="">Any status</option>
+            {IncidentStatus.options.map((status) => (
+              <option key={status} value={status}>
+                {INCIDENT_STATUS_LABELS[status]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Playbook
+          <select name="playbook" defaultValue={filters.playbook ?? ''}>
+            <option value="">Any playbook</option>
+            {PLAYBOOK_IDS.map((id) => (
+              <option key={id} value={id}>
+                {PLAYBOOKS[id].title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Customer
+          <select name="customer" defaultValue={filters.customer ?? ''}>
+            <option value="">Any customer</option>
+            {customers.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Declared from (UTC)
+          <input type="date" name="from" defaultValue={filters.from ?? ''} />
+        </label>
+        <label>
+          to (UTC)
+          <input type="date" name="to" defaultValue={filters.to ?? ''} />
+        </label>
+        <button type="submit">Apply filters</button>
+        {filtered && <Link href="/">Clear filters</Link>}
+      </form>
       {incidents.length === 0 ? (
         <p className="empty">
-          No incidents yet. When something happens, <Link href="/incidents/new">declare an incident</Link>.
+          {filtered || filters.before ? (
+            <>
+              No incidents match. <Link href="/">Show all incidents</Link>.
+            </>
+          ) : (
+            <>
+              No incidents yet. When something happens, <Link href="/incidents/new">declare an incident</Link>.
+            </>
+          )}
         </p>
       ) : (
         <div className="table-scroll">
@@ -32,6 +101,7 @@ export default async function IncidentsPage() {
             <thead>
               <tr>
                 <th scope="col">Status</th>
+                <th scope="col">SLA</th>
                 <th scope="col">Incident</th>
                 <th scope="col">Severity</th>
                 <th scope="col">Customers</th>
@@ -44,6 +114,9 @@ export default async function IncidentsPage() {
                 <tr key={incident.id}>
                   <td>
                     <IncidentStatusBadge status={incident.status} />
+                  </td>
+                  <td>
+                    <SlaBadge standing={incident.sla} />
                   </td>
                   <td>
                     <Link href={`/incidents/${incident.id}`}>{PLAYBOOKS[incident.playbook].title}</Link>
@@ -65,6 +138,14 @@ export default async function IncidentsPage() {
           </table>
         </div>
       )}
+      <nav className="pager" aria-label="Pages">
+        {filters.before && <Link href={incidentListHref(filters)}>Newest incidents</Link>}
+        {next && (
+          <Link href={incidentListHref(filters, encodeCursor(next))} rel="next">
+            Older incidents →
+          </Link>
+        )}
+      </nav>
     </>
   );
 }

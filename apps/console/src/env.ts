@@ -13,6 +13,10 @@ const EnvSchema = z.object({
   EC2_ENDPOINT: z.url().optional(),
   AWS_REGION: z.string().min(1).default('us-east-1'),
   FIREBREAK_SANDBOX: z.enum(['0', '1', 'true', 'false']).optional(),
+  /** Where people reach the console, e.g. https://firebreak.example.com: decides Secure cookies and the allowed Origin. */
+  CONSOLE_PUBLIC_URL: z.url().optional(),
+  /** Verifies the signed links in customer notices (the worker signs them with the same secret). */
+  FIREBREAK_LINK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
 });
 
 export interface ConsoleEnv {
@@ -23,6 +27,10 @@ export interface ConsoleEnv {
   awsRegion: string;
   /** True when EC2 calls go to the local emulator: the console says so on every page. */
   sandbox: boolean;
+  /** The console's origin as people reach it, when configured; otherwise the request's own Host is trusted. */
+  publicOrigin: string | undefined;
+  /** Without it, notice links open nothing. */
+  linkSecret: string | undefined;
 }
 
 let cached: ConsoleEnv | undefined;
@@ -49,6 +57,8 @@ export function parseEnv(source: Record<string, string | undefined>): ConsoleEnv
     ec2Endpoint: env.EC2_ENDPOINT,
     awsRegion: env.AWS_REGION,
     sandbox: sandboxFlag || env.EC2_ENDPOINT !== undefined,
+    publicOrigin: env.CONSOLE_PUBLIC_URL === undefined ? undefined : new URL(env.CONSOLE_PUBLIC_URL).origin,
+    linkSecret: env.FIREBREAK_LINK_SECRET,
   };
 }
 
@@ -62,4 +72,9 @@ function findRepoRoot(start: string): string {
     if (parent === dir) return resolve(start);
     dir = parent;
   }
+}
+
+/** `next dev` needs eval for its fast refresh; production never allows it. */
+export function isDevelopmentServer(): boolean {
+  return process.env.NODE_ENV === 'development';
 }

@@ -26,3 +26,12 @@ describe('readWorkerEnv', () => {
     expect(message).not.toContain('hunter2');
   });
 });
+
+describe('readWorkerEnv: notice links', () => {
+  it('needs a link secret in production, of a length HS256 deserves', () => {
+    expect(() => readWorkerEnv({ NODE_ENV: 'production' })).toThrow(/FIREBREAK_LINK_SECRET is required/);
+    expect(() => readWorkerEnv({ FIREBREAK_LINK_SECRET: 'short' })).toThrow(/FIREBREAK_LINK_SECRET/);
+    const env = readWorkerEnv({ NODE_ENV: 'production', FIREBREAK_LINK_SECRET: 'x'.repeat(32) });
+    expect(env.CONSOLE_PUBLIC_URL).toBe('http://localhost:3000');
+  });
+});

@@ -20,6 +20,11 @@ const schema = z.object({
   SMTP_REQUIRE_TLS: z.enum(['true', 'false']).optional(),
   SMTP_MAX_MESSAGES_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(10),
   MAIL_FROM: z.string().min(3).default('Firebreak Security Operations <security-operations@firebreak.invalid>'),
+  /** Signs the link in every notice (HS256); the console verifies with the same secret. Required in production. */
+  FIREBREAK_LINK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Where contacts open the console: notice links point there. */
+  CONSOLE_PUBLIC_URL: z.url().default('http://localhost:3000'),
+  NODE_ENV: z.string().optional(),
 });
 
 export type WorkerEnv = z.infer<typeof schema> & { smtpRequireTls: boolean };
@@ -36,6 +41,9 @@ export function readWorkerEnv(source: NodeJS.ProcessEnv = process.env): WorkerEn
   const smtpRequireTls = env.SMTP_REQUIRE_TLS ? env.SMTP_REQUIRE_TLS === 'true' : !loopback;
   if (!smtpRequireTls && !loopback) {
     throw new Error('SMTP_REQUIRE_TLS=false is allowed only for an SMTP server on loopback');
+  }
+  if (!env.FIREBREAK_LINK_SECRET && env.NODE_ENV === 'production') {
+    throw new Error('FIREBREAK_LINK_SECRET is required in production: notices must carry signed links');
   }
   return { ...env, smtpRequireTls };
 }

@@ -99,6 +99,21 @@ export interface NoticesTable {
   created_at: Timestamp;
   sent_at: Timestamp | null;
   error: string | null;
+  /** The NoticeContent JSON the message was rendered from, so it can be shown again. */
+  content: ColumnType<Json | null, Json | null | undefined, Json | null>;
+  /** The id (jti) of the signed link the message carries. */
+  link_id: ColumnType<string | null, string | null | undefined, string | null>;
+  acknowledged_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
+  /** The Actor JSON of whoever acknowledged it. */
+  acknowledged_by: ColumnType<Json | null, Json | null | undefined, Json | null>;
+}
+
+export interface RevokedLinksTable {
+  link_id: string;
+  incident_id: string;
+  /** `revoked` by staff, or `used` by a one-shot action. */
+  reason: string;
+  revoked_at: Timestamp;
 }
 
 export interface PreChangeStatesTable {
@@ -141,6 +156,56 @@ export interface SourceBlockEntriesTable {
   removed_at: Timestamp | null;
 }
 
+export interface UsersTable {
+  id: string;
+  username: string;
+  display_name: string;
+  role: 'administrator' | 'on-call' | 'manager' | 'viewer';
+  /** Argon2id, in the PHC string format (algorithm, parameters and salt included). */
+  password_hash: string;
+  password_changed_at: Timestamp;
+  created_at: Timestamp;
+  disabled_at: Timestamp | null;
+}
+
+export interface SessionsTable {
+  id_hash: string;
+  user_id: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  source_address: string;
+  ended_at: Timestamp | null;
+}
+
+export interface SignInFailuresTable {
+  username: string;
+  source_address: string;
+  failures: number;
+  first_failure_at: Timestamp;
+  locked_until: Timestamp | null;
+}
+
+export interface SecuritySettingsVersionsTable {
+  version: Generated<number>;
+  settings: Json;
+  changed_by: Json;
+  changed_at: Timestamp;
+}
+
+export interface AuditLogTable {
+  /** Chosen by the writer, under the write lock: it is part of what the entry's hash covers. */
+  seq: number;
+  at: Timestamp;
+  severity: string;
+  component: string;
+  event_type: string;
+  actor: Json;
+  source_address: string | null;
+  details: Json;
+  prev_hash: string;
+  hash: string;
+}
+
 export interface Database {
   customers: CustomersTable;
   contacts: ContactsTable;
@@ -155,4 +220,10 @@ export interface Database {
   api_tokens: ApiTokensTable;
   policy_versions: PolicyVersionsTable;
   source_block_entries: SourceBlockEntriesTable;
+  revoked_links: RevokedLinksTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  sign_in_failures: SignInFailuresTable;
+  security_settings_versions: SecuritySettingsVersionsTable;
+  audit_log: AuditLogTable;
 }

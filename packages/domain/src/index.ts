@@ -13,3 +13,4 @@ export * from './policy';
 export * from './roles';
 export * from './notice-content';
 export * from './maintenance';
+export * from './security-settings';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Vulnerability } from './incident';
+import { NoticeKind } from './notice';
 
 const base = {
   incidentId: z.string(),
@@ -86,6 +87,8 @@ export const NoticeContent = z.discriminatedUnion('kind', [
     /** What is coming, e.g. the maintenance window of a deployment. */
     about: z.string(),
     at: z.iso.datetime(),
+    /** Set when this reminds of an unacknowledged notice: its link opens (and acknowledges) that notice. */
+    regarding: z.object({ kind: NoticeKind, revision: z.number().int().min(1) }).optional(),
   }),
 ]);
 export type NoticeContent = z.infer<typeof NoticeContent>;

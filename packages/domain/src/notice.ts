@@ -31,6 +31,8 @@ export const Notice = z.object({
   createdAt: z.iso.datetime(),
   sentAt: z.iso.datetime().nullable(),
   error: z.string().nullable(),
+  /** When the contact acknowledged it through the notice's link. */
+  acknowledgedAt: z.iso.datetime().nullable().optional(),
 });
 export type Notice = z.infer<typeof Notice>;
 
@@ -40,3 +42,14 @@ export const HeaderSafeText = z
   .min(1)
   .max(300)
   .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'must not contain line breaks or control characters');
+
+/** Notices a contact may be reminded of: a reminder is not itself reminded, and nothing follows a closed incident. */
+export const FOLLOWED_UP_KINDS: readonly NoticeKind[] = NoticeKind.options.filter((k) => k !== 'reminder' && k !== 'incident-closed');
+
+/**
+ * The outbox revision of the reminder of (kind, revision). Reminders of different notices must not share a key, and
+ * must stay clear of the maintenance reminders (keyed by the window's epoch milliseconds).
+ */
+export function reminderRevision(kind: NoticeKind, revision: number): number {
+  return (NoticeKind.options.indexOf(kind) + 1) * 1_000_000 + revision;
+}

@@ -29,6 +29,8 @@ export const Policy = z.object({
   monitoringCheckIntervalSeconds: seconds(DAY),
   /** Reminder of an unacknowledged notice after this long. */
   reminderDelaySeconds: seconds(30 * DAY),
+  /** How long the link in a notice stays valid; older versions of the policy had none, hence the default. */
+  linkTtlSeconds: seconds(365 * DAY).default(14 * DAY),
   /** Where clock warnings, breaches and suspicious-activity alerts go. */
   operationsEmail: z.email(),
 }).refine((p) => p.bulletinTargetSeconds <= p.bulletinLimitSeconds, {
@@ -50,6 +52,7 @@ export const DEFAULT_POLICY: Policy = {
   warnAtFraction: 0.75,
   monitoringCheckIntervalSeconds: 15 * 60,
   reminderDelaySeconds: 4 * HOUR,
+  linkTtlSeconds: 14 * DAY,
   operationsEmail: 'security-operations@provider.example',
 };
 

@@ -19,6 +19,9 @@ describe('readStackEnv', () => {
       consolePort: 3000,
       mailFrom: 'Firebreak Security Operations <security-operations@firebreak.invalid>',
       apiToken: undefined,
+      linkSecret: undefined,
+      adminPassword: undefined,
+      adminUsername: 'admin',
     });
   });
 
@@ -104,7 +107,9 @@ describe('toolsDirFrom', () => {
 });
 
 describe('inheritedEnv', () => {
-  it('passes the environment on, except the API token', () => {
-    expect(inheritedEnv({ PATH: '/usr/bin', FIREBREAK_API_TOKEN: 'secret', UNSET: undefined })).toEqual({ PATH: '/usr/bin' });
+  it('passes the environment on, except the API token and the first administrator’s password', () => {
+    expect(inheritedEnv({ PATH: '/usr/bin', FIREBREAK_API_TOKEN: 'secret', FIREBREAK_ADMIN_PASSWORD: 'secret', UNSET: undefined })).toEqual({
+      PATH: '/usr/bin',
+    });
   });
 });

@@ -47,6 +47,13 @@ const stackEnvSchema = z.object({
     // The message names the rule, never the value: this is a secret.
     z.string().min(24, 'must be at least 24 characters long').optional(),
   ),
+  FIREBREAK_LINK_SECRET: z.preprocess(blankAsUnset, z.string().min(32, 'must be at least 32 characters long').optional()),
+  // Checked against the password policy when the first administrator is created; never printed.
+  FIREBREAK_ADMIN_PASSWORD: z.preprocess(blankAsUnset, z.string().max(1024).optional()),
+  FIREBREAK_ADMIN_USERNAME: z.preprocess(
+    blankAsUnset,
+    z.string().regex(/^[a-zA-Z0-9._@-]{2,64}$/, 'letters, digits and . _ @ - only, 2 to 64 of them').default('admin'),
+  ),
 });
 
 export interface StackEnv {
@@ -61,6 +68,11 @@ export interface StackEnv {
   consolePort: number;
   mailFrom: string;
   apiToken: string | undefined;
+  /** Signs notice links; generated into the data directory when unset. */
+  linkSecret: string | undefined;
+  /** The first administrator's password, when the operator chooses it rather than taking a generated one. */
+  adminPassword: string | undefined;
+  adminUsername: string;
 }
 
 export class StackEnvError extends Error {
@@ -109,17 +121,22 @@ export function readStackEnv(env: EnvSource = process.env, root: string = repoRo
     consolePort: values.CONSOLE_PORT,
     mailFrom: values.MAIL_FROM,
     apiToken: values.FIREBREAK_API_TOKEN,
+    linkSecret: values.FIREBREAK_LINK_SECRET,
+    adminPassword: values.FIREBREAK_ADMIN_PASSWORD,
+    adminUsername: values.FIREBREAK_ADMIN_USERNAME,
   };
 }
 
 /**
  * The environment children inherit (PATH, HOME, locale...), minus what only this process may hold:
- * the API token lives in the database once provisioned, so no child needs it.
+ * the API token and the first administrator's password live in the database (hashed) once provisioned.
  */
+const SECRETS_FOR_THIS_PROCESS_ONLY = new Set(['FIREBREAK_API_TOKEN', 'FIREBREAK_ADMIN_PASSWORD']);
+
 export function inheritedEnv(env: EnvSource = process.env): Record<string, string> {
   const copy: Record<string, string> = {};
   for (const [name, value] of Object.entries(env)) {
-    if (value !== undefined && name !== 'FIREBREAK_API_TOKEN') copy[name] = value;
+    if (value !== undefined && !SECRETS_FOR_THIS_PROCESS_ONLY.has(name)) copy[name] = value;
   }
   return copy;
 }

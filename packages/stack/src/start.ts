@@ -11,12 +11,14 @@ import { ensurePortFree } from './ensure-port-free';
 import { inheritedEnv, readStackEnv, StackEnvError, type StackEnv } from './env';
 import { startMailDev } from './maildev-server';
 import { startMotoServer } from './moto-server';
+import { provisionAdministrator, type AdministratorProvisioning } from './provision-administrator';
 import { provisionApiToken, type ApiTokenProvisioning } from './provision-api-token';
 import { repoRoot } from './repo-root';
 import { AlreadyRunningError, acquireSingleInstanceLock, type SingleInstanceLock } from './single-instance-lock';
 import { describeExit, type ServiceProcess } from './spawn-service';
 import { startConsoleApp } from './start-console-app';
 import { startWorkerProcess } from './start-worker-process';
+import { ensureLinkSecret } from './ensure-link-secret';
 import { ensureTemporalCli } from './temporal-cli';
 import { startTemporalDevServer } from './temporal-dev-server';
 import { watchEndpoint } from './watch-endpoint';
@@ -209,6 +211,8 @@ async function main(): Promise<void> {
         TEMPORAL_NAMESPACE: env.temporalNamespace,
         EC2_ENDPOINT: moto.endpoint,
         AWS_REGION,
+        FIREBREAK_LINK_SECRET: ensureLinkSecret(env.dataDir, env.linkSecret),
+        CONSOLE_PUBLIC_URL: `http://localhost:${env.consolePort}`,
       };
 
       const worker = await step('worker', () =>
@@ -252,6 +256,7 @@ async function main(): Promise<void> {
 
       // Last, so that a token minted here is printed right away and never lost to a failed start.
       const token = await provisionApiToken(db, env.apiToken);
+      const administrator = await provisionAdministrator(db, { username: env.adminUsername, password: env.adminPassword });
       if (supervisor.isStopping) return;
       printSummary({
         env,
@@ -263,6 +268,7 @@ async function main(): Promise<void> {
         motoEndpoint: moto.endpoint,
         logs: join(displayPath(logsDir), '*.log'),
         token,
+        administrator,
       });
     } finally {
       // The worker and the console open their own connections; the supervisor needs none once started.
@@ -285,6 +291,7 @@ function printSummary(summary: {
   motoEndpoint: string;
   logs: string;
   token: ApiTokenProvisioning;
+  administrator: AdministratorProvisioning;
 }): void {
   say();
   say('Firebreak is running (SANDBOX: EC2 calls go to the local emulator).');
@@ -311,6 +318,22 @@ function printSummary(summary: {
         `  API: ${summary.token.activeTokens} active token(s) exist already (not shown again). ` +
           'To add one you know, set FIREBREAK_API_TOKEN (24+ characters) and start again.',
       );
+      break;
+  }
+  say();
+  switch (summary.administrator.kind) {
+    case 'created':
+      say(`  Console sign-in: user "${summary.administrator.username}" was created. Its password is shown ONLY THIS ONCE:`);
+      say();
+      say(`      ${summary.administrator.password}`);
+      say();
+      say('  Sign in and change it under your account, or set FIREBREAK_ADMIN_PASSWORD before the first start next time.');
+      break;
+    case 'from-environment':
+      say(`  Console sign-in: user "${summary.administrator.username}" was created with the password from FIREBREAK_ADMIN_PASSWORD.`);
+      break;
+    case 'existing':
+      say('  Console sign-in: administrators exist already; their passwords are not shown again.');
       break;
   }
   say();

@@ -125,7 +125,11 @@ describe('vulnerability playbooks, end to end', () => {
       const summaries = (await listTimeline(ctx.db, incidentId)).map((e) => e.summary);
       return summaries.some((s) => s.startsWith('Clock fix-release breached'));
     });
-    const alerts = ctx.smtp.messages.filter((m) => m.to === policy.operationsEmail).map((m) => m.subject);
+    // The breach is on the timeline just before its alert is sent: wait for the alert itself.
+    const alerts = await waitUntil('the breach alert arrives', async () => {
+      const subjects = ctx.smtp.messages.filter((m) => m.to === policy.operationsEmail).map((m) => m.subject);
+      return subjects.some((s) => s.includes('fix-release target missed')) && subjects;
+    });
     expect(alerts.some((s) => s.includes('fix-release is due'))).toBe(true);
     expect(alerts.some((s) => s.includes('fix-release target missed'))).toBe(true);
     await handle.terminate('test finished');

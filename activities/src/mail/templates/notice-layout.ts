@@ -15,19 +15,25 @@ export interface RenderedNotice {
   html: string;
 }
 
+const LINK_LABEL = 'Acknowledge or respond:';
 const SIGN_OFF = 'Please reply to this message with any question, quoting the incident number.';
 
-/** One layout for every notice: a plain-text part and an HTML part that say the same, every value escaped. */
-export function layoutNotice(draft: NoticeDraft, recipientName: string): RenderedNotice {
+/**
+ * One layout for every notice: a plain-text part and an HTML part that say the same, every value escaped.
+ * `link` is the recipient's signed page, where the notice is acknowledged or acted on.
+ */
+export function layoutNotice(draft: NoticeDraft, recipientName: string, link?: string): RenderedNotice {
   const subject = HeaderSafeText.parse(draft.subject);
   const facts = draft.facts ?? [];
   const closing = [...(draft.closing ?? []), SIGN_OFF];
+  const linkLine = link ? `${LINK_LABEL} ${link}` : undefined;
   const text = [
     `Dear ${recipientName},`,
     '',
     ...draft.paragraphs.flatMap((p) => [p, '']),
     ...(facts.length ? [...facts.map(([label, value]) => `${label}: ${value}`), ''] : []),
     ...(draft.list ? [draft.list.heading, ...draft.list.items.map((i) => `  - ${i}`), ''] : []),
+    ...(linkLine ? [linkLine, ''] : []),
     ...closing.flatMap((p) => [p, '']),
   ]
     .join('\n')
@@ -44,6 +50,7 @@ export function layoutNotice(draft: NoticeDraft, recipientName: string): Rendere
     draft.list
       ? `<p>${escapeHtml(draft.list.heading)}</p><ul>${draft.list.items.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ul>`
       : '',
+    link ? `<p>${escapeHtml(LINK_LABEL)} <a href="${escapeHtml(link)}">${escapeHtml(link)}</a></p>` : '',
     ...closing.map((p) => `<p>${escapeHtml(p)}</p>`),
     '</body></html>',
   ].join('\n');

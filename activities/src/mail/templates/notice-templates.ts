@@ -113,7 +113,12 @@ export const NOTICE_TEMPLATES: Templates = {
   }),
   reminder: (c) => ({
     subject: `${tag(c)} ${c.customerName}: reminder`,
-    paragraphs: [`A reminder: ${c.about} at ${utc(c.at)}.`],
+    paragraphs: [
+      c.regarding
+        ? `A reminder: we have not had your acknowledgement of ${c.about} we sent you at ${utc(c.at)}. ` +
+          'Please open the link below to read it again and acknowledge it.'
+        : `A reminder: ${c.about} at ${utc(c.at)}.`,
+    ],
     facts: incidentFacts(c),
   }),
 };

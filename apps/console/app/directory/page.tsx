@@ -1,6 +1,7 @@
 import type { ContactRole } from '@firebreak/domain';
 import { listCustomers } from '@/server/directory/list-customers';
 import { listDeployments } from '@/server/directory/list-deployments';
+import { requirePageActor } from '@/server/auth/require-page-actor';
 
 export const metadata = { title: 'Directory' };
 
@@ -11,6 +12,7 @@ const ROLE_LABELS: Record<ContactRole, string> = {
 };
 
 export default async function DirectoryPage() {
+  await requirePageActor('directory:read');
   const [deployments, customers] = await Promise.all([listDeployments(), listCustomers()]);
   const customerNames = new Map(customers.map((c) => [c.id, c.name]));
 

@@ -174,7 +174,8 @@ export async function recordStep(db: FirebreakDb, update: StepUpdate): Promise<v
     .execute();
 }
 
-function toIncident(row: Selectable<IncidentsTable>, steps: Selectable<IncidentStepsTable>[]): Incident {
+/** A stored incident row and its step rows as the domain's Incident. */
+export function toIncident(row: Selectable<IncidentsTable>, steps: Selectable<IncidentStepsTable>[]): Incident {
   return {
     id: row.id,
     playbook: row.playbook as PlaybookId,

@@ -14,6 +14,10 @@ export interface NoticeKey {
 export interface NoticeDraft extends NoticeKey {
   recipientEmail: string;
   subject: string;
+  /** The NoticeContent it is rendered from (absent for operations alerts). */
+  content?: unknown;
+  /** The id of the signed link the message carries. */
+  linkId?: string;
 }
 
 /**
@@ -36,6 +40,8 @@ export async function beginNotice(db: FirebreakDb, draft: NoticeDraft, now = new
       created_at: now,
       sent_at: null,
       error: null,
+      content: draft.content === undefined ? null : JSON.stringify(draft.content),
+      link_id: draft.linkId ?? null,
     })
     .onConflict((oc) => oc.columns(['incident_id', 'kind', 'contact_id', 'revision']).doNothing())
     .execute();
@@ -66,7 +72,7 @@ export async function listNotices(db: FirebreakDb, incidentId: string): Promise<
 }
 
 // Narrows any notices query to one notice by its idempotency key.
-function keyed<Q extends { where: (...args: any[]) => Q }>(query: Q, key: NoticeKey): Q {
+export function keyed<Q extends { where: (...args: any[]) => Q }>(query: Q, key: NoticeKey): Q {
   return query
     .where('incident_id', '=', key.incidentId)
     .where('kind', '=', key.kind)
@@ -74,7 +80,7 @@ function keyed<Q extends { where: (...args: any[]) => Q }>(query: Q, key: Notice
     .where('revision', '=', key.revision);
 }
 
-function toNotice(row: Selectable<NoticesTable>): Notice {
+export function toNotice(row: Selectable<NoticesTable>): Notice {
   return {
     incidentId: row.incident_id,
     kind: row.kind as Notice['kind'],
@@ -88,5 +94,6 @@ function toNotice(row: Selectable<NoticesTable>): Notice {
     createdAt: row.created_at,
     sentAt: row.sent_at,
     error: row.error,
+    acknowledgedAt: row.acknowledged_at,
   };
 }

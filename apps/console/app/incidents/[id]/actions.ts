@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { DecisionRequest, FirebreakError } from '@firebreak/domain';
 import { revalidatePath } from 'next/cache';
-import { CONSOLE_ACTOR, CONSOLE_DECIDER_ROLE } from '@/server/console-actor';
+import { requireActionActor } from '@/server/auth/require-page-actor';
 import { submitDecision } from '@/server/decisions/submit-decision';
 import { toFormError } from '@/server/form-errors';
 import { closeIncident } from '@/server/incidents/close-incident';
@@ -16,7 +16,8 @@ export interface CloseFormState {
 
 export async function closeIncidentAction(incidentId: string, _previous: CloseFormState, form: FormData): Promise<CloseFormState> {
   try {
-    await closeIncident({ id: incidentId, actor: CONSOLE_ACTOR, reason: String(form.get('reason') ?? '') });
+    const { actor, role } = await requireActionActor('incidents:close');
+    await closeIncident({ id: incidentId, actor, role, reason: String(form.get('reason') ?? '') });
   } catch (error) {
     return toFormError(error, { reason: 'Give the reason for closing: it goes on the record.' });
   }
@@ -49,6 +50,7 @@ export async function decideAction(
       .map(([name, value]) => [name.slice('parameters.'.length), String(value)]),
   );
   try {
+    const { actor, role } = await requireActionActor('decisions:take');
     const outcome = await submitDecision({
       incidentId,
       body: {
@@ -59,8 +61,8 @@ export async function decideAction(
         ...(typeof customerId === 'string' && customerId !== '' ? { customerId } : {}),
         ...(Object.keys(parameters).length > 0 ? { parameters } : {}),
       },
-      actor: CONSOLE_ACTOR,
-      role: CONSOLE_DECIDER_ROLE,
+      actor,
+      role,
     });
     revalidatePath(`/incidents/${incidentId}`);
     return { decisionId: randomUUID(), fieldErrors: {}, accepted: { choice: outcome.choice, acceptedAt: outcome.acceptedAt } };

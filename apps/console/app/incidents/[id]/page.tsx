@@ -12,6 +12,9 @@ import { getTimeline } from '@/server/incidents/get-timeline';
 import { AutoRefresh } from './auto-refresh';
 import { CloseForm } from './close-form';
 import { DecisionCard } from './decision-card';
+import { NoticesTable } from './notices-table';
+import { listIncidentNotices } from '@/server/notices/list-incident-notices';
+import { requirePageActor } from '@/server/auth/require-page-actor';
 
 const REFRESH_INTERVAL_MS = 1500;
 
@@ -24,9 +27,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function IncidentPage({ params }: Props) {
+  await requirePageActor('incidents:read');
   const { id } = await params;
   const incident = await findOrNotFound(id);
-  const [timeline, customers] = await Promise.all([getTimeline(id), listCustomers()]);
+  const [timeline, customers, notices] = await Promise.all([getTimeline(id), listCustomers(), listIncidentNotices(id)]);
   const customerNames = new Map(customers.map((c) => [c.id, c.name]));
   const playbook = PLAYBOOKS[incident.playbook];
 
@@ -101,8 +105,18 @@ export default async function IncidentPage({ params }: Props) {
       {/* Playbooks close themselves; only one stopped by a failed step is closed by hand. */}
       {incident.status === 'failed' && <CloseForm incidentId={incident.id} />}
 
+      <section aria-labelledby="notices-heading">
+        <h2 id="notices-heading">Notices</h2>
+        <NoticesTable notices={notices} />
+      </section>
+
       <section aria-labelledby="timeline-heading">
         <h2 id="timeline-heading">Timeline</h2>
+        <p>
+          <a href={`/incidents/${incident.id}/timeline`}>Timeline view with gaps and filters</a>
+          {' · '}
+          <a href={`/incidents/${incident.id}/report`}>Printable report</a>
+        </p>
         <Timeline events={timeline} />
       </section>
     </>

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { FirebreakError, type ErrorCode } from '@firebreak/domain';
 import { redirect } from 'next/navigation';
 import { IdempotencyKey } from '@/server/api/idempotency-key';
-import { CONSOLE_ACTOR } from '@/server/console-actor';
+import { requireActionActor } from '@/server/auth/require-page-actor';
 import { toFormError } from '@/server/form-errors';
 import { declareIncident } from '@/server/incidents/declare-incident';
 import { declarationFromForm } from './declaration-from-form';
@@ -52,10 +52,12 @@ export async function declareIncidentAction(previous: DeclareFormState, form: Fo
   const idempotencyKey = IdempotencyKey.safeParse(previous.idempotencyKey).data ?? randomUUID();
   let incidentId: string;
   try {
+    const { actor, role } = await requireActionActor('incidents:declare');
     const { incident } = await declareIncident({
       request: declarationFromForm(values),
       idempotencyKey,
-      actor: CONSOLE_ACTOR,
+      actor,
+      role,
     });
     incidentId = incident.id;
   } catch (error) {

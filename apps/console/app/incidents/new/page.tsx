@@ -3,10 +3,12 @@ import { PLAYBOOKS, PLAYBOOK_IDS } from '@firebreak/domain';
 import { listCustomers } from '@/server/directory/list-customers';
 import { listDeployments } from '@/server/directory/list-deployments';
 import { DeclareForm } from './declare-form';
+import { requirePageActor } from '@/server/auth/require-page-actor';
 
 export const metadata = { title: 'Declare incident' };
 
 export default async function DeclareIncidentPage() {
+  await requirePageActor('incidents:declare');
   const [deployments, customers] = await Promise.all([listDeployments(), listCustomers()]);
   return (
     <>

@@ -2,7 +2,7 @@
 
 import { FirebreakError } from '@firebreak/domain';
 import { revalidatePath } from 'next/cache';
-import { CONSOLE_ACTOR, CONSOLE_POLICY_ROLE } from '@/server/console-actor';
+import { requireActionActor } from '@/server/auth/require-page-actor';
 import { toFormError } from '@/server/form-errors';
 import { DURATION_FIELDS, durationLimit, policyFromForm } from '@/server/policy/policy-form-fields';
 import { updatePolicy } from '@/server/policy/update-policy';
@@ -20,7 +20,8 @@ export async function savePolicyAction(_previous: PolicyFormState, form: FormDat
     return { message: 'Nothing was saved. Fix the fields marked below and save again.', fieldErrors };
   }
   try {
-    const saved = await updatePolicy({ body: { policy, reason }, actor: CONSOLE_ACTOR, role: CONSOLE_POLICY_ROLE });
+    const { actor, role } = await requireActionActor('policy:write');
+    const saved = await updatePolicy({ body: { policy, reason }, actor, role });
     revalidatePath('/settings/policy');
     return { fieldErrors: {}, savedVersion: saved.version };
   } catch (error) {

@@ -5,10 +5,13 @@ import { DURATION_FIELDS } from '@/server/policy/policy-form-fields';
 import { getPolicy } from '@/server/policy/get-policy';
 import { listPolicyHistory } from '@/server/policy/list-policy-history';
 import { PolicyForm } from './policy-form';
+import { can } from '@/server/auth/permissions';
+import { requirePageActor } from '@/server/auth/require-page-actor';
 
 export const metadata = { title: 'Policy' };
 
 export default async function PolicyPage() {
+  const caller = await requirePageActor('policy:read');
   const [current, versions] = await Promise.all([getPolicy(), listPolicyHistory()]);
   return (
     <>
@@ -23,7 +26,11 @@ export default async function PolicyPage() {
         )}
       </p>
       {/* Keyed by version so a save shows the saved values rather than what was typed. */}
-      <PolicyForm key={current.version ?? 0} policy={current.policy} />
+      {can(caller.role, 'policy:write') ? (
+        <PolicyForm key={current.version ?? 0} policy={current.policy} />
+      ) : (
+        <p className="muted">Only administrators change the policy.</p>
+      )}
 
       <section aria-labelledby="history-heading">
         <h2 id="history-heading">Versions</h2>

@@ -14,6 +14,8 @@ describe('buildOpenApiDocument', () => {
     expect(document.openapi).toBe('3.1.0');
     expect(Object.keys(document.paths).sort()).toEqual(
       [
+        '/audit',
+        '/audit/verify',
         '/customers',
         '/deployments',
         '/health',

@@ -199,6 +199,31 @@ export const OPERATIONS: Operation[] = [
   },
   {
     method: 'get',
+    path: '/audit',
+    operationId: 'listAuditEntries',
+    summary: 'The audit log, newest first; ?limit=1..500&before=<seq> pages back (administrators)',
+    authenticated: true,
+    responses: {
+      200: { description: '{ entries, nextBefore }: each entry with seq, at, severity, component, eventType, actor, sourceAddress, details, prevHash, hash' },
+      ...AUTH_ERRORS,
+      403: { description: 'Only administrators read the audit log', schema: 'ErrorResponse' },
+    },
+  },
+  {
+    method: 'get',
+    path: '/audit/verify',
+    operationId: 'verifyAuditLog',
+    summary: 'Checks the hash chain; ?seq=&hash= of an exported head also detects truncation (administrators)',
+    authenticated: true,
+    responses: {
+      200: { description: '{ verification: { ok, entries, firstBadSeq?, reason? }, head: { seq, hash, at } | null }' },
+      400: { description: 'seq and hash must come together', schema: 'ErrorResponse' },
+      ...AUTH_ERRORS,
+      403: { description: 'Only administrators read the audit log', schema: 'ErrorResponse' },
+    },
+  },
+  {
+    method: 'get',
     path: '/health',
     operationId: 'getHealth',
     summary: 'Whether the database and the orchestrator are reachable',

@@ -10,6 +10,7 @@ import {
 } from '@firebreak/domain';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import { toFieldErrors } from '../api/field-errors';
+import { recordAudit } from '../audit/record-audit';
 import { CallTimedOutError, callWithTimeout } from '../call-with-timeout';
 import { getIncident } from '../incidents/get-incident';
 import { withTemporal } from '../temporal-errors';
@@ -40,10 +41,23 @@ const REFUSALS = new Set(['VALIDATION_FAILED', 'FORBIDDEN', 'INCIDENT_NOT_OPEN',
 export async function submitDecision(command: DecisionCommand): Promise<DecisionOutcome> {
   const incident = await getIncident(command.incidentId);
   try {
-    return await decide(incident, command);
+    const outcome = await decide(incident, command);
+    await recordAudit({
+      severity: 'notice',
+      eventType: 'decision.taken',
+      actor: command.actor,
+      details: { incidentId: incident.id, role: command.role, gate: outcome.gate, choice: outcome.choice, decisionId: outcome.decisionId },
+    });
+    return outcome;
   } catch (error) {
     if (error instanceof FirebreakError && REFUSALS.has(error.code)) {
       await recordRefusedDecision({ incidentId: incident.id, body: command.body, actor: command.actor, role: command.role, refusal: error });
+      await recordAudit({
+        severity: 'warning',
+        eventType: 'decision.refused',
+        actor: command.actor,
+        details: { incidentId: incident.id, role: command.role, refusal: error.code },
+      });
     }
     throw error;
   }

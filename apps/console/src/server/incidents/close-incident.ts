@@ -1,6 +1,8 @@
-import { CloseIncidentRequest, FirebreakError, INCIDENT_UPDATES, type Actor, type Incident } from '@firebreak/domain';
+import { CloseIncidentRequest, FirebreakError, INCIDENT_UPDATES, type Actor, type Incident, type StaffRole } from '@firebreak/domain';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import { toFieldErrors } from '../api/field-errors';
+import { recordAudit } from '../audit/record-audit';
+import { assertPermitted } from '../auth/permissions';
 import { CallTimedOutError, callWithTimeout } from '../call-with-timeout';
 import { withTemporal } from '../temporal-errors';
 import { getIncident } from './get-incident';
@@ -11,6 +13,7 @@ export const CLOSE_TIMEOUT_MS = 10_000;
 export interface CloseIncidentCommand {
   id: string;
   actor: Actor;
+  role: StaffRole;
   reason: unknown;
   timeoutMs?: number;
 }
@@ -19,7 +22,8 @@ export interface CloseIncidentCommand {
  * Asks the incident's workflow to close it. The workflow's update validator decides synchronously whether the
  * incident can close now; a refusal comes back as INCIDENT_NOT_OPEN with the validator's own words.
  */
-export async function closeIncident({ id, actor, reason, timeoutMs = CLOSE_TIMEOUT_MS }: CloseIncidentCommand): Promise<Incident> {
+export async function closeIncident({ id, actor, role, reason, timeoutMs = CLOSE_TIMEOUT_MS }: CloseIncidentCommand): Promise<Incident> {
+  assertPermitted(role, 'incidents:close');
   const parsed = CloseIncidentRequest.safeParse({ actor, reason });
   if (!parsed.success) {
     throw new FirebreakError('VALIDATION_FAILED', 'The close request is not valid.', toFieldErrors(parsed.error));
@@ -47,5 +51,6 @@ export async function closeIncident({ id, actor, reason, timeoutMs = CLOSE_TIMEO
       throw error;
     }
   });
+  await recordAudit({ severity: 'notice', eventType: 'incident.closed', actor, details: { incidentId: id, reason: parsed.data.reason } });
   return getIncident(id);
 }

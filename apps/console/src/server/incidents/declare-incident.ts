@@ -16,7 +16,10 @@ import {
   PLAYBOOKS,
   type Policy,
   type PlaybookInput,
+  type StaffRole,
 } from '@firebreak/domain';
+import { recordAudit } from '../audit/record-audit';
+import { assertPermitted } from '../auth/permissions';
 import { getDatabase } from '../database';
 import { newIncidentId } from './new-incident-id';
 import { parseDeclaration } from './parse-declaration';
@@ -28,6 +31,7 @@ export interface DeclareIncidentCommand {
   request: unknown;
   idempotencyKey?: string;
   actor: Actor;
+  role: StaffRole;
 }
 
 export interface DeclaredIncident {
@@ -41,7 +45,8 @@ export interface DeclaredIncident {
  * orchestrator is down the record stays `declared`, the caller gets ORCHESTRATOR_UNAVAILABLE, and sending the
  * same request with the same Idempotency-Key later starts that very incident.
  */
-export async function declareIncident({ request, idempotencyKey, actor }: DeclareIncidentCommand): Promise<DeclaredIncident> {
+export async function declareIncident({ request, idempotencyKey, actor, role }: DeclareIncidentCommand): Promise<DeclaredIncident> {
+  assertPermitted(role, 'incidents:declare');
   const declaration = parseDeclaration(request);
   const db = await getDatabase();
   const deployments = await resolveDeployments(declaration.deploymentIds);
@@ -92,6 +97,12 @@ export async function declareIncident({ request, idempotencyKey, actor }: Declar
     kind: 'status',
     summary: `Incident declared (${declaration.severity}): ${declaration.summary}`.slice(0, 500),
     details: { playbook: declaration.playbook, deploymentIds: declaration.deploymentIds, customerIds },
+  });
+  await recordAudit({
+    severity: 'notice',
+    eventType: 'incident.declared',
+    actor,
+    details: { incidentId: id, playbook: declaration.playbook, severity: declaration.severity, deploymentIds: declaration.deploymentIds },
   });
 
   const incident = await requireIncident(id);

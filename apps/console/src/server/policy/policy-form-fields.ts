@@ -21,7 +21,8 @@ export const DURATION_FIELDS: readonly DurationFieldDescription[] = [
   { name: 'updateTrainCadenceSeconds', label: 'Regular update train every', hint: 'Fixes of vulnerabilities that are not exploitable ship with it. 2 to 6 weeks.' },
   { name: 'blockTtlSeconds', label: 'Automatic block of a suspicious source lasts', hint: 'Unless an engineer decides to keep it.' },
   { name: 'monitoringCheckIntervalSeconds', label: 'Heightened monitoring checks every', hint: 'While both sides have not signed off.' },
-  { name: 'reminderDelaySeconds', label: 'Remind of an unacknowledged notice after', hint: 'Sent to the contact again once.' },
+  { name: 'reminderDelaySeconds', label: 'Remind of an unacknowledged notice after', hint: 'Sent to the contact again once; on-call is alerted after as long again.' },
+  { name: 'linkTtlSeconds', label: 'Links in notices stay valid for', hint: 'The page where a contact acknowledges or responds. 14 days.' },
 ];
 
 export interface DurationParts {
@@ -41,7 +42,9 @@ export function durationParts(totalSeconds: number): DurationParts {
 
 /** The longest value a duration field accepts, in words: `30 days`. */
 export function durationLimit(name: DurationField): string {
-  const maxSeconds = Policy.shape[name].maxValue ?? 0;
+  const field = Policy.shape[name];
+  // Fields added after policies were first stored carry a default; the limit is on the number inside.
+  const maxSeconds = ('unwrap' in field ? field.unwrap() : field).maxValue ?? 0;
   const days = maxSeconds / 86_400;
   return days >= 1 ? `${days} day${days === 1 ? '' : 's'}` : `${maxSeconds / 3600} hours`;
 }

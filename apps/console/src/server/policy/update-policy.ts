@@ -1,6 +1,8 @@
 import { savePolicy, type PolicyVersion } from '@firebreak/db';
 import { type Actor, FirebreakError, type StaffRole } from '@firebreak/domain';
 import { toFieldErrors } from '../api/field-errors';
+import { recordAudit } from '../audit/record-audit';
+import { assertPermitted } from '../auth/permissions';
 import { getDatabase } from '../database';
 import { PolicyUpdateBody } from './policy-schemas';
 
@@ -16,10 +18,10 @@ export interface UpdatePolicyCommand {
  * with; only new incidents take the new targets.
  */
 export async function updatePolicy({ body, actor, role }: UpdatePolicyCommand): Promise<PolicyVersion> {
-  if (role !== 'administrator') {
-    throw new FirebreakError('FORBIDDEN', 'Only administrators may change the policy.');
-  }
+  assertPermitted(role, 'policy:write');
   const parsed = PolicyUpdateBody.safeParse(body);
   if (!parsed.success) throw new FirebreakError('VALIDATION_FAILED', 'The policy is not valid.', toFieldErrors(parsed.error));
-  return savePolicy(await getDatabase(), { policy: parsed.data.policy, reason: parsed.data.reason, changedBy: actor });
+  const saved = await savePolicy(await getDatabase(), { policy: parsed.data.policy, reason: parsed.data.reason, changedBy: actor });
+  await recordAudit({ severity: 'notice', eventType: 'policy.changed', actor, details: { version: saved.version, reason: saved.reason } });
+  return saved;
 }

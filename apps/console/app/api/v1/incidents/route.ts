@@ -1,4 +1,4 @@
-import { authenticateRequest } from '../../../../src/server/api/authenticate-request';
+import { requireActor } from '../../../../src/server/auth/require-actor';
 import { readIdempotencyKey } from '../../../../src/server/api/idempotency-key';
 import { jsonResponse } from '../../../../src/server/api/json-response';
 import { readJsonBody } from '../../../../src/server/api/read-json-body';
@@ -10,10 +10,10 @@ export const dynamic = 'force-dynamic';
 
 export async function POST(request: Request): Promise<Response> {
   return respond(async () => {
-    const actor = await authenticateRequest(request);
+    const { actor, role } = await requireActor(request, 'incidents:declare');
     const idempotencyKey = readIdempotencyKey(request);
     const body = await readJsonBody(request);
-    const { incident, created } = await declareIncident({ request: body, idempotencyKey, actor });
+    const { incident, created } = await declareIncident({ request: body, idempotencyKey, actor, role });
     return jsonResponse(created ? 201 : 200, incident, {
       Location: `/api/v1/incidents/${incident.id}`,
       ...(created ? {} : { 'Idempotent-Replayed': 'true' }),
@@ -23,7 +23,7 @@ export async function POST(request: Request): Promise<Response> {
 
 export async function GET(request: Request): Promise<Response> {
   return respond(async () => {
-    await authenticateRequest(request);
+    await requireActor(request, 'incidents:read');
     const params = new URL(request.url).searchParams;
     const page = await listIncidents({
       limit: params.get('limit') ?? undefined,

@@ -1,4 +1,4 @@
-import { authenticateCaller, authenticateRequest } from '../../../../src/server/api/authenticate-request';
+import { requireActor } from '../../../../src/server/auth/require-actor';
 import { jsonResponse } from '../../../../src/server/api/json-response';
 import { readJsonBody } from '../../../../src/server/api/read-json-body';
 import { respond } from '../../../../src/server/api/respond';
@@ -9,14 +9,14 @@ export const dynamic = 'force-dynamic';
 
 export async function GET(request: Request): Promise<Response> {
   return respond(async () => {
-    await authenticateRequest(request);
+    await requireActor(request, 'policy:read');
     return jsonResponse(200, await getPolicy());
   });
 }
 
 export async function PUT(request: Request): Promise<Response> {
   return respond(async () => {
-    const { actor, role } = await authenticateCaller(request);
+    const { actor, role } = await requireActor(request, 'policy:write');
     const body = await readJsonBody(request);
     return jsonResponse(200, await updatePolicy({ body, actor, role }));
   });

@@ -1,4 +1,4 @@
-import { authenticateCaller } from '../../../../../../src/server/api/authenticate-request';
+import { requireActor } from '../../../../../../src/server/auth/require-actor';
 import { jsonResponse } from '../../../../../../src/server/api/json-response';
 import { readJsonBody } from '../../../../../../src/server/api/read-json-body';
 import { respond } from '../../../../../../src/server/api/respond';
@@ -8,7 +8,8 @@ export const dynamic = 'force-dynamic';
 
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   return respond(async () => {
-    const { actor, role } = await authenticateCaller(request);
+    // Any staff role may ask; submitDecision refuses (and records) a role that takes no decisions.
+    const { actor, role } = await requireActor(request, 'incidents:read');
     const { id } = await params;
     const body = await readJsonBody(request);
     return jsonResponse(200, await submitDecision({ incidentId: id, body, actor, role }));

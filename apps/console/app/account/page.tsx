@@ -1,0 +1,31 @@
+import { currentSecuritySettings } from '@firebreak/db';
+import { requireSignedIn } from '@/server/auth/require-page-actor';
+import { getDatabase } from '@/server/database';
+import { PasswordForm } from './password-form';
+
+export const metadata = { title: 'Your account' };
+
+export default async function AccountPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const caller = await requireSignedIn();
+  const { password } = await currentSecuritySettings(await getDatabase());
+  const expired = caller.passwordExpired === true || (await searchParams).expired !== undefined;
+  const hint =
+    password.mode === 'classic'
+      ? `At least ${password.minLength} characters, with lower- and upper-case letters, digits and symbols; not a known breached password. It expires after ${password.expiryDays} days.`
+      : `At least ${password.minLength} characters; a few unrelated words make a good one. Known breached passwords are refused.`;
+  return (
+    <>
+      <h1>Your account</h1>
+      <p className="lead">
+        Signed in as <strong>{caller.actor.name}</strong> ({caller.role}).
+      </p>
+      {expired && (
+        <p className="form-error" role="alert">
+          Your password has expired under the password policy. Choose a new one.
+        </p>
+      )}
+      <h2>Change your password</h2>
+      <PasswordForm hint={hint} />
+    </>
+  );
+}

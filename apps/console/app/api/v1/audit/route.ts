@@ -1,0 +1,15 @@
+import { jsonResponse } from '../../../../src/server/api/json-response';
+import { respond } from '../../../../src/server/api/respond';
+import { readAuditLog } from '../../../../src/server/audit/read-audit-log';
+import { requireActor } from '../../../../src/server/auth/require-actor';
+
+export const dynamic = 'force-dynamic';
+
+/** Newest first; `?limit=1..500&before=<seq>` pages back. Administrators only. */
+export async function GET(request: Request): Promise<Response> {
+  return respond(async () => {
+    const caller = await requireActor(request, 'audit:read');
+    const params = new URL(request.url).searchParams;
+    return jsonResponse(200, await readAuditLog(caller, { limit: params.get('limit') ?? undefined, before: params.get('before') ?? undefined }));
+  });
+}

@@ -1,0 +1,23 @@
+import { respond } from '../../../../../../src/server/api/respond';
+import { requireActor } from '../../../../../../src/server/auth/require-actor';
+import { getTimeline } from '../../../../../../src/server/incidents/get-timeline';
+import { timelineCsv } from '../../../../../../src/server/reports/timeline-csv';
+
+export const dynamic = 'force-dynamic';
+
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+  return respond(async () => {
+    await requireActor(request, 'reports:export');
+    const { id } = await params;
+    // getTimeline answers NOT_FOUND for an unknown id, so the id in the file name is a real, well-formed one.
+    const csv = timelineCsv(await getTimeline(id));
+    return new Response(csv, {
+      status: 200,
+      headers: {
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': `attachment; filename="${id}-timeline.csv"`,
+        'Cache-Control': 'no-store',
+      },
+    });
+  });
+}

@@ -1,0 +1,21 @@
+import { FirebreakError } from '@firebreak/domain';
+import { assertSameOrigin } from '../../../src/server/auth/check-origin';
+import { clearedSessionCookieHeader, sessionIdFromCookieHeader } from '../../../src/server/auth/session-cookie';
+import { signOut } from '../../../src/server/auth/sign-out';
+import { sourceAddressOf } from '../../../src/server/auth/source-address';
+
+export const dynamic = 'force-dynamic';
+
+export async function POST(request: Request): Promise<Response> {
+  try {
+    assertSameOrigin(request.headers);
+  } catch (error) {
+    if (error instanceof FirebreakError) return new Response('Sign out from the console itself.', { status: 403 });
+    throw error;
+  }
+  await signOut(sessionIdFromCookieHeader(request.headers.get('cookie')), sourceAddressOf(request.headers));
+  return new Response(null, {
+    status: 303,
+    headers: { Location: '/sign-in?signed-out=1', 'Set-Cookie': clearedSessionCookieHeader(), 'Cache-Control': 'no-store' },
+  });
+}

@@ -1,0 +1,172 @@
+import type { DurationSummary, Metric, SlaCount } from '@firebreak/db';
+import { PLAYBOOKS, type PlaybookId } from '@firebreak/domain';
+import Link from 'next/link';
+import { formatDuration } from '@/components/format-time';
+import { requirePageActor } from '@/server/auth/require-page-actor';
+import { getIncidentMetrics, ReportRange } from '@/server/reports/get-incident-metrics';
+import { DurationChart, SlaChart } from './report-charts';
+import '../manager-views.css';
+
+export const metadata = { title: 'Reports' };
+
+interface Props {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+const METRIC_TEXT: Record<Metric, { title: string; explains: string }> = {
+  contain: { title: 'Time to contain', explains: 'from the declaration until the deployment was cut off' },
+  notify: { title: 'Time to notify', explains: 'from the declaration until every contact was told (notice or bulletin)' },
+  restore: { title: 'Time to restore', explains: 'from the declaration until the clean environment was built' },
+};
+
+/** The unit that keeps a chart's largest bar readable: seconds, minutes or hours. */
+function chartUnit(maxMs: number): { unit: string; perUnitMs: number } {
+  if (maxMs < 120_000) return { unit: 's', perUnitMs: 1000 };
+  if (maxMs < 120 * 60_000) return { unit: 'min', perUnitMs: 60_000 };
+  return { unit: 'h', perUnitMs: 3_600_000 };
+}
+const percent = ({ met, breached }: SlaCount) => (met + breached === 0 ? '—' : `${Math.round((100 * met) / (met + breached))} %`);
+const playbookTitle = (id: PlaybookId) => PLAYBOOKS[id].title;
+
+export default async function ReportsPage({ searchParams }: Props) {
+  await requirePageActor('reports:export');
+  const params = await searchParams;
+  const range = ReportRange.parse({ from: first(params.from), to: first(params.to) });
+  const metrics = await getIncidentMetrics(range);
+
+  return (
+    <>
+      <div className="page-heading">
+        <h1>Reports</h1>
+      </div>
+      <form className="filters" method="get" action="/reports" aria-label="Months to report on">
+        <label>
+          From month (UTC)
+          <input type="month" name="from" defaultValue={range.from ?? ''} />
+        </label>
+        <label>
+          to month (UTC)
+          <input type="month" name="to" defaultValue={range.to ?? ''} />
+        </label>
+        <button type="submit">Show</button>
+        {(range.from || range.to) && <Link href="/reports">All time</Link>}
+      </form>
+      <p className="muted">
+        {metrics.incidents} {metrics.incidents === 1 ? 'incident' : 'incidents'} declared {range.from || range.to ? 'in these months' : 'so far'}. Medians and 90th
+        percentiles count only incidents that reached the step.
+      </p>
+
+      {(['contain', 'notify', 'restore'] as const).map((metric) => (
+        <section key={metric} aria-labelledby={`metric-${metric}`}>
+          <h2 id={`metric-${metric}`}>{METRIC_TEXT[metric].title}</h2>
+          <p className="muted">{METRIC_TEXT[metric].explains}.</p>
+          <div className="charts">
+            <DurationPanel
+              title={`${METRIC_TEXT[metric].title} per playbook`}
+              groupHeading="Playbook"
+              rows={metrics.durations[metric].byPlaybook.map((row) => ({ ...row, label: playbookTitle(row.playbook) }))}
+            />
+            <DurationPanel
+              title={`${METRIC_TEXT[metric].title} per month`}
+              groupHeading="Month"
+              rows={metrics.durations[metric].byMonth.map((row) => ({ ...row, label: row.month }))}
+            />
+          </div>
+        </section>
+      ))}
+
+      <section aria-labelledby="sla-heading">
+        <h2 id="sla-heading">SLA compliance</h2>
+        <p className="muted">Clocks met and breached (a clock met late counts as breached; open and cancelled clocks are left out).</p>
+        <div className="charts">
+          <SlaPanel
+            title="SLA compliance per playbook"
+            groupHeading="Playbook"
+            rows={metrics.sla.byPlaybook.map((row) => ({ ...row, label: playbookTitle(row.playbook) }))}
+          />
+          <SlaPanel title="SLA compliance per month" groupHeading="Month" rows={metrics.sla.byMonth.map((row) => ({ ...row, label: row.month }))} />
+        </div>
+      </section>
+    </>
+  );
+}
+
+function first(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value || undefined;
+}
+
+function DurationPanel({ title, groupHeading, rows }: { title: string; groupHeading: string; rows: (DurationSummary & { label: string })[] }) {
+  const { unit, perUnitMs } = chartUnit(Math.max(0, ...rows.map((r) => r.p90Ms)));
+  const inUnit = (ms: number) => Math.round((ms / perUnitMs) * 10) / 10;
+  return (
+    <div className="chart-panel">
+      <h3>{title}</h3>
+      {rows.length === 0 ? (
+        <p className="empty">No incident has reached this step yet.</p>
+      ) : (
+        <div className="chart-with-numbers">
+          <DurationChart
+            title={title}
+            unit={unit}
+            data={rows.map((r) => ({ label: r.label, median: inUnit(r.medianMs), p90: inUnit(r.p90Ms) }))}
+          />
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{groupHeading}</th>
+                <th scope="col">Incidents</th>
+                <th scope="col">Median</th>
+                <th scope="col">90th pct.</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.label}>
+                  <td>{r.label}</td>
+                  <td>{r.count}</td>
+                  <td>{formatDuration(r.medianMs)}</td>
+                  <td>{formatDuration(r.p90Ms)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function SlaPanel({ title, groupHeading, rows }: { title: string; groupHeading: string; rows: (SlaCount & { label: string })[] }) {
+  return (
+    <div className="chart-panel">
+      <h3>{title}</h3>
+      {rows.length === 0 ? (
+        <p className="empty">No clock has been met or breached yet.</p>
+      ) : (
+        <div className="chart-with-numbers">
+          <SlaChart title={title} data={rows.map(({ label, met, breached }) => ({ label, met, breached }))} />
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{groupHeading}</th>
+                <th scope="col">Met</th>
+                <th scope="col">Breached</th>
+                <th scope="col">Compliance</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.label}>
+                  <td>{r.label}</td>
+                  <td>{r.met}</td>
+                  <td>{r.breached}</td>
+                  <td>{percent(r)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+import { redirect } from 'next/navigation';
+import { currentCaller } from '@/server/auth/require-page-actor';
+import { SIGN_IN_REFUSED } from '@/server/auth/sign-in';
+import { getSignInBanner } from '@/server/accounts/security-settings';
+
+export const metadata = { title: 'Sign in' };
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  if (await currentCaller()) redirect('/');
+  const [params, banner] = await Promise.all([searchParams, getSignInBanner()]);
+  return (
+    <div className="sign-in">
+      <p className="sign-in-banner" role="note">
+        {banner}
+      </p>
+      <h1>Sign in</h1>
+      {params.failed !== undefined && (
+        <p className="form-error" role="alert">
+          {SIGN_IN_REFUSED}
+        </p>
+      )}
+      {params['signed-out'] !== undefined && <p role="status">You are signed out.</p>}
+      <form className="form" method="post" action="/auth/sign-in">
+        <div className="field">
+          <label htmlFor="username">User name</label>
+          <input id="username" name="username" type="text" autoComplete="username" required maxLength={200} autoFocus />
+        </div>
+        <div className="field">
+          <label htmlFor="password">Password</label>
+          <input id="password" name="password" type="password" autoComplete="current-password" required maxLength={1024} />
+        </div>
+        <button type="submit">Sign in</button>
+      </form>
+    </div>
+  );
+}

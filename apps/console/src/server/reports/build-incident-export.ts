@@ -1,0 +1,31 @@
+import { clockVerdicts, listNotices, listTimeline, slaStandingOf, type SlaStanding } from '@firebreak/db';
+import type { Incident, Notice, TimelineEvent } from '@firebreak/domain';
+import { getDatabase } from '../database';
+import { getIncident } from '../incidents/get-incident';
+
+export interface IncidentExport {
+  format: 'firebreak-incident-export';
+  version: 1;
+  exportedAt: string;
+  incident: Incident;
+  sla: { standing: SlaStanding; clocks: Record<string, string> };
+  notices: Notice[];
+  timeline: TimelineEvent[];
+}
+
+/** Everything recorded about an incident, as one document. NOT_FOUND for an unknown incident. */
+export async function buildIncidentExport(id: string, now: Date = new Date()): Promise<IncidentExport> {
+  const incident = await getIncident(id);
+  const db = await getDatabase();
+  const [timeline, notices] = await Promise.all([listTimeline(db, id), listNotices(db, id)]);
+  const clockEvents = timeline.filter((e) => e.kind === 'clock');
+  return {
+    format: 'firebreak-incident-export',
+    version: 1,
+    exportedAt: now.toISOString(),
+    incident,
+    sla: { standing: slaStandingOf(clockEvents), clocks: Object.fromEntries(clockVerdicts(clockEvents)) },
+    notices,
+    timeline,
+  };
+}
