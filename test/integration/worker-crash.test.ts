@@ -1,44 +1,25 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { findIncident, listNotices, listTimeline } from '@firebreak/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDeploymentEvidence } from '../support/ec2-evidence';
 import { createTestContext, type TestContext } from '../support/test-context';
 import { waitUntil } from '../support/wait-until';
+import { killWorkerProcess, startWorkerProcess } from '../support/worker-process';
 
-const REPO_ROOT = join(import.meta.dirname, '../..');
 /** Kept after the run (and ignored by git) so a failure can be read. */
 const ARTIFACTS_DIR = join(import.meta.dirname, '../artifacts');
 
-/** Runs the real worker program (apps/worker/src/main.ts) as its own process, so it can be killed outright. */
-function startWorkerProcess(ctx: TestContext, logFile: string): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/worker/src/main.ts'], {
-    cwd: REPO_ROOT,
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      FIREBREAK_DATABASE_PATH: ctx.databasePath,
-      TEMPORAL_ADDRESS: ctx.temporalAddress,
-      TEMPORAL_TASK_QUEUE: ctx.taskQueue,
-      EC2_ENDPOINT: ctx.motoEndpoint,
-      AWS_REGION: 'us-east-1',
-      SMTP_HOST: '127.0.0.1',
-      SMTP_PORT: String(ctx.smtp.port),
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+function startWorker(ctx: TestContext, logFile: string): ChildProcess {
+  return startWorkerProcess({
+    databasePath: ctx.databasePath,
+    temporalAddress: ctx.temporalAddress,
+    taskQueue: ctx.taskQueue,
+    ec2Endpoint: ctx.motoEndpoint,
+    smtpPort: ctx.smtp.port,
+    logFile,
   });
-  const log = createWriteStream(logFile, { flags: 'a' });
-  child.stdout!.pipe(log);
-  child.stderr!.pipe(log);
-  return child;
-}
-
-async function kill(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  child.kill('SIGKILL');
-  await once(child, 'exit');
 }
 
 describe('a worker killed in the middle of a playbook', () => {
@@ -50,7 +31,7 @@ describe('a worker killed in the middle of a playbook', () => {
   });
 
   afterAll(async () => {
-    for (const child of children) await kill(child);
+    for (const child of children) await killWorkerProcess(child);
     await ctx?.close();
   });
 
@@ -63,28 +44,28 @@ describe('a worker killed in the middle of a playbook', () => {
     const logFile = join(ARTIFACTS_DIR, `worker-crash-${incidentId}.log`);
 
     // First worker: killed once the subnets are denied, in the middle of the disconnect step.
-    const first = startWorkerProcess(ctx, logFile);
+    const first = startWorker(ctx, logFile);
     children.push(first);
     await waitUntil('the subnets are denied', async () =>
       (await listTimeline(ctx.db, incidentId)).some((e) => e.summary.startsWith('Denied all traffic')),
     );
-    await kill(first);
+    await killWorkerProcess(first);
 
     // Second worker: killed once the first notice has been sent, in the middle of the notify step. The SMTP server
     // defers the rest meanwhile, so the kill cannot land between another message's acceptance and its record.
     ctx.smtp.hold(1);
-    const second = startWorkerProcess(ctx, logFile);
+    const second = startWorker(ctx, logFile);
     children.push(second);
     await waitUntil(
       'a notice has been sent',
       async () => (await listNotices(ctx.db, incidentId)).some((n) => n.status === 'sent'),
       { timeoutMs: 200_000 },
     );
-    await kill(second);
+    await killWorkerProcess(second);
     ctx.smtp.release();
 
     // Third worker: finishes the playbook.
-    children.push(startWorkerProcess(ctx, logFile));
+    children.push(startWorker(ctx, logFile));
     await waitUntil(
       'the incident is contained',
       async () => (await findIncident(ctx.db, incidentId))?.status === 'contained',
