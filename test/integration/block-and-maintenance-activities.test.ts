@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import {
   CreateNetworkAclCommand,
   CreateNetworkAclEntryCommand,
@@ -14,15 +13,15 @@ import {
   type NetworkAclEntry,
 } from '@aws-sdk/client-ec2';
 import { createMaintenanceActivities, createSourceBlockActivities, replacementSteps } from '@firebreak/activities';
-import { createIncident, migrateToLatest, openDatabase, type FirebreakDb } from '@firebreak/db';
+import { createIncident, type FirebreakDb } from '@firebreak/db';
 import { incidentWorkflowId, TAG, type Deployment } from '@firebreak/domain';
-import { createEc2Client, seedDemoFleet, type DemoFleet } from '@firebreak/stack';
+import type { DemoFleet } from '@firebreak/stack';
 import { ApplicationFailure } from '@temporalio/client';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { createFleetFixture } from '../support/fleet-fixture';
 import { readDeploymentEvidence } from '../support/ec2-evidence';
 import { ensurePatchedImage } from '../support/patched-image';
 
-const REGION = 'us-east-1';
 const SOURCE = '203.0.113.7';
 const SOURCE_CIDR = '203.0.113.7/32';
 
@@ -69,12 +68,7 @@ describe('source block and maintenance activities against the EC2 emulator', () 
   let multiTenant: Deployment;
 
   beforeEach(async () => {
-    const reset = await fetch(`${motoEndpoint}/moto-api/reset`, { method: 'POST' });
-    expect(reset.ok).toBe(true);
-    db = openDatabase(join(inject('scratchDir'), `block-maintenance-${randomBytes(4).toString('hex')}.db`));
-    await migrateToLatest(db);
-    ec2 = createEc2Client({ region: REGION, endpoint: motoEndpoint });
-    fleet = await seedDemoFleet({ ec2, db, region: REGION });
+    ({ db, ec2, fleet } = await createFleetFixture('block-maintenance', motoEndpoint));
     block = createSourceBlockActivities({ ec2For: () => ec2, db });
     maintenance = createMaintenanceActivities({ ec2For: () => ec2, db });
     multiTenant = fleet.deployments.find((d) => d.tenancy === 'multi')!;

@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import { DescribeNetworkInterfacesCommand, DescribeSecurityGroupsCommand, type EC2Client } from '@aws-sdk/client-ec2';
 import { createDisconnectActivities, PreChangeState, PUBLIC_PATH_REMAINS } from '@firebreak/activities';
-import { createIncident, findPreChangeState, migrateToLatest, openDatabase, type FirebreakDb } from '@firebreak/db';
+import { createIncident, findPreChangeState, type FirebreakDb } from '@firebreak/db';
 import { incidentWorkflowId, TAG, type Deployment } from '@firebreak/domain';
-import { createEc2Client, seedDemoFleet, type DemoFleet } from '@firebreak/stack';
+import { type DemoFleet, seedDemoFleet } from '@firebreak/stack';
 import { ApplicationFailure } from '@temporalio/client';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { readDeploymentEvidence } from '../support/ec2-evidence';
+import { createFleetFixture } from '../support/fleet-fixture';
 
 const REGION = 'us-east-1';
 
@@ -47,12 +47,7 @@ describe('disconnect activities against the EC2 emulator', () => {
   let activities: Activities;
 
   beforeEach(async () => {
-    const reset = await fetch(`${motoEndpoint}/moto-api/reset`, { method: 'POST' });
-    expect(reset.ok).toBe(true);
-    db = openDatabase(join(inject('scratchDir'), `disconnect-${randomBytes(4).toString('hex')}.db`));
-    await migrateToLatest(db);
-    ec2 = createEc2Client({ region: REGION, endpoint: motoEndpoint });
-    fleet = await seedDemoFleet({ ec2, db, region: REGION });
+    ({ db, ec2, fleet } = await createFleetFixture('disconnect', motoEndpoint));
     activities = createDisconnectActivities({ ec2For: () => ec2, db });
   });
 

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import {
   AuthorizeSecurityGroupIngressCommand,
   CreateTagsCommand,
@@ -22,14 +21,13 @@ import {
   RECOVERY_FAILURES,
   type RecoveryInput,
 } from '@firebreak/activities';
-import { createIncident, findPreChangeState, migrateToLatest, openDatabase, type FirebreakDb } from '@firebreak/db';
+import { createIncident, findPreChangeState, type FirebreakDb } from '@firebreak/db';
 import { incidentWorkflowId, TAG, type Deployment } from '@firebreak/domain';
-import { createEc2Client, seedDemoFleet, type DemoFleet } from '@firebreak/stack';
+import type { DemoFleet } from '@firebreak/stack';
 import { ApplicationFailure } from '@temporalio/client';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { readDeploymentEvidence } from '../support/ec2-evidence';
-
-const REGION = 'us-east-1';
+import { createFleetFixture } from '../support/fleet-fixture';
 
 type Disconnect = ReturnType<typeof createDisconnectActivities>;
 type Recovery = ReturnType<typeof createRecoveryActivities>;
@@ -102,12 +100,7 @@ describe('recovery activities against the EC2 emulator', () => {
   let recovery: Recovery;
 
   beforeEach(async () => {
-    const reset = await fetch(`${motoEndpoint}/moto-api/reset`, { method: 'POST' });
-    expect(reset.ok).toBe(true);
-    db = openDatabase(join(inject('scratchDir'), `recovery-${randomBytes(4).toString('hex')}.db`));
-    await migrateToLatest(db);
-    ec2 = createEc2Client({ region: REGION, endpoint: motoEndpoint });
-    fleet = await seedDemoFleet({ ec2, db, region: REGION });
+    ({ db, ec2, fleet } = await createFleetFixture('recovery', motoEndpoint));
     disconnect = createDisconnectActivities({ ec2For: () => ec2, db });
     recovery = createRecoveryActivities({ ec2For: () => ec2, db });
   });

@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { createMailTransport } from '@firebreak/activities';
-import { createIncident, type FirebreakDb, migrateToLatest, openDatabase } from '@firebreak/db';
+import { createIncident, type FirebreakDb } from '@firebreak/db';
 import {
   type Deployment,
   incidentWorkflowId,
@@ -15,10 +14,11 @@ import {
   type Vulnerability,
 } from '@firebreak/domain';
 import { createPlaybookWorker } from '@firebreak/worker';
-import { createEc2Client, seedDemoFleet, type DemoFleet } from '@firebreak/stack';
+import type { DemoFleet } from '@firebreak/stack';
 import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, inject } from 'vitest';
+import { createFleetFixture } from './fleet-fixture';
 import { SmtpSink } from './smtp-sink';
 import { TEST_CONSOLE_URL, TEST_LINK_SECRET } from './test-links';
 import { TEST_POLICY } from './test-policy';
@@ -64,13 +64,7 @@ export async function createTestContext(name: string, overrides: TestContextOver
   const temporalAddress = overrides.temporalAddress ?? inject('temporalAddress');
   const motoEndpoint = inject('motoEndpoint');
   const unique = `${name}-${randomBytes(4).toString('hex')}`;
-  const databasePath = join(inject('scratchDir'), `${unique}.db`);
-
-  await fetch(`${motoEndpoint}/moto-api/reset`, { method: 'POST' });
-  const db = openDatabase(databasePath);
-  await migrateToLatest(db);
-  const ec2 = createEc2Client({ region: REGION, endpoint: motoEndpoint });
-  const fleet = await seedDemoFleet({ ec2, db, region: REGION });
+  const { db, databasePath, ec2, fleet } = await createFleetFixture(name, motoEndpoint);
   const smtp = await SmtpSink.start();
   const connection = await Connection.connect({ address: temporalAddress });
   const client = new Client({ connection });
