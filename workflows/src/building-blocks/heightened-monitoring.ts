@@ -8,6 +8,8 @@ export interface MonitoringInput {
   deployment: Deployment;
   purpose: 'backup' | 'recreate';
   intervalSeconds: number;
+  /** Checks before the history is rolled over with continue-as-new; CHECKS_PER_RUN unless given. */
+  checksPerRun?: number;
   /** Carried across continue-as-new. */
   since?: string;
   checksRun?: number;
@@ -47,7 +49,8 @@ export async function heightenedMonitoring(input: MonitoringInput): Promise<Moni
     });
   }
 
-  for (let run = 0; run < CHECKS_PER_RUN && !stopped; run++) {
+  const checksPerRun = input.checksPerRun ?? CHECKS_PER_RUN;
+  for (let run = 0; run < checksPerRun && !stopped; run++) {
     const check = await ec2.checkCleanEnvironment(target);
     checksRun += 1;
     const changed = check.findings.join('|') !== lastFindings.join('|');
