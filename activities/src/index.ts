@@ -8,6 +8,7 @@ import {
   createSourceBlockActivities,
 } from './ec2';
 import { createNotifyActivities, type NoticeLinkConfig } from './mail/create-notify-activities';
+import { createSecurityAlertActivities } from './mail/create-security-alert-activities';
 import { createRecordActivities } from './store/create-record-activities';
 
 export interface ActivityDeps {
@@ -32,6 +33,7 @@ export function createActivities(deps: ActivityDeps) {
       from: deps.mailFrom,
       ...(deps.noticeLinks ? { links: deps.noticeLinks } : {}),
     }),
+    ...createSecurityAlertActivities({ transport: deps.transport, from: deps.mailFrom }),
     ...createRecordActivities({ db: deps.db }),
   };
 }

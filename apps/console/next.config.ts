@@ -12,6 +12,8 @@ const nextConfig: NextConfig = {
     'kysely',
     // Argon2 password hashing is a native addon too; bundling it would pick its browser stub.
     '@node-rs/argon2',
+    // Used by the declare preview only; large, and nothing in it needs bundling.
+    '@aws-sdk/client-ec2',
   ],
   // Internal packages ship TypeScript source.
   transpilePackages: ['@firebreak/domain', '@firebreak/db', '@firebreak/activities'],

@@ -1,4 +1,5 @@
 import {
+  AuthorizeSecurityGroupIngressCommand,
   CreateNetworkAclCommand,
   CreateNetworkAclEntryCommand,
   CreateSecurityGroupCommand,
@@ -20,9 +21,10 @@ export interface PlainTimes {
 }
 
 /**
- * The obvious script an engineer would write: the same EC2 work as Firebreak's containment (deny ACL on every subnet,
- * Elastic IPs detached, every interface onto an empty group), one call after the other, with the SDK's own retries
- * (raised to 10 attempts so throttling does not simply kill it).
+ * The obvious script an engineer would write: the same EC2 work as Firebreak's containment until every interface is
+ * isolated (deny ACL on every subnet, Elastic IPs detached, every interface through an allow-all group and then onto
+ * an empty isolation group, so tracked flows are cut), one call after the other, with the SDK's own retries (raised
+ * to 10 attempts so throttling does not simply kill it).
  */
 export async function plainContainment(endpoint: string, deployment: Deployment, started: number): Promise<PlainTimes> {
   const ec2 = new EC2Client({
@@ -60,19 +62,31 @@ export async function plainContainment(endpoint: string, deployment: Deployment,
     }
     const publicPathGoneMs = Date.now() - started;
 
-    const group = await ec2.send(
+    const everything = [{ IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }] }];
+    // A new group already allows all outbound traffic: allow-all needs the inbound rule, isolation loses the outbound.
+    const allowAll = await ec2.send(
+      new CreateSecurityGroupCommand({ VpcId: deployment.vpcId, GroupName: `plain-allow-all-${deployment.id}`, Description: 'allow all' }),
+    );
+    const allowAllId = allowAll.GroupId!;
+    await ec2.send(new AuthorizeSecurityGroupIngressCommand({ GroupId: allowAllId, IpPermissions: everything }));
+    const isolation = await ec2.send(
       new CreateSecurityGroupCommand({ VpcId: deployment.vpcId, GroupName: `plain-isolation-${deployment.id}`, Description: 'isolation' }),
     );
-    const groupId = group.GroupId!;
-    await ec2.send(
-      new RevokeSecurityGroupEgressCommand({ GroupId: groupId, IpPermissions: [{ IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }] }] }),
-    );
+    const isolationId = isolation.GroupId!;
+    await ec2.send(new RevokeSecurityGroupEgressCommand({ GroupId: isolationId, IpPermissions: everything }));
     for (const instance of instances) {
-      for (const eni of instance.NetworkInterfaces ?? []) {
-        await ec2.send(new ModifyNetworkInterfaceAttributeCommand({ NetworkInterfaceId: eni.NetworkInterfaceId!, Groups: [groupId] }));
+      const interfaces = instance.NetworkInterfaces ?? [];
+      // Through allow-all first: tracked flows become untracked, then the isolation group stops them.
+      for (const eni of interfaces) {
+        await ec2.send(new ModifyNetworkInterfaceAttributeCommand({ NetworkInterfaceId: eni.NetworkInterfaceId!, Groups: [allowAllId] }));
+      }
+      for (const eni of interfaces) {
+        await ec2.send(new ModifyNetworkInterfaceAttributeCommand({ NetworkInterfaceId: eni.NetworkInterfaceId!, Groups: [isolationId] }));
       }
       // The emulator reports an interface's groups with its instance's: the same call Firebreak has to make.
-      await ec2.send(new ModifyInstanceAttributeCommand({ InstanceId: instance.InstanceId!, Groups: [groupId] }));
+      if (interfaces.length === 1) {
+        await ec2.send(new ModifyInstanceAttributeCommand({ InstanceId: instance.InstanceId!, Groups: [isolationId] }));
+      }
     }
     return { publicPathGoneMs, isolatedMs: Date.now() - started };
   } finally {

@@ -1,36 +1,29 @@
 import { createUser } from '@firebreak/db';
-import { TASK_QUEUE } from '@firebreak/domain';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../support/test-context';
-import { launchChromium, screenshot, seriousAxeViolations } from './support/browser';
-import { type ConsoleUnderTest, startConsoleUnderTest } from './support/console-under-test';
+import { readDeploymentEvidence } from '../support/ec2-evidence';
+import type { TestContext } from '../support/test-context';
+import { screenshot, seriousAxeViolations } from './support/browser';
+import { type ConsoleStack, startConsoleStack } from './support/console-stack';
+import { decideOnCard, decisionCard } from './support/decide-on-card';
+import { fillDeclareForm, submitDeclareForm } from './support/declare-from-form';
+import { signIn } from './support/sign-in';
 
-const USERNAME = 'e2e-admin';
-const PASSWORD = 'amber kettle sings under nine lanterns';
+const USER = { username: 'e2e-admin', password: 'amber kettle sings under nine lanterns' };
 
 describe('the console in Chromium', () => {
+  let stack: ConsoleStack;
   let ctx: TestContext;
-  let stopWorker: () => Promise<void>;
-  let app: ConsoleUnderTest;
-  let browser: Browser;
   let context: BrowserContext;
   let page: Page;
   const cspViolations: string[] = [];
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    // The console starts workflows on the real task queue, so this test's worker polls that one.
-    ctx = await createTestContext('e2e', { taskQueue: TASK_QUEUE });
-    const { worker, running } = await ctx.startWorker();
-    stopWorker = async () => {
-      worker.shutdown();
-      await running;
-    };
-    await createUser(ctx.db, { username: USERNAME, displayName: 'Erin Example', role: 'administrator', password: PASSWORD });
-    app = await startConsoleUnderTest(ctx);
-    browser = await launchChromium();
-    context = await browser.newContext({ baseURL: app.url, viewport: { width: 1280, height: 900 } });
+    stack = await startConsoleStack('e2e');
+    ctx = stack.ctx;
+    await createUser(ctx.db, { ...USER, displayName: 'Erin Example', role: 'administrator' });
+    context = await stack.browser.newContext({ baseURL: stack.app.url, viewport: { width: 1280, height: 900 } });
     page = await context.newPage();
     page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
     page.on('console', (message) => {
@@ -39,10 +32,7 @@ describe('the console in Chromium', () => {
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    await stopWorker?.();
-    await ctx?.close();
+    await stack?.stop();
   });
 
   async function expectAccessible(name: string) {
@@ -51,41 +41,65 @@ describe('the console in Chromium', () => {
 
   it('signs in, declares from the form, takes the backup decision, and exports the record', async () => {
     await page.goto('/');
-    if (new URL(page.url()).pathname === '/sign-in') {
-      await screenshot(page, 'sign-in');
-      await expectAccessible('sign-in');
-      await page.getByLabel('User name').fill(USERNAME);
-      await page.getByLabel('Password').fill(PASSWORD);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.waitForURL((url) => url.pathname === '/');
-    }
+    expect(new URL(page.url()).pathname).toBe('/sign-in');
+    await screenshot(page, 'sign-in');
+    await expectAccessible('sign-in');
+    await signIn(page, USER);
 
     // Declare from the form.
-    await page.goto('/incidents/new');
     const deployment = ctx.fleet.deployments[0]!;
-    await page.locator(`input[name="deploymentIds"][value="${deployment.id}"]`).check();
-    await page.getByLabel('Playbook').selectOption('infrastructure-compromise');
-    await page.getByLabel('What happened').fill('Unexpected outbound traffic from the transfer hosts');
+    await fillDeclareForm(page, {
+      playbook: 'infrastructure-compromise',
+      deploymentIds: [deployment.id],
+      summary: 'Unexpected outbound traffic from the transfer hosts',
+    });
+
+    // Preview first, from the keyboard: focus lands on the preview, which lists exactly what EC2 holds for the
+    // deployment, with the DryRun verdicts; nothing is declared yet.
+    await page.getByRole('button', { name: 'Preview changes' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Declare and run', exact: true }).waitFor({ timeout: 30_000 });
+    const focused = await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { id: string } | null } }).document.activeElement?.id);
+    expect(focused).toBe('preview-heading');
+    const evidence = await readDeploymentEvidence(ctx.ec2, deployment, 'none');
+    const previewText = await page.locator('section.preview').innerText();
+    for (const instance of evidence.instances) expect(previewText).toContain(instance.InstanceId!);
+    for (const address of evidence.associatedAddresses) expect(previewText).toContain(address.PublicIp!);
+    for (const subnetId of deployment.subnetIds) expect(previewText).toContain(subnetId);
+    expect(await page.locator('.dry-run-allowed').count()).toBeGreaterThan(0);
+    expect(await ctx.db.selectFrom('incidents').select('id').execute()).toEqual([]);
     await screenshot(page, 'declare');
     await expectAccessible('declare');
-    await page.getByRole('button', { name: 'Declare incident and start the playbook' }).click();
-    await page.waitForURL(/\/incidents\/inc-[a-z0-9-]+$/, { timeout: 30_000 });
-    const incidentId = new URL(page.url()).pathname.split('/').pop()!;
+
+    // Changing the form makes the preview stale until it is taken again; then declare and run.
+    await page.getByLabel('Severity').selectOption('high');
+    await page.getByRole('button', { name: 'Declare and run now' }).waitFor();
+    await page.getByRole('button', { name: 'Preview changes' }).click();
+    await page.getByRole('button', { name: 'Declare and run', exact: true }).waitFor({ timeout: 30_000 });
+    const incidentId = await submitDeclareForm(page);
 
     // Contained, then the playbook asks whether a backup is safe: the card appears without a reload.
     await expect.poll(() => page.locator('.incident-badges').innerText(), { timeout: 120_000 }).toContain('Contained');
-    const card = page.locator('form.decision-card', { hasText: 'backup instance' });
-    await card.waitFor({ timeout: 60_000 });
+    await decisionCard(page, 'backup-safe');
     await screenshot(page, 'incident');
     await expectAccessible('incident');
 
+    // The managers' timeline, open in a second tab before the decision, shows it without a reload too.
+    const timelineTab = await context.newPage();
+    await timelineTab.goto(`/incidents/${incidentId}/timeline`);
+    await timelineTab.evaluate(() => Object.assign(globalThis, { __sameDocument: true }));
+
     // Decide from the card; the timeline shows the decision in place, the page never reloads.
     await page.evaluate(() => Object.assign(globalThis, { __sameDocument: true }));
-    await card.getByLabel('No').check();
-    await card.getByLabel('Reason').fill('Forensics still running on the image; no backup until it is cleared');
-    await card.getByRole('button', { name: 'Decide' }).click();
-    await page.locator('ol.timeline').getByText(/decided backup-safe: no/).waitFor({ timeout: 30_000 });
+    await decideOnCard(page, {
+      gate: 'backup-safe',
+      choice: 'no',
+      reason: 'Forensics still running on the image; no backup until it is cleared',
+    });
     expect(await page.evaluate(() => (globalThis as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+    await timelineTab.locator('.event-decision', { hasText: 'decided backup-safe' }).waitFor({ timeout: 30_000 });
+    expect(await timelineTab.evaluate(() => (globalThis as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+    await timelineTab.close();
 
     // The managers' timeline: the decision with who, role and reason; the kind filter from the query string.
     await page.goto(`/incidents/${incidentId}/timeline`);
@@ -96,7 +110,7 @@ describe('the console in Chromium', () => {
     await screenshot(page, 'timeline');
     await expectAccessible('timeline');
     await page.goto(`/incidents/${incidentId}/timeline?kind=decision`);
-    const kinds = await page.locator('.manager-timeline .event').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-kind')));
+    const kinds = await Promise.all((await page.locator('.manager-timeline .event').all()).map((event) => event.getAttribute('data-kind')));
     expect(kinds.length).toBeGreaterThan(0);
     expect(new Set(kinds)).toEqual(new Set(['decision']));
 

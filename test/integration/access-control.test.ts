@@ -44,6 +44,8 @@ beforeAll(async () => {
   const databasePath = join(inject('scratchDir'), `access-control-${suffix}.db`);
   process.env.FIREBREAK_DATABASE_PATH = databasePath;
   process.env.CONSOLE_PUBLIC_URL = ORIGIN;
+  // A blocked source starts an alert workflow: on this run's Temporal server, never on whatever listens on the default port.
+  process.env.TEMPORAL_ADDRESS = inject('temporalAddress');
   db = openDatabase(databasePath);
   await migrateToLatest(db);
   for (const role of ['administrator', 'on-call', 'manager', 'viewer'] as const) {

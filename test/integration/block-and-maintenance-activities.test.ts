@@ -180,6 +180,24 @@ describe('source block and maintenance activities against the EC2 emulator', () 
     expect(afterAll!.entries.filter((e) => e.includes('192.0.2.0/24'))).toEqual(['in 7 deny -1 192.0.2.0/24']);
   });
 
+  it('gives blocks planned at the same time on one ACL a number each, so none collides in EC2', async () => {
+    const deployment = fleet.deployments.find((d) => d.tenancy === 'single')!;
+    const sources = ['203.0.113.11', '203.0.113.12', '203.0.113.13', '203.0.113.14', '203.0.113.15'];
+    const incidents = await Promise.all(sources.map(() => declareIncident(deployment, 'suspicious-activity')));
+    // All at once: every plan reads the ACL before any entry is added.
+    const blocks = await Promise.all(
+      sources.map((sourceAddress, i) => block.blockSourceAddress({ incidentId: incidents[i]!, deployment, sourceAddress })),
+    );
+    for (const egress of [false, true]) {
+      const numbers = blocks.flatMap((b) => b.entries.filter((e) => e.egress === egress).map((e) => e.ruleNumber));
+      expect(new Set(numbers).size).toBe(sources.length * blocks[0]!.entries.filter((e) => e.egress === egress).length);
+    }
+    const after = await aclEntries(ec2, deployment.subnetIds);
+    for (const source of sources) {
+      for (const acl of after) expect(acl.entries.filter((e) => e.endsWith(` ${source}/32`))).toHaveLength(2);
+    }
+  });
+
   it('refuses a bad source address for good, without touching EC2', async () => {
     const incidentId = await declareIncident(multiTenant, 'suspicious-activity');
     const before = await aclEntries(ec2, multiTenant.subnetIds);

@@ -1,15 +1,26 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { createApiToken, findContact, listCustomers, migrateToLatest, openDatabase, type FirebreakDb } from '@firebreak/db';
+import { type AuditEntry, createApiToken, findContact, listAuditEntries, listCustomers, migrateToLatest, openDatabase, type FirebreakDb } from '@firebreak/db';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 // The console reads its configuration on first use: imported before process.env points at this file's database.
 import { GET as getCustomers, PATCH as patchCustomer, POST as postCustomer } from '../../apps/console/app/api/v1/customers/route';
 import { GET as exportYaml, PUT as importYaml } from '../../apps/console/app/api/v1/directory.yaml/route';
+import { requireActor } from '../../apps/console/src/server/auth/require-actor';
+import { importDirectory } from '../../apps/console/src/server/directory/save-directory';
 
 const suffix = randomBytes(3).toString('hex');
 let db: FirebreakDb;
 let admin: string;
 let onCall: string;
+
+/** The audit entries recorded since `afterSeq`, oldest first. */
+async function auditSince(afterSeq: number): Promise<AuditEntry[]> {
+  return (await listAuditEntries(db, { limit: 500 })).filter((e) => e.seq > afterSeq).reverse();
+}
+
+async function lastSeq(): Promise<number> {
+  return (await listAuditEntries(db, { limit: 1 }))[0]?.seq ?? 0;
+}
 
 function call(method: string, path: string, token: string, body?: string, type = 'application/json') {
   return new Request(`http://console.test/api/v1${path}`, {
@@ -43,6 +54,7 @@ describe('customer directory API and YAML import/export', () => {
   });
 
   it('adds and changes customers as an administrator; removing a contact retires it', async () => {
+    const start = await lastSeq();
     expect((await postCustomer(call('POST', '/customers', onCall, JSON.stringify(customer)))).status).toBe(403);
     const created = await postCustomer(call('POST', '/customers', admin, JSON.stringify(customer)));
     expect(created.status).toBe(201);
@@ -57,9 +69,21 @@ describe('customer directory API and YAML import/export', () => {
     // Retired, not deleted: notices already sent keep their recipient.
     expect(await findContact(db, customer.contacts[1]!.id)).toMatchObject({ email: 'bob@umbrella.example' });
     expect((await patchCustomer(call('PATCH', '/customers', admin, JSON.stringify({ id: `nobody-${suffix}` })))).status).toBe(404);
+
+    // Each change is audited with the token as actor, naming what changed and never the values.
+    const changes = (await auditSince(start)).filter((e) => e.eventType.startsWith('directory.'));
+    expect(changes.map((e) => [e.eventType, e.details])).toEqual([
+      ['directory.customer.created', { customerId: customer.id, channel: 'api' }],
+      ['directory.contact.created', { contactId: customer.contacts[0]!.id, customerId: customer.id, channel: 'api' }],
+      ['directory.contact.created', { contactId: customer.contacts[1]!.id, customerId: customer.id, channel: 'api' }],
+      ['directory.contact.removed', { contactId: customer.contacts[1]!.id, customerId: customer.id, channel: 'api' }],
+    ]);
+    expect(changes.every((e) => e.actor.kind === 'api-token' && e.actor.name === 'admin')).toBe(true);
+    expect(JSON.stringify(changes)).not.toContain('@umbrella.example');
   });
 
   it('exports the directory as YAML and imports it back; a bad line is named and nothing is saved', async () => {
+    const start = await lastSeq();
     const exported = await exportYaml(call('GET', '/directory.yaml', onCall));
     expect(exported.headers.get('content-type')).toContain('application/yaml');
     const yaml = await exported.text();
@@ -79,5 +103,53 @@ describe('customer directory API and YAML import/export', () => {
     const body = (await refused.json()) as { error: { message: string } };
     expect(JSON.stringify(body)).toContain(`line ${badLine}`);
     expect((await listCustomers(db)).find((c) => c.id === customer.id)!.name).toBe('Umbrella Transfers Ltd');
+
+    const audited = (await auditSince(start)).filter((e) => e.eventType.startsWith('directory.'));
+    expect(audited.map((e) => e.eventType)).toEqual([
+      'directory.exported',
+      'directory.customer.updated',
+      'directory.imported',
+      'directory.import-refused',
+    ]);
+    expect(audited[0]).toMatchObject({ actor: { kind: 'api-token', name: 'on-call' }, details: { channel: 'api' } });
+    expect(audited[1]!.details).toEqual({ customerId: customer.id, fields: ['name'], channel: 'api' });
+    expect(audited[2]!.details).toMatchObject({ changes: 1, channel: 'api' });
+    expect(audited[3]).toMatchObject({ severity: 'warning', details: { problems: 1, firstProblemLine: badLine } });
+  });
+
+  it('audits an import through the console the same way, one entry per change', async () => {
+    const caller = await requireActor(call('GET', '/directory.yaml', admin), 'directory:write');
+    const start = await lastSeq();
+    const deploymentId = `umbrella-${suffix}-prod`;
+    const ana = customer.contacts[0]!;
+    // The customer as it stands (no change to record), and a deployment of it that is new.
+    const yaml = [
+      'customers:',
+      `  - id: ${customer.id}`,
+      '    name: Umbrella Transfers Ltd',
+      '    tenancy: single',
+      '    contacts:',
+      `      - { id: ${ana.id}, name: ${ana.name}, email: ${ana.email}, role: ${ana.role} }`,
+      'deployments:',
+      `  - id: ${deploymentId}`,
+      '    name: Umbrella production',
+      '    tenancy: single',
+      `    customerIds: [${customer.id}]`,
+      '    region: eu-west-1',
+      '    vpcId: vpc-0abc',
+      '    subnetIds: [subnet-0abc]',
+      '    applicationKind: faspex',
+      `    instanceTag: ${deploymentId}`,
+      '',
+    ].join('\n');
+    expect(await importDirectory({ caller, channel: 'console' }, yaml)).toEqual({ customers: 1, deployments: 1, changes: 1 });
+    expect(await importDirectory({ caller, channel: 'console' }, yaml.replace('eu-west-1', 'eu-west-2'))).toMatchObject({ changes: 1 });
+    const audited = (await auditSince(start)).filter((e) => e.eventType.startsWith('directory.'));
+    expect(audited.map((e) => [e.eventType, e.details])).toEqual([
+      ['directory.deployment.created', { deploymentId, channel: 'console' }],
+      ['directory.imported', { customers: 1, deployments: 1, changes: 1, channel: 'console' }],
+      ['directory.deployment.updated', { deploymentId, fields: ['region'], channel: 'console' }],
+      ['directory.imported', { customers: 1, deployments: 1, changes: 1, channel: 'console' }],
+    ]);
   });
 });

@@ -1,7 +1,19 @@
 import { randomBytes } from 'node:crypto';
-import { DescribeNetworkInterfacesCommand, DescribeSecurityGroupsCommand, type EC2Client } from '@aws-sdk/client-ec2';
-import { createDisconnectActivities, PreChangeState, PUBLIC_PATH_REMAINS } from '@firebreak/activities';
-import { createIncident, findPreChangeState, type FirebreakDb } from '@firebreak/db';
+import {
+  DescribeInstanceAttributeCommand,
+  DescribeNetworkInterfacesCommand,
+  DescribeSecurityGroupsCommand,
+  type EC2Client,
+  ModifyInstanceAttributeCommand,
+} from '@aws-sdk/client-ec2';
+import { createDisconnectActivities, originalTerminationProtection, PreChangeState, PUBLIC_PATH_REMAINS } from '@firebreak/activities';
+import {
+  createIncident,
+  findOriginalTerminationProtection,
+  findPreChangeState,
+  type FirebreakDb,
+  savePreChangeStateOnce,
+} from '@firebreak/db';
 import { incidentWorkflowId, TAG, type Deployment } from '@firebreak/domain';
 import { type DemoFleet, seedDemoFleet } from '@firebreak/stack';
 import { ApplicationFailure } from '@temporalio/client';
@@ -172,9 +184,65 @@ describe('disconnect activities against the EC2 emulator', () => {
       expect(state.elasticIps.map((e) => e.instanceId).sort()).toEqual(before.associatedAddresses.map((a) => a.InstanceId).sort());
       for (const eni of state.networkInterfaces) expect(eni.securityGroupIds).toEqual(groupsBefore.get(eni.networkInterfaceId));
       for (const subnet of state.subnets) expect(subnet.networkAclId).not.toBe(denyAclId);
-      expect(state.instances.every((i) => !i.terminationProtection)).toBe(true);
+      // Termination protection is recorded by the protection step, not the capture; the retry read `true` from EC2
+      // and kept the original `false`.
+      expect(state.instances.every((i) => i.terminationProtection === undefined)).toBe(true);
+      expect(await findOriginalTerminationProtection(db, incidentId, deployment.id)).toEqual(
+        new Map(state.instances.map((i) => [i.instanceId, false])),
+      );
       expect(second.captureDeploymentState).toEqual(first.captureDeploymentState);
     }
+  });
+
+  it('records each instance\'s termination protection right before switching it on; the first record wins', async () => {
+    const deployment = fleet.deployments[0]!;
+    const incidentId = await declareIncident([deployment]);
+    const input = { incidentId, deployment };
+    await activities.captureDeploymentState(input);
+    const instanceIds = PreChangeState.parse((await findPreChangeState(db, incidentId, deployment.id))?.state).instances.map(
+      (i) => i.instanceId,
+    );
+    expect(instanceIds.length).toBeGreaterThan(1);
+    const [alreadyProtected, ...others] = instanceIds as [string, ...string[]];
+    // Protected before the incident, by someone else.
+    await setTerminationProtection(ec2, alreadyProtected, true);
+
+    await activities.protectInstances(input);
+    const expected = new Map([[alreadyProtected, true], ...others.map((id) => [id, false] as [string, boolean])]);
+    expect(await findOriginalTerminationProtection(db, incidentId, deployment.id)).toEqual(expected);
+    for (const id of instanceIds) expect(await terminationProtection(ec2, id)).toBe(true);
+
+    // A retry (every instance reads as protected now) changes no record.
+    await activities.protectInstances(input);
+    expect(await findOriginalTerminationProtection(db, incidentId, deployment.id)).toEqual(expected);
+    expect(await originalTerminationProtection(db, incidentId, deployment.id)).toEqual(expected);
+  });
+
+  it('takes the protection an earlier version captured ahead of the deny ACL over what EC2 says now', async () => {
+    const deployment = fleet.deployments[0]!;
+    // The state as the earlier capture stored it: protection read per instance, all off.
+    const scratchIncident = await declareIncident([deployment]);
+    await activities.captureDeploymentState({ incidentId: scratchIncident, deployment });
+    const captured = PreChangeState.parse((await findPreChangeState(db, scratchIncident, deployment.id))?.state);
+    const incidentId = await declareIncident([deployment]);
+    await savePreChangeStateOnce(db, {
+      incidentId,
+      deploymentId: deployment.id,
+      state: { ...captured, instances: captured.instances.map((i) => ({ ...i, terminationProtection: false })) },
+      at: captured.capturedAt,
+    });
+    expect(await originalTerminationProtection(db, incidentId, deployment.id)).toEqual(
+      new Map(captured.instances.map((i) => [i.instanceId, false])),
+    );
+    // That version's protection step had switched the first instance on before the worker was replaced.
+    const first = captured.instances[0]!.instanceId;
+    await setTerminationProtection(ec2, first, true);
+
+    await activities.protectInstances({ incidentId, deployment });
+    const recorded = await findOriginalTerminationProtection(db, incidentId, deployment.id);
+    expect(recorded.get(first)).toBe(false);
+    expect([...recorded.values()].every((wasProtected) => !wasProtected)).toBe(true);
+    expect(recorded.size).toBe(captured.instances.length);
   });
 
   it('refuses for good to call a deployment isolated while a public path remains', async () => {
@@ -202,3 +270,12 @@ describe('disconnect activities against the EC2 emulator', () => {
     expect((failure as ApplicationFailure).message).toMatch(/incidentId/);
   });
 });
+
+async function terminationProtection(ec2: EC2Client, instanceId: string): Promise<boolean> {
+  const answer = await ec2.send(new DescribeInstanceAttributeCommand({ InstanceId: instanceId, Attribute: 'disableApiTermination' }));
+  return answer.DisableApiTermination?.Value ?? false;
+}
+
+async function setTerminationProtection(ec2: EC2Client, instanceId: string, on: boolean): Promise<void> {
+  await ec2.send(new ModifyInstanceAttributeCommand({ InstanceId: instanceId, DisableApiTermination: { Value: on } }));
+}

@@ -1,4 +1,4 @@
-import { findStoredNotice, listTimeline, revokeLink } from '@firebreak/db';
+import { findStoredNotice, listAuditEntries, listTimeline, revokeLink } from '@firebreak/db';
 import { signNoticeLink } from '@firebreak/activities/links';
 import type { Deployment } from '@firebreak/domain';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
@@ -146,6 +146,18 @@ describe('notice links: the contact page acknowledges, defers and signs off; rem
     const again = await requestDeferralAction(token, undefined, form({ deploymentId: single.id, until: before.deferrableUntil, reason: 'again' }));
     expect(again).toEqual({ ok: false, message: expect.stringMatching(/already been used/) });
     expect((await plan()).window).toBe(agreed);
+
+    // Each request is audited with the contact as actor; the spent link's refusal too.
+    const audited = (await listAuditEntries(ctx.db, { limit: 500 }))
+      .reverse()
+      .filter((e) => e.actor.id === contact.id && e.details.incidentId === incidentId && e.eventType.startsWith('notice-link.'));
+    expect(audited.map((e) => [e.eventType, e.details.outcome ?? e.details.problem])).toEqual([
+      ['notice-link.deferral-requested', 'refused'],
+      ['notice-link.deferral-requested', 'accepted'],
+      ['notice-link.refused', 'used'],
+    ]);
+    expect(audited[1]!.details).toMatchObject({ deploymentId: single.id, until: agreed, kind: 'maintenance-schedule' });
+    expect(JSON.stringify(audited)).not.toContain(token);
     await handle.terminate('test finished');
   });
 });

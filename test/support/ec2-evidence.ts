@@ -81,3 +81,10 @@ export async function readCleanEnvironment(ec2: EC2Client, incidentId: string, d
   const firewall = groups.filter((g) => g.GroupName !== 'default');
   return { vpcIds, instances, firewallRules: firewall.flatMap((g) => g.IpPermissions ?? []) };
 }
+
+/** Deny entries for a CIDR on the network ACLs of a deployment's subnets, as EC2 reports them. */
+export async function denyEntriesFor(ec2: EC2Client, deployment: Deployment, cidr: string) {
+  const acls = (await ec2.send(new DescribeNetworkAclsCommand({ Filters: [{ Name: 'association.subnet-id', Values: deployment.subnetIds }] })))
+    .NetworkAcls ?? [];
+  return acls.flatMap((acl) => (acl.Entries ?? []).filter((e) => e.CidrBlock === cidr && e.RuleAction === 'deny'));
+}

@@ -15,3 +15,4 @@ export { nonExploitableVulnerability } from './playbooks/non-exploitable-vulnera
 export { suspiciousActivity } from './playbooks/suspicious-activity';
 export { closeIncidentUpdate, decideUpdate, incidentStateQuery, type IncidentState } from './support/incident-run';
 export { requestDeferralUpdate } from './phases/maintain';
+export { signInSourceBlockedAlert } from './alerts/sign-in-source-blocked-alert';

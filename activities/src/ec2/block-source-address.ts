@@ -1,5 +1,11 @@
 import { CreateNetworkAclEntryCommand, type NetworkAclEntry } from '@aws-sdk/client-ec2';
-import { listActiveSourceBlockEntries, recordSourceBlockEntry, type SourceBlockEntry } from '@firebreak/db';
+import {
+  listActiveSourceBlockEntries,
+  listReservedRuleNumbers,
+  recordSourceBlockEntry,
+  ruleNumberKey,
+  type SourceBlockEntry,
+} from '@firebreak/db';
 import { ApplicationFailure } from '@temporalio/activity';
 import { chooseDenyRuleNumber, isDenyOf, lowestAllowRule } from './choose-deny-rule-number';
 import { describeDeploymentAcls } from './describe-deployment-acls';
@@ -29,23 +35,32 @@ export async function blockSourceAddress(deps: Ec2ActivityDeps, rawInput: unknow
   const { incidentId, deployment, sourceAddress: cidr } = parseSourceBlockInput(rawInput);
   const ec2 = deps.ec2For(deployment.region);
   const acls = await describeDeploymentAcls(ec2, deployment);
-  const recorded = await listActiveSourceBlockEntries(deps.db, { incidentId, cidr });
 
-  const plan: PlannedEntry[] = [];
-  for (const { networkAclId, acl, subnetIds } of acls) {
-    for (const egress of [false, true]) {
-      const entries = (acl.Entries ?? []).filter((e) => (e.Egress ?? false) === egress);
-      const mine = recorded.find((r) => r.networkAclId === networkAclId && r.egress === egress);
-      const base = { incidentId, deploymentId: deployment.id, networkAclId, egress, cidr };
-      plan.push({ subnetIds, ...planEntry(entries, cidr, mine, base) });
-    }
-  }
-
+  // Planned and recorded in one transaction, against the numbers other blocks hold: blocks planned at the same time on
+  // one ACL (many incidents at once) each get their own number instead of colliding in EC2 and retrying.
   const now = new Date().toISOString();
+  const plan = await deps.db.transaction().execute(async (tx) => {
+    const recorded = await listActiveSourceBlockEntries(tx, { incidentId, cidr });
+    const reserved = await listReservedRuleNumbers(tx, {
+      networkAclIds: acls.map((a) => a.networkAclId),
+      excludingIncidentId: incidentId,
+    });
+    const planned: PlannedEntry[] = [];
+    for (const { networkAclId, acl, subnetIds } of acls) {
+      for (const egress of [false, true]) {
+        const entries = (acl.Entries ?? []).filter((e) => (e.Egress ?? false) === egress);
+        const mine = recorded.find((r) => r.networkAclId === networkAclId && r.egress === egress);
+        const base = { incidentId, deploymentId: deployment.id, networkAclId, egress, cidr };
+        const taken = reserved.get(ruleNumberKey(networkAclId, egress));
+        planned.push({ subnetIds, ...planEntry(entries, cidr, mine, base, taken) });
+      }
+    }
+    for (const { record, action } of planned) if (action !== 'keep') await recordSourceBlockEntry(tx, record, now);
+    return planned;
+  });
+
   for (const { record, action } of plan) {
-    if (action === 'keep') continue;
-    await recordSourceBlockEntry(deps.db, record, now);
-    if (action === 'record') continue;
+    if (action !== 'create') continue;
     await ec2.send(
       new CreateNetworkAclEntryCommand({
         NetworkAclId: record.networkAclId,
@@ -73,6 +88,7 @@ function planEntry(
   cidr: string,
   mine: SourceBlockEntry | undefined,
   base: Omit<SourceBlockEntry, 'ruleNumber' | 'createdEntry'>,
+  reserved: ReadonlySet<number> | undefined,
 ): Omit<PlannedEntry, 'subnetIds'> {
   if (mine && mine.ruleNumber < lowestAllowRule(entries)) {
     const atMine = entries.find((e) => e.RuleNumber === mine.ruleNumber);
@@ -80,7 +96,7 @@ function planEntry(
     // Recorded but never added: the previous attempt stopped in between.
     if (!atMine && mine.createdEntry) return { record: mine, action: 'create' };
   }
-  const choice = chooseDenyRuleNumber(entries, cidr);
+  const choice = chooseDenyRuleNumber(entries, cidr, reserved);
   if (choice.kind === 'none') {
     throw ApplicationFailure.create({
       type: NO_FREE_ACL_RULE,

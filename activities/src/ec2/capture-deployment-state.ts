@@ -1,4 +1,4 @@
-import { DescribeInstanceAttributeCommand, type EC2Client, type Instance } from '@aws-sdk/client-ec2';
+import type { EC2Client, Instance } from '@aws-sdk/client-ec2';
 import { findPreChangeState, savePreChangeStateOnce } from '@firebreak/db';
 import type { Deployment } from '@firebreak/domain';
 import { attachedVolumes, describeDeploymentInstances, groupIds } from './describe-deployment-instances';
@@ -27,18 +27,28 @@ export async function captureDeploymentState(deps: Ec2ActivityDeps, rawInput: un
   return summarizePreChangeState(PreChangeState.parse(kept));
 }
 
+/**
+ * The deployment as EC2 holds it now, with the reads that do not depend on each other side by side: the directory's
+ * subnets' ACLs while the instances are listed, then the addresses with the ACLs of any subnet the directory missed.
+ * Termination protection is not read here: one call per instance would hold the deny ACL back on a large
+ * deployment, so the protection step records it right before changing it (original-termination-protection.ts).
+ */
 export async function readPreChangeState(ec2: EC2Client, deployment: Deployment): Promise<PreChangeState> {
   const capturedAt = new Date().toISOString();
-  const { instances, interfaces, subnetIds } = await describeDeploymentInstances(ec2, deployment);
-  const instanceIds = instances.map((i) => i.InstanceId!);
-  const addresses = await describeAssociatedElasticIps(
-    ec2,
-    instanceIds,
-    interfaces.map((i) => i.NetworkInterfaceId!),
-  );
-  const subnets = await describeSubnetAcls(ec2, subnetIds);
-  const protections = new Map<string, boolean>();
-  for (const instanceId of instanceIds) protections.set(instanceId, await readTerminationProtection(ec2, instanceId));
+  const [{ instances, interfaces, subnetIds }, directorySubnets] = await Promise.all([
+    describeDeploymentInstances(ec2, deployment),
+    describeSubnetAcls(ec2, deployment.subnetIds),
+  ]);
+  const undeclaredSubnetIds = subnetIds.filter((id) => !deployment.subnetIds.includes(id));
+  const [addresses, undeclaredSubnets] = await Promise.all([
+    describeAssociatedElasticIps(
+      ec2,
+      instances.map((i) => i.InstanceId!),
+      interfaces.map((i) => i.NetworkInterfaceId!),
+    ),
+    undeclaredSubnetIds.length > 0 ? describeSubnetAcls(ec2, undeclaredSubnetIds) : Promise.resolve([]),
+  ]);
+  const subnets = [...directorySubnets, ...undeclaredSubnets].sort((a, b) => a.subnetId.localeCompare(b.subnetId));
 
   return PreChangeState.parse({
     deploymentId: deployment.id,
@@ -49,7 +59,6 @@ export async function readPreChangeState(ec2: EC2Client, deployment: Deployment)
       instanceId: instance.InstanceId!,
       state: instance.State?.Name ?? 'unknown',
       subnetId: instance.SubnetId ?? null,
-      terminationProtection: protections.get(instance.InstanceId!) ?? false,
       securityGroupIds: groupIds(instance.SecurityGroups),
       volumes: attachedVolumes(instance),
     })),
@@ -69,9 +78,4 @@ export async function readPreChangeState(ec2: EC2Client, deployment: Deployment)
     })),
     subnets,
   });
-}
-
-async function readTerminationProtection(ec2: EC2Client, instanceId: string): Promise<boolean> {
-  const answer = await ec2.send(new DescribeInstanceAttributeCommand({ InstanceId: instanceId, Attribute: 'disableApiTermination' }));
-  return answer.DisableApiTermination?.Value ?? false;
 }

@@ -35,6 +35,12 @@ describe('chooseDenyRuleNumber', () => {
     expect(chooseDenyRuleNumber(tcpOnly, CIDR)).toEqual({ kind: 'new', ruleNumber: 2 });
   });
 
+  it('skips the numbers other blocks hold before their entries are in EC2, but still reuses a deny already there', () => {
+    expect(chooseDenyRuleNumber(DEFAULT_ACL, CIDR, new Set([1, 2, 4]))).toEqual({ kind: 'new', ruleNumber: 3 });
+    expect(chooseDenyRuleNumber([rule(7, 'deny', CIDR), ...DEFAULT_ACL], CIDR, new Set([7]))).toEqual({ kind: 'existing', ruleNumber: 7 });
+    expect(chooseDenyRuleNumber([rule(2, 'allow')], CIDR, new Set([1]))).toEqual({ kind: 'none', lowestAllow: 2 });
+  });
+
   it('gives up when no number below the first allow is free', () => {
     const entries = [rule(1, 'deny', '198.51.100.1/32'), rule(2, 'allow'), rule(32767, 'deny')];
     expect(chooseDenyRuleNumber(entries, CIDR)).toEqual({ kind: 'none', lowestAllow: 2 });

@@ -12,9 +12,14 @@ export type DenyRuleChoice =
 /**
  * Where a deny of `cidr` goes among one direction's entries of an ACL. Entries are evaluated lowest number first,
  * so the deny must sit below every allow. An effective deny of the same CIDR already there is reused (desired
- * state); otherwise the lowest unused number from 1 upward, which keeps the choice deterministic.
+ * state); otherwise the lowest number from 1 upward that is neither in EC2 nor `reserved` (held by another block
+ * whose entry may not be added yet), which keeps the choice deterministic.
  */
-export function chooseDenyRuleNumber(entries: readonly NetworkAclEntry[], cidr: string): DenyRuleChoice {
+export function chooseDenyRuleNumber(
+  entries: readonly NetworkAclEntry[],
+  cidr: string,
+  reserved: ReadonlySet<number> = new Set(),
+): DenyRuleChoice {
   const lowestAllow = lowestAllowRule(entries);
   const existing = entries
     .filter((e) => isDenyOf(e, cidr) && e.RuleNumber! < lowestAllow)
@@ -23,7 +28,7 @@ export function chooseDenyRuleNumber(entries: readonly NetworkAclEntry[], cidr: 
   if (existing !== undefined) return { kind: 'existing', ruleNumber: existing };
   const used = new Set(entries.map((e) => e.RuleNumber));
   let candidate = 1;
-  while (used.has(candidate)) candidate++;
+  while (used.has(candidate) || reserved.has(candidate)) candidate++;
   if (candidate >= lowestAllow || candidate > MAX_RULE_NUMBER) return { kind: 'none', lowestAllow };
   return { kind: 'new', ruleNumber: candidate };
 }

@@ -12,7 +12,7 @@ import { describeSubnetAcls } from './describe-subnet-acls';
 import { parseDisconnectInput } from './disconnect-input';
 import type { Ec2ActivityDeps } from './ec2-activity-deps';
 import { findNetworkAcls } from './find-by-tag';
-import { containmentTagSpec, type ContainmentKey } from './incident-tags';
+import { containmentTagSpec, denyAllAclName, type ContainmentKey } from './incident-tags';
 import { EC2_CALLS_IN_FLIGHT, inParallel } from './rate-limit/in-parallel';
 
 export interface DenySubnetTrafficSummary {
@@ -33,13 +33,14 @@ const DENY_RULE_NUMBER = 1;
 export async function denySubnetTraffic(deps: Ec2ActivityDeps, rawInput: unknown): Promise<DenySubnetTrafficSummary> {
   const { incidentId, deployment } = parseDisconnectInput(rawInput);
   const ec2 = deps.ec2For(deployment.region);
-  const networkAclId = await ensureDenyAllAcl(
-    ec2,
-    { incidentId, deploymentId: deployment.id, role: 'deny-all' },
-    deployment.vpcId,
-  );
-  const { subnetIds } = await describeDeploymentInstances(ec2, deployment);
-  const current = await describeSubnetAcls(ec2, subnetIds);
+  // The ACL is made ready while the subnets are read: neither needs the other.
+  const [networkAclId, { subnetIds, current }] = await Promise.all([
+    ensureDenyAllAcl(ec2, { incidentId, deploymentId: deployment.id, role: 'deny-all' }, deployment.vpcId),
+    describeDeploymentInstances(ec2, deployment).then(async ({ subnetIds }) => ({
+      subnetIds,
+      current: await describeSubnetAcls(ec2, subnetIds),
+    })),
+  ]);
   const summary: DenySubnetTrafficSummary = { networkAclId, associated: [], alreadyDenied: [] };
   await inParallel(current, EC2_CALLS_IN_FLIGHT, async (association) => {
     if (association.networkAclId === networkAclId) {
@@ -65,33 +66,36 @@ export async function ensureDenyAllAcl(ec2: EC2Client, key: ContainmentKey, vpcI
     const created = await ec2.send(
       new CreateNetworkAclCommand({
         VpcId: vpcId,
-        TagSpecifications: containmentTagSpec('network-acl', key, `firebreak-${key.incidentId}-deny-all`),
+        TagSpecifications: containmentTagSpec('network-acl', key, denyAllAclName(key.incidentId)),
       }),
     );
     acl = created.NetworkAcl;
   }
   const networkAclId = acl?.NetworkAclId;
   if (!networkAclId) throw new Error('CreateNetworkAcl returned no NetworkAclId');
-  for (const egress of [false, true]) {
-    const existing = acl?.Entries?.find((e) => e.RuleNumber === DENY_RULE_NUMBER && e.Egress === egress);
-    if (existing?.RuleAction === 'deny' && existing.Protocol === '-1' && existing.CidrBlock === '0.0.0.0/0') continue;
-    const entry = {
-      NetworkAclId: networkAclId,
-      RuleNumber: DENY_RULE_NUMBER,
-      Protocol: '-1',
-      RuleAction: 'deny' as const,
-      Egress: egress,
-      CidrBlock: '0.0.0.0/0',
-    };
-    if (existing) {
-      await ec2.send(new ReplaceNetworkAclEntryCommand(entry));
-      continue;
-    }
-    try {
-      await ec2.send(new CreateNetworkAclEntryCommand(entry));
-    } catch (error) {
-      if (!isAwsError(error, 'NetworkAclEntryAlreadyExists')) throw error;
-    }
-  }
+  // Inbound and outbound entries side by side.
+  await Promise.all(
+    [false, true].map(async (egress) => {
+      const existing = acl?.Entries?.find((e) => e.RuleNumber === DENY_RULE_NUMBER && e.Egress === egress);
+      if (existing?.RuleAction === 'deny' && existing.Protocol === '-1' && existing.CidrBlock === '0.0.0.0/0') return;
+      const entry = {
+        NetworkAclId: networkAclId,
+        RuleNumber: DENY_RULE_NUMBER,
+        Protocol: '-1',
+        RuleAction: 'deny' as const,
+        Egress: egress,
+        CidrBlock: '0.0.0.0/0',
+      };
+      if (existing) {
+        await ec2.send(new ReplaceNetworkAclEntryCommand(entry));
+        return;
+      }
+      try {
+        await ec2.send(new CreateNetworkAclEntryCommand(entry));
+      } catch (error) {
+        if (!isAwsError(error, 'NetworkAclEntryAlreadyExists')) throw error;
+      }
+    }),
+  );
   return networkAclId;
 }

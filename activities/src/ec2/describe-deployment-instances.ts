@@ -58,21 +58,26 @@ async function describeAttachedInterfaces(
   vpcId: string,
   instanceIds: string[],
 ): Promise<NetworkInterface[]> {
-  const interfaces: NetworkInterface[] = [];
-  for (const ids of chunk(instanceIds, FILTER_VALUES_MAX)) {
-    const pages = paginateDescribeNetworkInterfaces(
-      { client: ec2 },
-      {
-        Filters: [
-          { Name: 'attachment.instance-id', Values: ids },
-          { Name: 'vpc-id', Values: [vpcId] },
-        ],
-      },
-    );
-    for await (const page of pages) {
-      for (const eni of page.NetworkInterfaces ?? []) if (eni.NetworkInterfaceId) interfaces.push(eni);
-    }
-  }
+  // Chunks side by side: the rate limiter paces them.
+  const chunks = await Promise.all(
+    chunk(instanceIds, FILTER_VALUES_MAX).map(async (ids) => {
+      const found: NetworkInterface[] = [];
+      const pages = paginateDescribeNetworkInterfaces(
+        { client: ec2 },
+        {
+          Filters: [
+            { Name: 'attachment.instance-id', Values: ids },
+            { Name: 'vpc-id', Values: [vpcId] },
+          ],
+        },
+      );
+      for await (const page of pages) {
+        for (const eni of page.NetworkInterfaces ?? []) if (eni.NetworkInterfaceId) found.push(eni);
+      }
+      return found;
+    }),
+  );
+  const interfaces = chunks.flat();
   return interfaces.sort((a, b) => a.NetworkInterfaceId!.localeCompare(b.NetworkInterfaceId!));
 }
 

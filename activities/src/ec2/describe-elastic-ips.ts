@@ -10,16 +10,17 @@ export async function describeAssociatedElasticIps(
   instanceIds: readonly string[],
   interfaceIds: readonly string[],
 ): Promise<Address[]> {
+  const queries = [
+    ...chunk(instanceIds, FILTER_VALUES_MAX).map((ids) => ({ Name: 'instance-id', Values: ids })),
+    ...chunk(interfaceIds, FILTER_VALUES_MAX).map((ids) => ({ Name: 'network-interface-id', Values: ids })),
+  ];
+  // All at once: the rate limiter paces them, and the answers are merged by allocation.
+  const answers = await Promise.all(queries.map((filter) => ec2.send(new DescribeAddressesCommand({ Filters: [filter] }))));
   const byAllocation = new Map<string, Address>();
-  const ask = async (filterName: string, values: readonly string[]) => {
-    for (const ids of chunk(values, FILTER_VALUES_MAX)) {
-      const found = await ec2.send(new DescribeAddressesCommand({ Filters: [{ Name: filterName, Values: ids }] }));
-      for (const address of found.Addresses ?? []) {
-        if (address.AllocationId && address.AssociationId) byAllocation.set(address.AllocationId, address);
-      }
+  for (const answer of answers) {
+    for (const address of answer.Addresses ?? []) {
+      if (address.AllocationId && address.AssociationId) byAllocation.set(address.AllocationId, address);
     }
-  };
-  await ask('instance-id', instanceIds);
-  await ask('network-interface-id', interfaceIds);
+  }
   return [...byAllocation.values()].sort((a, b) => a.AllocationId!.localeCompare(b.AllocationId!));
 }

@@ -11,17 +11,19 @@ export interface SubnetAclAssociation {
 export async function describeSubnetAcls(ec2: EC2Client, subnetIds: readonly string[]): Promise<SubnetAclAssociation[]> {
   const wanted = new Set(subnetIds);
   const associations: SubnetAclAssociation[] = [];
-  for (const ids of chunk(subnetIds, FILTER_VALUES_MAX)) {
-    const pages = paginateDescribeNetworkAcls({ client: ec2 }, { Filters: [{ Name: 'association.subnet-id', Values: ids }] });
-    for await (const page of pages) {
-      for (const acl of page.NetworkAcls ?? []) {
-        for (const a of acl.Associations ?? []) {
-          if (a.SubnetId && wanted.has(a.SubnetId) && a.NetworkAclAssociationId && acl.NetworkAclId) {
-            associations.push({ subnetId: a.SubnetId, networkAclId: acl.NetworkAclId, associationId: a.NetworkAclAssociationId });
+  await Promise.all(
+    chunk(subnetIds, FILTER_VALUES_MAX).map(async (ids) => {
+      const pages = paginateDescribeNetworkAcls({ client: ec2 }, { Filters: [{ Name: 'association.subnet-id', Values: ids }] });
+      for await (const page of pages) {
+        for (const acl of page.NetworkAcls ?? []) {
+          for (const a of acl.Associations ?? []) {
+            if (a.SubnetId && wanted.has(a.SubnetId) && a.NetworkAclAssociationId && acl.NetworkAclId) {
+              associations.push({ subnetId: a.SubnetId, networkAclId: acl.NetworkAclId, associationId: a.NetworkAclAssociationId });
+            }
           }
         }
       }
-    }
-  }
+    }),
+  );
   return associations.sort((a, b) => a.subnetId.localeCompare(b.subnetId));
 }

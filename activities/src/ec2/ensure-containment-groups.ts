@@ -11,14 +11,14 @@ import {
 } from '@aws-sdk/client-ec2';
 import { isAwsError } from './aws-errors';
 import { findSecurityGroups } from './find-by-tag';
-import { containmentTagSpec, type ContainmentKey } from './incident-tags';
+import { CONTAINMENT_GROUP_DESCRIPTIONS, containmentGroupName, containmentTagSpec, type ContainmentKey } from './incident-tags';
 
 const EVERYTHING: IpPermission = { IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }] };
 
 /** The incident's allow-all group: all traffic both ways, so the first swap turns every flow into an untracked one. */
 export async function ensureAllowAllGroup(ec2: EC2Client, incidentId: string, deploymentId: string, vpcId: string): Promise<string> {
   const key: ContainmentKey = { incidentId, deploymentId, role: 'allow-all' };
-  const group = await ensureGroup(ec2, key, vpcId, 'Firebreak containment step 1: allow all (tracked flows become untracked)');
+  const group = await ensureGroup(ec2, key, vpcId, CONTAINMENT_GROUP_DESCRIPTIONS.allowAll);
   if (!hasEverything(group.IpPermissions)) {
     await tolerateDuplicate(ec2.send(new AuthorizeSecurityGroupIngressCommand({ GroupId: group.GroupId, IpPermissions: [EVERYTHING] })));
   }
@@ -31,7 +31,7 @@ export async function ensureAllowAllGroup(ec2: EC2Client, incidentId: string, de
 /** The incident's isolation group: no rule at all, so nothing in or out (the default outbound rule is revoked). */
 export async function ensureIsolationGroup(ec2: EC2Client, incidentId: string, deploymentId: string, vpcId: string): Promise<string> {
   const key: ContainmentKey = { incidentId, deploymentId, role: 'isolation' };
-  const group = await ensureGroup(ec2, key, vpcId, 'Firebreak containment: isolated, no traffic allowed');
+  const group = await ensureGroup(ec2, key, vpcId, CONTAINMENT_GROUP_DESCRIPTIONS.isolation);
   if (group.IpPermissions?.length) {
     await tolerateNotFound(ec2.send(new RevokeSecurityGroupIngressCommand({ GroupId: group.GroupId, IpPermissions: group.IpPermissions })));
   }
@@ -47,7 +47,7 @@ export async function ensureIsolationGroup(ec2: EC2Client, incidentId: string, d
 async function ensureGroup(ec2: EC2Client, key: ContainmentKey, vpcId: string, description: string): Promise<SecurityGroup> {
   const existing = (await findSecurityGroups(ec2, key, vpcId))[0];
   if (existing) return existing;
-  const groupName = `firebreak-${key.incidentId}-${key.deploymentId}-${key.role}`;
+  const groupName = containmentGroupName(key);
   try {
     await ec2.send(
       new CreateSecurityGroupCommand({

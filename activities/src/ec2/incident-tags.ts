@@ -16,6 +16,22 @@ export interface ContainmentKey {
   role: ContainmentRole;
 }
 
+/** The deny-all network ACL's Name tag. */
+export function denyAllAclName(incidentId: string): string {
+  return `firebreak-${incidentId}-deny-all`;
+}
+
+/** A containment group's name: unique per incident, deployment and role, so a racing create cannot make two. */
+export function containmentGroupName({ incidentId, deploymentId, role }: ContainmentKey): string {
+  return `firebreak-${incidentId}-${deploymentId}-${role}`;
+}
+
+/** What each containment group is for, as its EC2 description says. */
+export const CONTAINMENT_GROUP_DESCRIPTIONS = {
+  allowAll: 'Firebreak containment step 1: allow all (tracked flows become untracked)',
+  isolation: 'Firebreak containment: isolated, no traffic allowed',
+} as const;
+
 export function containmentTags({ incidentId, deploymentId, role }: ContainmentKey, name: string): Tag[] {
   return [
     { Key: TAG.incident, Value: incidentId },

@@ -2,6 +2,7 @@ export { createDisconnectActivities, type DisconnectActivities } from './create-
 export { DisconnectInput } from './disconnect-input';
 export type { Ec2ActivityDeps } from './ec2-activity-deps';
 export { PreChangeState, type PreChangeStateSummary } from './pre-change-state';
+export { originalTerminationProtection } from './original-termination-protection';
 export type { IsolationReport } from './isolation-report';
 export { PUBLIC_PATH_REMAINS } from './verify-isolation';
 export { CONTAINMENT_STATE } from './tag-contained-resources';

@@ -10,6 +10,7 @@ import { parseDisconnectInput } from './disconnect-input';
 import type { Ec2ActivityDeps } from './ec2-activity-deps';
 import { ensureAllowAllGroup, ensureIsolationGroup } from './ensure-containment-groups';
 import { EC2_CALLS_IN_FLIGHT, inParallel } from './rate-limit/in-parallel';
+import { rateLimiterOf } from './rate-limit/rate-limit-middleware';
 
 export interface IsolateNetworkInterfacesSummary {
   allowAllGroupId: string;
@@ -30,9 +31,12 @@ export async function isolateNetworkInterfaces(
 ): Promise<IsolateNetworkInterfacesSummary> {
   const { incidentId, deployment } = parseDisconnectInput(rawInput);
   const ec2 = deps.ec2For(deployment.region);
-  const allowAllGroupId = await ensureAllowAllGroup(ec2, incidentId, deployment.id, deployment.vpcId);
-  const isolationGroupId = await ensureIsolationGroup(ec2, incidentId, deployment.id, deployment.vpcId);
-  const { instances, interfaces } = await describeDeploymentInstances(ec2, deployment);
+  // Independent reads and creates, side by side.
+  const [allowAllGroupId, isolationGroupId, { instances, interfaces }] = await Promise.all([
+    ensureAllowAllGroup(ec2, incidentId, deployment.id, deployment.vpcId),
+    ensureIsolationGroup(ec2, incidentId, deployment.id, deployment.vpcId),
+    describeDeploymentInstances(ec2, deployment),
+  ]);
 
   const summary: IsolateNetworkInterfacesSummary = { allowAllGroupId, isolationGroupId, isolated: [], alreadyIsolated: [] };
   const byInstance = new Map<string, NetworkInterface[]>();
@@ -50,8 +54,8 @@ export async function isolateNetworkInterfaces(
         summary.alreadyIsolated.push(eni.NetworkInterfaceId!);
         continue;
       }
-      await setGroups(ec2, instance, own, eni, allowAllGroupId);
-      await setGroups(ec2, instance, own, eni, isolationGroupId);
+      await passThroughAllowAll(ec2, instance, own, eni, allowAllGroupId);
+      await isolate(ec2, instance, own, eni, isolationGroupId);
       summary.isolated.push(eni.NetworkInterfaceId!);
     }
   });
@@ -61,22 +65,46 @@ export async function isolateNetworkInterfaces(
 }
 
 /**
- * Sets the interface's groups, and the instance's too when it has a single interface: the emulator reports an
- * interface's groups as the union of both, and on AWS the instance call is the same change (AWS refuses it for an
- * instance with several interfaces, hence the condition).
+ * The allow-all hop. For an instance with a single interface, setting the instance's groups is the same change as
+ * setting its interface's (both are the primary interface's groups), and the two calls spend different buckets
+ * (mutating; interface attribute): the hop takes whichever is less busy right now, so a large deployment spends
+ * both budgets side by side instead of queueing on one.
  */
-async function setGroups(
+async function passThroughAllowAll(
   ec2: EC2Client,
   instance: Instance,
   instanceInterfaces: NetworkInterface[],
   eni: NetworkInterface,
-  groupId: string,
+  allowAllGroupId: string,
 ): Promise<void> {
-  // Two buckets (interface attribute, mutating): both calls at once spend them side by side.
+  const limiter = rateLimiterOf(ec2);
+  const viaInstance =
+    instanceInterfaces.length === 1 &&
+    limiter !== undefined &&
+    limiter.expectedWaitMs('ModifyInstanceAttribute') < limiter.expectedWaitMs('ModifyNetworkInterfaceAttribute');
+  if (viaInstance) {
+    await ec2.send(new ModifyInstanceAttributeCommand({ InstanceId: instance.InstanceId!, Groups: [allowAllGroupId] }));
+  } else {
+    await ec2.send(new ModifyNetworkInterfaceAttributeCommand({ NetworkInterfaceId: eni.NetworkInterfaceId!, Groups: [allowAllGroupId] }));
+  }
+}
+
+/**
+ * The isolation group on the interface, and on the instance too when it has a single interface: the emulator reports
+ * an interface's groups as the union of both, so both must end on the isolation group (AWS refuses the instance call
+ * for an instance with several interfaces, hence the condition). The two calls spend different buckets: side by side.
+ */
+async function isolate(
+  ec2: EC2Client,
+  instance: Instance,
+  instanceInterfaces: NetworkInterface[],
+  eni: NetworkInterface,
+  isolationGroupId: string,
+): Promise<void> {
   await Promise.all([
-    ec2.send(new ModifyNetworkInterfaceAttributeCommand({ NetworkInterfaceId: eni.NetworkInterfaceId!, Groups: [groupId] })),
+    ec2.send(new ModifyNetworkInterfaceAttributeCommand({ NetworkInterfaceId: eni.NetworkInterfaceId!, Groups: [isolationGroupId] })),
     instanceInterfaces.length === 1
-      ? ec2.send(new ModifyInstanceAttributeCommand({ InstanceId: instance.InstanceId!, Groups: [groupId] }))
+      ? ec2.send(new ModifyInstanceAttributeCommand({ InstanceId: instance.InstanceId!, Groups: [isolationGroupId] }))
       : undefined,
   ]);
 }

@@ -14,7 +14,11 @@ export const PreChangeState = z.object({
       instanceId: z.string(),
       state: z.string(),
       subnetId: z.string().nullable(),
-      terminationProtection: z.boolean(),
+      /**
+       * Read by the capture of earlier versions only. Captures since leave it to the protection step, which records
+       * it right before changing it (see original-termination-protection.ts, the one place to read it from).
+       */
+      terminationProtection: z.boolean().optional(),
       /** Groups set on the instance itself (its primary interface, as EC2 reports it). */
       securityGroupIds: z.array(z.string()),
       volumes: z.array(z.object({ volumeId: z.string(), deviceName: z.string(), deleteOnTermination: z.boolean() })),

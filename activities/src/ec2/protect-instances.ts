@@ -1,9 +1,9 @@
 import { ModifyInstanceAttributeCommand } from '@aws-sdk/client-ec2';
-import { findPreChangeState } from '@firebreak/db';
+import { findOriginalTerminationProtection, recordOriginalTerminationProtectionOnce } from '@firebreak/db';
 import { attachedVolumes, describeDeploymentInstances } from './describe-deployment-instances';
 import { parseDisconnectInput } from './disconnect-input';
 import type { Ec2ActivityDeps } from './ec2-activity-deps';
-import { PreChangeState } from './pre-change-state';
+import { readTerminationProtection, terminationProtectionInPreChangeState } from './original-termination-protection';
 import { EC2_CALLS_IN_FLIGHT, inParallel } from './rate-limit/in-parallel';
 
 export interface ProtectInstancesSummary {
@@ -14,31 +14,37 @@ export interface ProtectInstancesSummary {
 
 /**
  * Termination protection on, and every attached volume kept on termination: the evidence must outlive a mistake.
- * Per instance, protection first and volumes second, so a retry can skip what an earlier attempt finished without
- * spending a call on it: an instance whose volumes were deleted-on-termination before the incident (the pre-change
- * state says so) and are kept now was protected first. Termination protection itself cannot be read from the
- * instance listing, so any other instance is simply set again (desired state).
+ * Per instance: protection is read (a describe call, from a bucket four times faster than the change), recorded as
+ * the original before anything changes it (the first record wins, so a retry that reads the protection an earlier
+ * attempt set never records it as the original), switched on if it is off, then the volumes kept. Reading it here
+ * rather than in the pre-change capture keeps 500 reads of a large deployment out of the way of the deny ACL.
  */
 export async function protectInstances(deps: Ec2ActivityDeps, rawInput: unknown): Promise<ProtectInstancesSummary> {
   const { incidentId, deployment } = parseDisconnectInput(rawInput);
   const ec2 = deps.ec2For(deployment.region);
   const { instances } = await describeDeploymentInstances(ec2, deployment);
-  const stored = await findPreChangeState(deps.db, incidentId, deployment.id);
-  const before = new Map(
-    (stored ? PreChangeState.parse(stored.state).instances : []).map((i) => [i.instanceId, i] as const),
-  );
+  const recorded = await findOriginalTerminationProtection(deps.db, incidentId, deployment.id);
+  // An incident captured by an earlier version has the originals in its pre-change state: they win over a read now,
+  // which may see the protection an attempt of that version already set.
+  const capturedEarlier = await terminationProtectionInPreChangeState(deps.db, incidentId, deployment.id);
   const summary: ProtectInstancesSummary = { instances: [], volumesKept: [] };
   await inParallel(instances, EC2_CALLS_IN_FLIGHT, async (instance) => {
     const instanceId = instance.InstanceId!;
-    const original = before.get(instanceId);
-    const volumes = attachedVolumes(instance);
-    const toKeep = volumes.filter((v) => v.deleteOnTermination);
-    const keptByUs =
-      toKeep.length === 0 && original?.volumes.some((v) => v.deleteOnTermination && volumes.some((now) => now.volumeId === v.volumeId));
     summary.instances.push(instanceId);
-    if (!original?.terminationProtection && !keptByUs) {
+    const protectedNow = await readTerminationProtection(ec2, instanceId);
+    if (!recorded.has(instanceId)) {
+      await recordOriginalTerminationProtectionOnce(deps.db, {
+        incidentId,
+        deploymentId: deployment.id,
+        instanceId,
+        protected: capturedEarlier.get(instanceId) ?? protectedNow,
+        at: new Date().toISOString(),
+      });
+    }
+    if (!protectedNow) {
       await ec2.send(new ModifyInstanceAttributeCommand({ InstanceId: instanceId, DisableApiTermination: { Value: true } }));
     }
+    const toKeep = attachedVolumes(instance).filter((v) => v.deleteOnTermination);
     if (toKeep.length === 0) return;
     await ec2.send(
       new ModifyInstanceAttributeCommand({

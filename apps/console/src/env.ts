@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { TemporalSecurityVariables, temporalConnectionSecurity, type TemporalConnectionSecurity } from '@firebreak/domain';
 import { z } from 'zod';
+import { type OidcSettings, OidcVariables, oidcSettings } from './oidc-env';
 
 /** The console's configuration. This module is the only place in the console that reads process.env. */
 const EnvSchema = z.object({
@@ -17,12 +19,16 @@ const EnvSchema = z.object({
   CONSOLE_PUBLIC_URL: z.url().optional(),
   /** Verifies the signed links in customer notices (the worker signs them with the same secret). */
   FIREBREAK_LINK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  ...TemporalSecurityVariables.shape,
+  ...OidcVariables.shape,
 });
 
 export interface ConsoleEnv {
   databasePath: string;
   temporalAddress: string;
   temporalNamespace: string;
+  /** TLS (always verified) and API key for Temporal; empty for the local dev server on loopback. */
+  temporalSecurity: TemporalConnectionSecurity;
   ec2Endpoint: string | undefined;
   awsRegion: string;
   /** True when EC2 calls go to the local emulator: the console says so on every page. */
@@ -31,6 +37,8 @@ export interface ConsoleEnv {
   publicOrigin: string | undefined;
   /** Without it, notice links open nothing. */
   linkSecret: string | undefined;
+  /** Single sign-on through an OpenID Connect provider; undefined (off) unless FIREBREAK_OIDC_ISSUER is set. */
+  oidc: OidcSettings | undefined;
 }
 
 let cached: ConsoleEnv | undefined;
@@ -49,16 +57,26 @@ export function parseEnv(source: Record<string, string | undefined>): ConsoleEnv
     throw new Error(`invalid console configuration: ${problems}`);
   }
   const env = result.data;
+  let temporalSecurity: TemporalConnectionSecurity;
+  let oidc: OidcSettings | undefined;
+  try {
+    temporalSecurity = temporalConnectionSecurity(env.TEMPORAL_ADDRESS, env, (path) => readFileSync(path));
+    oidc = oidcSettings(env, env.CONSOLE_PUBLIC_URL);
+  } catch (error) {
+    throw new Error(`invalid console configuration: ${(error as Error).message}`);
+  }
   const sandboxFlag = env.FIREBREAK_SANDBOX === '1' || env.FIREBREAK_SANDBOX === 'true';
   return {
     databasePath: env.FIREBREAK_DATABASE_PATH ?? join(findRepoRoot(process.cwd()), '.data', 'firebreak.db'),
     temporalAddress: env.TEMPORAL_ADDRESS,
     temporalNamespace: env.TEMPORAL_NAMESPACE,
+    temporalSecurity,
     ec2Endpoint: env.EC2_ENDPOINT,
     awsRegion: env.AWS_REGION,
     sandbox: sandboxFlag || env.EC2_ENDPOINT !== undefined,
     publicOrigin: env.CONSOLE_PUBLIC_URL === undefined ? undefined : new URL(env.CONSOLE_PUBLIC_URL).origin,
     linkSecret: env.FIREBREAK_LINK_SECRET,
+    oidc,
   };
 }
 

@@ -35,3 +35,17 @@ describe('readWorkerEnv: notice links', () => {
     expect(env.CONSOLE_PUBLIC_URL).toBe('http://localhost:3000');
   });
 });
+
+describe('readWorkerEnv: TLS', () => {
+  it('turns on verified TLS for SMTPS or a private CA, and refuses switching it off then', () => {
+    expect(readWorkerEnv({ SMTP_HOST: 'smtp.example.com', SMTP_PORT: '465', SMTP_SECURE: 'true' })).toMatchObject({ smtpImplicitTls: true, smtpRequireTls: true });
+    expect(() => readWorkerEnv({ SMTP_SECURE: 'true', SMTP_REQUIRE_TLS: 'false' })).toThrow(/contradicts/);
+    expect(() => readWorkerEnv({ SMTP_HOST: 'smtp.example.com', SMTP_TLS_CA_FILE: '/nonexistent/ca.pem' })).toThrow(/SMTP_TLS_CA_FILE: cannot read/);
+  });
+
+  it('connects to Temporal in plaintext only on loopback', () => {
+    expect(readWorkerEnv({}).temporalSecurity).toEqual({});
+    expect(readWorkerEnv({ TEMPORAL_ADDRESS: 'ns.tmprl.cloud:7233', TEMPORAL_API_KEY: 'key' }).temporalSecurity).toEqual({ tls: {}, apiKey: 'key' });
+    expect(() => readWorkerEnv({ TEMPORAL_ADDRESS: 'temporal.internal:7233', TEMPORAL_TLS: 'false' })).toThrow(/only for a Temporal server on loopback/);
+  });
+});

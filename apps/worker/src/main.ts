@@ -5,19 +5,13 @@ import { NativeConnection } from '@temporalio/worker';
 import { createPlaybookWorker } from './create-playbook-worker';
 import { createEc2ClientFactory } from './ec2-clients';
 import { readWorkerEnv } from './env';
+import { mailTransportConfig } from './mail-transport-config';
 
 const env = readWorkerEnv();
 const db = openDatabase(env.FIREBREAK_DATABASE_PATH);
 await migrateToLatest(db);
-const transport = createMailTransport({
-  host: env.SMTP_HOST,
-  port: env.SMTP_PORT,
-  requireTls: env.smtpRequireTls,
-  user: env.SMTP_USER,
-  password: env.SMTP_PASSWORD,
-  maxMessagesPerSecond: env.SMTP_MAX_MESSAGES_PER_SECOND,
-});
-const connection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS });
+const transport = createMailTransport(mailTransportConfig(env));
+const connection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS, ...env.temporalSecurity });
 const worker = await createPlaybookWorker({
   connection,
   namespace: env.TEMPORAL_NAMESPACE,

@@ -106,6 +106,8 @@ export interface NoticesTable {
   acknowledged_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
   /** The Actor JSON of whoever acknowledged it. */
   acknowledged_by: ColumnType<Json | null, Json | null | undefined, Json | null>;
+  /** When the relay refused it for good (status `failed`). */
+  failed_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
 }
 
 export interface RevokedLinksTable {
@@ -121,6 +123,16 @@ export interface PreChangeStatesTable {
   deployment_id: string;
   captured_at: Timestamp;
   state: Json;
+}
+
+/** An instance's termination protection before the incident changed it; the first record wins. */
+export interface OriginalTerminationProtectionTable {
+  incident_id: string;
+  deployment_id: string;
+  instance_id: string;
+  /** 1 when the instance was protected already. */
+  protected: number;
+  recorded_at: Timestamp;
 }
 
 export interface ApiTokensTable {
@@ -161,11 +173,20 @@ export interface UsersTable {
   username: string;
   display_name: string;
   role: 'administrator' | 'on-call' | 'manager' | 'viewer';
-  /** Argon2id, in the PHC string format (algorithm, parameters and salt included). */
-  password_hash: string;
-  password_changed_at: Timestamp;
+  /** Argon2id, in the PHC string format (algorithm, parameters and salt included); null: single sign-on only. */
+  password_hash: string | null;
+  password_changed_at: Timestamp | null;
   created_at: Timestamp;
   disabled_at: Timestamp | null;
+}
+
+/** An account's identity at an OpenID Connect provider. */
+export interface UserIdentitiesTable {
+  issuer: string;
+  subject: string;
+  user_id: string;
+  created_at: Timestamp;
+  last_sign_in_at: Timestamp | null;
 }
 
 export interface SessionsTable {
@@ -217,11 +238,13 @@ export interface Database {
   timeline_events: TimelineEventsTable;
   notices: NoticesTable;
   pre_change_states: PreChangeStatesTable;
+  original_termination_protection: OriginalTerminationProtectionTable;
   api_tokens: ApiTokensTable;
   policy_versions: PolicyVersionsTable;
   source_block_entries: SourceBlockEntriesTable;
   revoked_links: RevokedLinksTable;
   users: UsersTable;
+  user_identities: UserIdentitiesTable;
   sessions: SessionsTable;
   sign_in_failures: SignInFailuresTable;
   security_settings_versions: SecuritySettingsVersionsTable;

@@ -14,3 +14,6 @@ export * from './roles';
 export * from './notice-content';
 export * from './maintenance';
 export * from './security-settings';
+export * from './incident-preview';
+export * from './temporal-connection-security';
+export * from './sign-in-alert';

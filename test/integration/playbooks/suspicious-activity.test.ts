@@ -1,19 +1,10 @@
-import { DescribeNetworkAclsCommand } from '@aws-sdk/client-ec2';
 import { findIncident, listTimeline } from '@firebreak/db';
-import type { Deployment } from '@firebreak/domain';
 import { describe, expect, it } from 'vitest';
+import { denyEntriesFor } from '../../support/ec2-evidence';
 import { decide, incidentIdOf, recordHistoryIfAsked, refusal, waitForGate, waitForStatus } from '../../support/playbook-driver';
-import { type TestContext, useTestContextWithWorker } from '../../support/test-context';
+import { useTestContextWithWorker } from '../../support/test-context';
 import { TEST_POLICY } from '../../support/test-policy';
 import { waitUntil } from '../../support/wait-until';
-
-/** Deny entries for a CIDR on the deployment's subnets' ACLs, as EC2 reports them. */
-async function denyEntriesFor(ctx: TestContext, deployment: Deployment, cidr: string) {
-  const acls = (
-    await ctx.ec2.send(new DescribeNetworkAclsCommand({ Filters: [{ Name: 'association.subnet-id', Values: deployment.subnetIds }] }))
-  ).NetworkAcls ?? [];
-  return acls.flatMap((acl) => (acl.Entries ?? []).filter((e) => e.CidrBlock === cidr && e.RuleAction === 'deny'));
-}
 
 describe('suspicious-activity playbook, end to end', () => {
   const context = useTestContextWithWorker('suspicious');
@@ -26,7 +17,7 @@ describe('suspicious-activity playbook, end to end', () => {
       sourceAddress: '203.0.113.45',
     });
     await waitForStatus(ctx, handle, 'blocked');
-    const entries = await denyEntriesFor(ctx, deployment, '203.0.113.45/32');
+    const entries = await denyEntriesFor(ctx.ec2, deployment, '203.0.113.45/32');
     expect(entries.map((e) => e.Egress).sort()).toEqual([false, true]);
 
     const alert = (await ctx.smtp.waitForMessages(1))[0]!;
@@ -36,7 +27,7 @@ describe('suspicious-activity playbook, end to end', () => {
     await handle.result();
     const incident = await findIncident(ctx.db, incidentIdOf(handle));
     expect(incident?.status).toBe('closed');
-    expect(await denyEntriesFor(ctx, deployment, '203.0.113.45/32')).toEqual([]);
+    expect(await denyEntriesFor(ctx.ec2, deployment, '203.0.113.45/32')).toEqual([]);
     const summaries = (await listTimeline(ctx.db, incidentIdOf(handle))).map((e) => e.summary);
     expect(summaries.some((s) => s.startsWith('No decision on keep-block in time'))).toBe(true);
     expect(summaries.some((s) => s.startsWith('Unblocked 203.0.113.45'))).toBe(true);
@@ -55,7 +46,7 @@ describe('suspicious-activity playbook, end to end', () => {
     expect(await refusal(decide(handle, 'keep-block', 'forever', 'x'))).toMatch(/^CHOICE_NOT_OFFERED/);
     await decide(handle, 'keep-block', 'keep', 'known botnet range; keep it blocked');
     await handle.result();
-    expect((await denyEntriesFor(ctx, deployment, '198.51.100.0/24')).length).toBeGreaterThanOrEqual(2);
+    expect((await denyEntriesFor(ctx.ec2, deployment, '198.51.100.0/24')).length).toBeGreaterThanOrEqual(2);
     await waitUntil('closed', async () => (await findIncident(ctx.db, incidentIdOf(handle)))?.status === 'closed');
   });
 });

@@ -26,9 +26,15 @@ const NON_RETRYABLE = [
   'UNSUPPORTED_TOPOLOGY',
 ];
 
-// Timeouts are short because they are also how long a crashed worker's attempt takes to be retried elsewhere.
+/**
+ * A crashed worker's attempt is retried elsewhere once 30 seconds pass without a heartbeat. EC2 activities heartbeat
+ * while they wait their turn on the shared rate limiter and after every answered call or finished item, so an attempt
+ * that queues behind other incidents on a busy bucket (or works through a large deployment) keeps going instead of
+ * timing out and being retried while its calls are still queued. The long start-to-close only bounds a runaway attempt.
+ */
 export const ec2 = proxyActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
+  startToCloseTimeout: '10 minutes',
+  heartbeatTimeout: '30 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds', nonRetryableErrorTypes: NON_RETRYABLE },
 });
 

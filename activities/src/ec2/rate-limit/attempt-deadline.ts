@@ -31,3 +31,15 @@ export function attemptTimeSpent(done: number, total: number): ApplicationFailur
     ATTEMPT_TIME_SPENT,
   );
 }
+
+/**
+ * True once Temporal has given up on the current attempt (its heartbeat timed out, e.g. while the server was
+ * unreachable, or the incident was cancelled): a retry may already be running, so this attempt must start nothing new.
+ */
+export function attemptAbandoned(): boolean {
+  try {
+    return Context.current().cancellationSignal.aborted;
+  } catch {
+    return false; // called directly (tests, scripts), not as an activity
+  }
+}

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ec2BucketFor } from './ec2-buckets';
 import { Ec2RateLimiter, sharedEc2RateLimiter } from './ec2-rate-limiter';
 import { isThrottlingError } from './is-throttling-error';
-import { applyEc2RateLimit, THROTTLED_SENDS } from './rate-limit-middleware';
+import { applyEc2RateLimit, rateLimiterOf, THROTTLED_SENDS } from './rate-limit-middleware';
 
 describe('ec2BucketFor', () => {
   it('puts each action in its documented bucket', () => {
@@ -39,6 +39,15 @@ describe('Ec2RateLimiter', () => {
     expect(mutating).toBe(60);
   });
 
+  it('says which of two actions would wait less, by their buckets', async () => {
+    const limiter = new Ec2RateLimiter();
+    for (let i = 0; i < 60; i++) void limiter.acquire('ModifyInstanceAttribute');
+    await vi.advanceTimersByTimeAsync(0);
+    // Mutating: 50 granted, 10 waiting at 5 per second; the interface bucket still holds its burst of 100.
+    expect(limiter.expectedWaitMs('ModifyInstanceAttribute')).toBe(2_200);
+    expect(limiter.expectedWaitMs('ModifyNetworkInterfaceAttribute')).toBe(0);
+  });
+
   it('is one per account and region for the whole process', () => {
     expect(sharedEc2RateLimiter('a', 'us-east-1')).toBe(sharedEc2RateLimiter('a', 'us-east-1'));
     expect(sharedEc2RateLimiter('a', 'us-east-1')).not.toBe(sharedEc2RateLimiter('a', 'eu-west-1'));
@@ -66,6 +75,8 @@ describe('Ec2RateLimiter', () => {
       },
       { step: 'finalizeRequest', name: 'recordInsteadOfSend' },
     );
+    expect(rateLimiterOf(client)).toBe(limiter);
+    expect(rateLimiterOf(new EC2Client({ region: 'us-east-1' }))).toBeUndefined();
     const calls = [
       client.send(new DescribeVpcsCommand({})),
       client.send(new DescribeVpcsCommand({})),

@@ -16,6 +16,11 @@ export class Ec2RateLimiter {
     return this.buckets[ec2BucketFor(action)].take();
   }
 
+  /** How long a request for `action` made now would wait for its token, in ms. */
+  expectedWaitMs(action: string): number {
+    return this.buckets[ec2BucketFor(action)].expectedWaitMs();
+  }
+
   /** The server throttled `action`: spend nothing from its bucket until it has refilled from empty. */
   throttled(action: string): void {
     this.buckets[ec2BucketFor(action)].drain();

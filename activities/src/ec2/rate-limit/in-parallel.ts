@@ -1,11 +1,13 @@
-import { attemptCutoff, attemptTimeSpent } from './attempt-deadline';
+import { heartbeat } from './activity-heartbeat';
+import { attemptAbandoned, attemptCutoff, attemptTimeSpent } from './attempt-deadline';
 
 /**
  * Runs `work` for every item with at most `concurrency` in flight, and returns the results in the items' order.
  * The EC2 rate limiter decides the actual pace; the pool only keeps enough calls queued to spend the budget.
  * After a failure no new item starts; the ones in flight finish, then the first error is thrown. Inside an
- * activity, no new item starts once the attempt nears its timeout (see attemptCutoff): the attempt fails
- * retryably instead, so two attempts never work side by side.
+ * activity, no new item starts once the attempt nears its timeout or Temporal gave up on it (see attemptCutoff and
+ * attemptAbandoned): the attempt fails retryably instead, so two attempts never work side by side. Each finished
+ * item heartbeats (see activity-heartbeat).
  */
 export async function inParallel<T, R>(
   items: readonly T[],
@@ -19,7 +21,7 @@ export async function inParallel<T, R>(
   let failure: { error: unknown } | undefined;
   async function lane(): Promise<void> {
     while (failure === undefined && next < items.length) {
-      if (cutoff !== undefined && Date.now() >= cutoff) {
+      if ((cutoff !== undefined && Date.now() >= cutoff) || attemptAbandoned()) {
         failure = { error: attemptTimeSpent(done, items.length) };
         return;
       }
@@ -27,6 +29,7 @@ export async function inParallel<T, R>(
       try {
         results[index] = await work(items[index]!, index);
         done += 1;
+        heartbeat();
       } catch (error) {
         failure ??= { error };
       }

@@ -78,6 +78,17 @@ describe('TokenBucket', () => {
     expect(granted).toEqual([200]);
   });
 
+  it('tells how long a take made now would wait, behind the callers already waiting', async () => {
+    const bucket = new TokenBucket({ capacity: 2, refillPerSecond: 4 });
+    expect(bucket.expectedWaitMs()).toBe(0);
+    takeMany(bucket, 5);
+    await vi.advanceTimersByTimeAsync(0);
+    // Two granted from the burst, three waiting: a sixth take waits for the fourth token from now.
+    expect(bucket.expectedWaitMs()).toBe(1_000);
+    await vi.advanceTimersByTimeAsync(500);
+    expect(bucket.expectedWaitMs()).toBe(500);
+  });
+
   it('refuses a bucket that could never grant a token', () => {
     expect(() => new TokenBucket({ capacity: 0, refillPerSecond: 1 })).toThrow(RangeError);
     expect(() => new TokenBucket({ capacity: 1, refillPerSecond: 0 })).toThrow(RangeError);

@@ -62,6 +62,13 @@ export class TokenBucket {
     return this.tokens;
   }
 
+  /** How long a `take()` made now would wait, in ms: behind every caller already waiting, at the refill rate. */
+  expectedWaitMs(): number {
+    this.refill();
+    const missing = this.waiters.length + 1 - this.tokens;
+    return missing <= 0 ? 0 : (missing / this.spec.refillPerSecond) * 1000;
+  }
+
   /** Callers waiting for a token. */
   get waiting(): number {
     return this.waiters.length;

@@ -1,4 +1,4 @@
-import { currentSecuritySettings } from '@firebreak/db';
+import { currentSecuritySettings, findUserPasswordHash } from '@firebreak/db';
 import { requireSignedIn } from '@/server/auth/require-page-actor';
 import { getDatabase } from '@/server/database';
 import { PasswordForm } from './password-form';
@@ -7,7 +7,9 @@ export const metadata = { title: 'Your account' };
 
 export default async function AccountPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const caller = await requireSignedIn();
-  const { password } = await currentSecuritySettings(await getDatabase());
+  const db = await getDatabase();
+  const { password } = await currentSecuritySettings(db);
+  const hasPassword = caller.userId !== undefined && (await findUserPasswordHash(db, caller.userId)) !== undefined;
   const expired = caller.passwordExpired === true || (await searchParams).expired !== undefined;
   const hint =
     password.mode === 'classic'
@@ -24,8 +26,14 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           Your password has expired under the password policy. Choose a new one.
         </p>
       )}
-      <h2>Change your password</h2>
-      <PasswordForm hint={hint} />
+      {hasPassword ? (
+        <>
+          <h2>Change your password</h2>
+          <PasswordForm hint={hint} />
+        </>
+      ) : (
+        <p>You sign in through single sign-on: there is no password to change here.</p>
+      )}
     </>
   );
 }

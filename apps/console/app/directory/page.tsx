@@ -44,7 +44,14 @@ export default async function DirectoryPage() {
                       <div className="mono muted">{d.id}</div>
                     </td>
                     <td>{d.tenancy === 'single' ? 'Single-tenant' : 'Multi-tenant'}</td>
-                    <td>{d.customerIds.map((id) => customerNames.get(id) ?? id).join(', ')}</td>
+                    <td>
+                      {d.customerIds.map((id, i) => (
+                        <span key={id}>
+                          {i > 0 && ', '}
+                          <a href={`/customers/${id}`}>{customerNames.get(id) ?? id}</a>
+                        </span>
+                      ))}
+                    </td>
                     <td className="mono">{d.region}</td>
                     <td className="mono">{d.vpcId}</td>
                     <td className="mono">{d.subnetIds.join(', ')}</td>
@@ -62,7 +69,9 @@ export default async function DirectoryPage() {
         <div className="cards">
           {customers.map((customer) => (
             <article className="card" key={customer.id} aria-labelledby={`customer-${customer.id}`}>
-              <h3 id={`customer-${customer.id}`}>{customer.name}</h3>
+              <h3 id={`customer-${customer.id}`}>
+                <a href={`/customers/${customer.id}`}>{customer.name}</a>
+              </h3>
               <p className="muted">
                 <span className="mono">{customer.id}</span> · {customer.tenancy === 'single' ? 'Single-tenant' : 'Multi-tenant'}
               </p>

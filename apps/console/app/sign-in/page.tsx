@@ -2,12 +2,17 @@ import { redirect } from 'next/navigation';
 import { currentCaller } from '@/server/auth/require-page-actor';
 import { SIGN_IN_REFUSED } from '@/server/auth/sign-in';
 import { getSignInBanner } from '@/server/accounts/security-settings';
+import { getEnv } from '@/env';
 
 export const metadata = { title: 'Sign in' };
+
+/** Says as little as the password answer: whether the account exists or has a role is for an administrator to see. */
+const SINGLE_SIGN_ON_REFUSED = 'Single sign-on did not complete. Try again; if it keeps failing, ask an administrator whether your account has access.';
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   if (await currentCaller()) redirect('/');
   const [params, banner] = await Promise.all([searchParams, getSignInBanner()]);
+  const oidc = getEnv().oidc;
   return (
     <div className="sign-in">
       <p className="sign-in-banner" role="note">
@@ -16,7 +21,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <h1>Sign in</h1>
       {params.failed !== undefined && (
         <p className="form-error" role="alert">
-          {SIGN_IN_REFUSED}
+          {params.failed === 'sso' ? SINGLE_SIGN_ON_REFUSED : SIGN_IN_REFUSED}
         </p>
       )}
       {params['signed-out'] !== undefined && <p role="status">You are signed out.</p>}
@@ -31,6 +36,14 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         </div>
         <button type="submit">Sign in</button>
       </form>
+      {oidc && (
+        <p className="sign-in-alternative">
+          {/* A plain link: the provider's page is a top-level navigation, and no script is needed. */}
+          <a className="button" href="/auth/oidc/start">
+            Sign in with {oidc.providerName}
+          </a>
+        </p>
+      )}
     </div>
   );
 }

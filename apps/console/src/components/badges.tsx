@@ -23,7 +23,15 @@ export function IncidentStatusBadge({ status }: { status: IncidentStatus }) {
   );
 }
 
-export function StepStatusBadge({ status }: { status: StepStatus }) {
+/** `notRun`: the incident ended before this step's turn came (a path the decisions did not take). */
+export function StepStatusBadge({ status, notRun = false }: { status: StepStatus; notRun?: boolean }) {
+  if (notRun) {
+    return (
+      <span className="badge step-not-run">
+        <span aria-hidden="true">–</span> Not run
+      </span>
+    );
+  }
   return (
     <span className={`badge step-${status}`}>
       <span aria-hidden="true">{STEP_SYMBOLS[status]}</span> {STEP_STATUS_LABELS[status]}

@@ -17,6 +17,7 @@ export function getTemporalClient(): Promise<Client> {
 
 async function connect(): Promise<Client> {
   const env = getEnv();
-  const connection = await Connection.connect({ address: env.temporalAddress, connectTimeout: '5 seconds' });
+  // TLS settings come verified from env.ts: certificates are always checked, plaintext only to a loopback server.
+  const connection = await Connection.connect({ address: env.temporalAddress, connectTimeout: '5 seconds', ...env.temporalSecurity });
   return new Client({ connection, namespace: env.temporalNamespace });
 }

@@ -35,7 +35,8 @@ export function passwordProblems(password: string, policy: PasswordPolicy, conte
 }
 
 /** True when the policy expires passwords and this one is older than allowed. */
-export function passwordExpired(changedAt: string, policy: PasswordPolicy, now: Date = new Date()): boolean {
-  if (policy.mode !== 'classic') return false;
+export function passwordExpired(changedAt: string | null, policy: PasswordPolicy, now: Date = new Date()): boolean {
+  // An account without a password (single sign-on) has nothing here to expire.
+  if (policy.mode !== 'classic' || changedAt === null) return false;
   return now.getTime() - Date.parse(changedAt) > policy.expiryDays * 86_400_000;
 }

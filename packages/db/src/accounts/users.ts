@@ -8,7 +8,8 @@ export interface User {
   username: string;
   displayName: string;
   role: StaffRole;
-  passwordChangedAt: string;
+  /** Null for an account that signs in only through single sign-on: it has no password here. */
+  passwordChangedAt: string | null;
   createdAt: string;
   disabledAt: string | null;
 }
@@ -22,14 +23,14 @@ export function normalizeUsername(username: string): string {
   return username.trim().toLowerCase();
 }
 
-const COLUMNS = ['id', 'username', 'display_name', 'role', 'password_changed_at', 'created_at', 'disabled_at'] as const;
+export const USER_COLUMNS = ['id', 'username', 'display_name', 'role', 'password_changed_at', 'created_at', 'disabled_at'] as const;
 
-function toUser(row: {
+export function toUser(row: {
   id: string;
   username: string;
   display_name: string;
   role: StaffRole;
-  password_changed_at: string;
+  password_changed_at: string | null;
   created_at: string;
   disabled_at: string | null;
 }): User {
@@ -72,28 +73,29 @@ export async function createUser(
   return toUser(row);
 }
 
-/** The account and its password hash, for sign-in only. */
-export async function findUserCredentials(db: FirebreakDb, username: string): Promise<(User & { passwordHash: string }) | undefined> {
+/** The account and its password hash (null: single sign-on only), for sign-in only. */
+export async function findUserCredentials(db: FirebreakDb, username: string): Promise<(User & { passwordHash: string | null }) | undefined> {
   const row = await db
     .selectFrom('users')
-    .select([...COLUMNS, 'password_hash'])
+    .select([...USER_COLUMNS, 'password_hash'])
     .where('username', '=', normalizeUsername(username))
     .executeTakeFirst();
   return row && { ...toUser(row), passwordHash: row.password_hash };
 }
 
+/** The account's password hash; undefined when there is no such account or it has no password (single sign-on). */
 export async function findUserPasswordHash(db: FirebreakDb, id: string): Promise<string | undefined> {
   const row = await db.selectFrom('users').select('password_hash').where('id', '=', id).executeTakeFirst();
-  return row?.password_hash;
+  return row?.password_hash ?? undefined;
 }
 
 export async function findUser(db: FirebreakDb, id: string): Promise<User | undefined> {
-  const row = await db.selectFrom('users').select(COLUMNS).where('id', '=', id).executeTakeFirst();
+  const row = await db.selectFrom('users').select(USER_COLUMNS).where('id', '=', id).executeTakeFirst();
   return row && toUser(row);
 }
 
 export async function listUsers(db: FirebreakDb): Promise<User[]> {
-  const rows = await db.selectFrom('users').select(COLUMNS).orderBy('username').execute();
+  const rows = await db.selectFrom('users').select(USER_COLUMNS).orderBy('username').execute();
   return rows.map(toUser);
 }
 

@@ -7,6 +7,8 @@ export interface StoredNotice extends Notice {
   content: unknown;
   linkId: string | null;
   acknowledgedBy: Actor | null;
+  /** When the relay refused it for good. */
+  failedAt: string | null;
 }
 
 /** One outbox row with what the contact's page needs to show it again. */
@@ -18,6 +20,7 @@ export async function findStoredNotice(db: FirebreakDb, key: NoticeKey): Promise
     content: row.content === null ? null : (JSON.parse(row.content) as unknown),
     linkId: row.link_id,
     acknowledgedBy: row.acknowledged_by === null ? null : Actor.parse(JSON.parse(row.acknowledged_by)),
+    failedAt: row.failed_at,
   };
 }
 
@@ -29,6 +32,7 @@ export async function listStoredNotices(db: FirebreakDb, incidentId: string): Pr
     content: row.content === null ? null : (JSON.parse(row.content) as unknown),
     linkId: row.link_id,
     acknowledgedBy: row.acknowledged_by === null ? null : Actor.parse(JSON.parse(row.acknowledged_by)),
+    failedAt: row.failed_at,
   }));
 }
 

@@ -56,8 +56,8 @@ export async function markNoticeSent(db: FirebreakDb, key: NoticeKey, messageId:
   await keyed(db.updateTable('notices').set({ status: 'sent', message_id: messageId, sent_at: at, error: null }), key).execute();
 }
 
-export async function markNoticeFailed(db: FirebreakDb, key: NoticeKey, error: string): Promise<void> {
-  await keyed(db.updateTable('notices').set({ status: 'failed', error }), key).where('status', '!=', 'sent').execute();
+export async function markNoticeFailed(db: FirebreakDb, key: NoticeKey, error: string, at = new Date().toISOString()): Promise<void> {
+  await keyed(db.updateTable('notices').set({ status: 'failed', error, failed_at: at }), key).where('status', '!=', 'sent').execute();
 }
 
 export async function listNotices(db: FirebreakDb, incidentId: string): Promise<Notice[]> {

@@ -27,9 +27,7 @@ export default async function UsersPage() {
               <tr key={user.id}>
                 <td className="mono">{user.username}</td>
                 <td>{user.displayName}</td>
-                <td>
-                  <UtcTime iso={user.passwordChangedAt} />
-                </td>
+                <td>{user.passwordChangedAt === null ? 'none: single sign-on' : <UtcTime iso={user.passwordChangedAt} />}</td>
                 <td>
                   <UserRowForm user={user} />
                 </td>

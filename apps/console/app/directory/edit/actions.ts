@@ -14,8 +14,8 @@ export interface DirectoryFormState {
 export async function importDirectoryAction(_state: DirectoryFormState, form: FormData): Promise<DirectoryFormState> {
   const yaml = String(form.get('yaml') ?? '');
   try {
-    await requireActionActor('directory:write');
-    const imported = await importDirectory(yaml);
+    const caller = await requireActionActor('directory:write');
+    const imported = await importDirectory({ caller, channel: 'console' }, yaml);
     return { yaml, saved: true, message: `Saved ${imported.customers} customer(s) and ${imported.deployments} deployment(s).` };
   } catch (error) {
     if (error instanceof FirebreakError) return { yaml, message: error.message, problems: error.fieldErrors };

@@ -9,12 +9,12 @@ export const metadata = { title: 'Edit directory' };
  * GET/PUT /api/v1/directory.yaml). Contacts left out are retired; what was sent to them stays on record.
  */
 export default async function EditDirectoryPage() {
-  await requirePageActor('directory:write');
+  const caller = await requirePageActor('directory:write');
   return (
     <>
       <h1>Edit directory</h1>
       <p className="muted">Customers and deployments left out of the document are kept; contacts left out of a customer are retired.</p>
-      <DirectoryEditor yaml={await exportDirectory()} />
+      <DirectoryEditor yaml={await exportDirectory({ caller, channel: 'console' })} />
     </>
   );
 }

@@ -7,6 +7,7 @@ import { requireActionActor } from '@/server/auth/require-page-actor';
 import { submitDecision } from '@/server/decisions/submit-decision';
 import { toFormError } from '@/server/form-errors';
 import { closeIncident } from '@/server/incidents/close-incident';
+import { revokeNoticeLink } from '@/server/notice-links/revoke-notice-link';
 
 export interface CloseFormState {
   message?: string;
@@ -79,5 +80,29 @@ export async function decideAction(
       message: unknownOutcome ? 'No answer from the playbook yet. Submit again in a moment: the decision is never taken twice.' : message,
       fieldErrors,
     };
+  }
+}
+
+export interface RevokeLinkFormState {
+  message?: string;
+  fieldErrors: Record<string, string>;
+  done?: boolean;
+}
+
+/** Withdraws one contact's notice link; the role is checked here and again by the operation. */
+export async function revokeLinkAction(
+  notice: { incidentId: string; kind: string; contactId: string; revision: number },
+  _previous: RevokeLinkFormState,
+  form: FormData,
+): Promise<RevokeLinkFormState> {
+  try {
+    const caller = await requireActionActor('links:revoke');
+    const outcome = await revokeNoticeLink(caller, { ...notice, reason: String(form.get('reason') ?? '') });
+    revalidatePath(`/incidents/${notice.incidentId}`);
+    if (outcome.changed) return { fieldErrors: {}, done: true, message: 'Link withdrawn.' };
+    const already = outcome.state === 'used' ? 'The link was already used: it opens nothing more.' : 'The link was already withdrawn.';
+    return { fieldErrors: {}, done: true, message: already };
+  } catch (error) {
+    return toFormError(error, { reason: 'Give the reason for withdrawing the link: it goes on the record.' });
   }
 }

@@ -9,12 +9,14 @@ import { UtcTime } from '@/components/utc-time';
 import { listCustomers } from '@/server/directory/list-customers';
 import { getIncidentDetail, type IncidentDetail } from '@/server/incidents/get-incident-detail';
 import { getTimeline } from '@/server/incidents/get-timeline';
+import { type SettledClock, settledClocks } from '@/server/incidents/settled-clocks';
 import { AutoRefresh } from './auto-refresh';
 import { CloseForm } from './close-form';
 import { DecisionCard } from './decision-card';
 import { NoticesTable } from './notices-table';
 import { listIncidentNotices } from '@/server/notices/list-incident-notices';
 import { requirePageActor } from '@/server/auth/require-page-actor';
+import { can } from '@/server/auth/permissions';
 
 const REFRESH_INTERVAL_MS = 1500;
 
@@ -27,7 +29,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function IncidentPage({ params }: Props) {
-  await requirePageActor('incidents:read');
+  const caller = await requirePageActor('incidents:read');
   const { id } = await params;
   const incident = await findOrNotFound(id);
   const [timeline, customers, notices] = await Promise.all([getTimeline(id), listCustomers(), listIncidentNotices(id)]);
@@ -48,7 +50,14 @@ export default async function IncidentPage({ params }: Props) {
           <dt>Deployments</dt>
           <dd className="mono">{incident.deploymentIds.join(', ')}</dd>
           <dt>Customers</dt>
-          <dd>{incident.customerIds.map((c) => customerNames.get(c) ?? c).join(', ')}</dd>
+          <dd>
+            {incident.customerIds.map((c, i) => (
+              <span key={c}>
+                {i > 0 && ', '}
+                <a href={`/customers/${c}`}>{customerNames.get(c) ?? c}</a>
+              </span>
+            ))}
+          </dd>
           <dt>Declared</dt>
           <dd>
             <UtcTime iso={incident.declaredAt} /> by {incident.declaredBy.name}
@@ -97,6 +106,14 @@ export default async function IncidentPage({ params }: Props) {
         </section>
       )}
 
+      {/* A closed playbook no longer answers for its clocks; the timeline still says how each deadline ended. */}
+      {incident.status === 'closed' && settledClocks(timeline).length > 0 && (
+        <section aria-labelledby="deadlines-heading">
+          <h2 id="deadlines-heading">Deadlines</h2>
+          <Deadlines clocks={settledClocks(timeline)} />
+        </section>
+      )}
+
       <section aria-labelledby="steps-heading">
         <h2 id="steps-heading">Steps</h2>
         <Steps incident={incident} />
@@ -107,7 +124,7 @@ export default async function IncidentPage({ params }: Props) {
 
       <section aria-labelledby="notices-heading">
         <h2 id="notices-heading">Notices</h2>
-        <NoticesTable notices={notices} />
+        <NoticesTable incidentId={incident.id} notices={notices} canRevoke={can(caller.role, 'links:revoke')} />
       </section>
 
       <section aria-labelledby="timeline-heading">
@@ -134,6 +151,7 @@ async function findOrNotFound(id: string): Promise<IncidentDetail> {
 
 /** The playbook's steps in its order; a step the incident has no record of yet is pending. */
 function Steps({ incident }: { incident: IncidentDetail }) {
+  const ended = incident.status === 'closed';
   const recorded = new Map(incident.steps.map((step) => [step.name, step]));
   const steps: IncidentStep[] = PLAYBOOKS[incident.playbook].stepNames.map(
     (name) => recorded.get(name) ?? { name, status: 'pending', startedAt: null, completedAt: null, error: null },
@@ -143,7 +161,7 @@ function Steps({ incident }: { incident: IncidentDetail }) {
       {steps.map((step) => (
         <li key={step.name} className={`step step-row-${step.status}`}>
           <span className="step-name">{STEP_LABELS[step.name]}</span>
-          <StepStatusBadge status={step.status} />
+          <StepStatusBadge status={step.status} notRun={ended && step.status === 'pending'} />
           <span className="step-times muted">
             {step.startedAt && (
               <>
@@ -194,6 +212,37 @@ function Clocks({ clocks }: { clocks: Clock[] }) {
                 ) : (
                   <TimeLeft deadline={clock.deadline} renderedAt={renderedAt} />
                 )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function Deadlines({ clocks }: { clocks: SettledClock[] }) {
+  return (
+    <div className="table-scroll">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Clock</th>
+            <th scope="col">Outcome</th>
+            <th scope="col">Deadline</th>
+            <th scope="col">Settled</th>
+          </tr>
+        </thead>
+        <tbody>
+          {clocks.map((clock) => (
+            <tr key={clock.name}>
+              <td>{CLOCK_LABELS[clock.name]}</td>
+              <td>
+                <ClockStatusBadge status={clock.status} />
+              </td>
+              <td>{clock.deadline ? <UtcTime iso={clock.deadline} /> : '—'}</td>
+              <td>
+                <UtcTime iso={clock.settledAt} />
               </td>
             </tr>
           ))}

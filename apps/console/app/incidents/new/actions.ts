@@ -7,8 +7,11 @@ import { IdempotencyKey } from '@/server/api/idempotency-key';
 import { requireActionActor } from '@/server/auth/require-page-actor';
 import { toFormError } from '@/server/form-errors';
 import { declareIncident } from '@/server/incidents/declare-incident';
+import { previewIncident } from '@/server/incidents/preview-incident';
 import { declarationFromForm } from './declaration-from-form';
-import type { DeclareFormState, DeclareFormValues } from './declare-form-state';
+import type { DeclareFormState } from './declare-form-state';
+import { declarationFingerprint, formValuesOf } from './form-values';
+import type { PreviewState } from './preview-state';
 
 /** Messages for the form, where the API's wording would read like a schema. */
 const FRIENDLIER: Record<string, string> = {
@@ -34,20 +37,7 @@ const FORM_MESSAGES: Partial<Record<ErrorCode, string>> = {
 };
 
 export async function declareIncidentAction(previous: DeclareFormState, form: FormData): Promise<DeclareFormState> {
-  const values: DeclareFormValues = {
-    playbook: String(form.get('playbook') ?? ''),
-    deploymentIds: form.getAll('deploymentIds').map(String),
-    severity: String(form.get('severity') ?? ''),
-    summary: String(form.get('summary') ?? ''),
-    sourceAddress: String(form.get('sourceAddress') ?? ''),
-    vulnerability: {
-      reference: String(form.get('vulnerability.reference') ?? ''),
-      title: String(form.get('vulnerability.title') ?? ''),
-      component: String(form.get('vulnerability.component') ?? ''),
-      discoveredAt: String(form.get('vulnerability.discoveredAt') ?? ''),
-      notExploitableBecause: String(form.get('vulnerability.notExploitableBecause') ?? ''),
-    },
-  };
+  const values = formValuesOf(form);
   // The key round-trips through the browser: anything unusable is replaced rather than trusted.
   const idempotencyKey = IdempotencyKey.safeParse(previous.idempotencyKey).data ?? randomUUID();
   let incidentId: string;
@@ -74,4 +64,23 @@ export async function declareIncidentAction(previous: DeclareFormState, form: Fo
     };
   }
   redirect(`/incidents/${incidentId}`);
+}
+
+/** Reads what declaring would change, for the form's preview step. Declares nothing. */
+export async function previewIncidentAction(_previous: PreviewState, form: FormData): Promise<PreviewState> {
+  const values = formValuesOf(form);
+  try {
+    const { actor, role } = await requireActionActor('incidents:declare');
+    const preview = await previewIncident({ request: declarationFromForm(values), actor, role });
+    return { status: 'ready', preview, fingerprint: declarationFingerprint(values) };
+  } catch (error) {
+    const { message, fieldErrors } = toFormError(error, FRIENDLIER);
+    const code = error instanceof FirebreakError ? error.code : 'INTERNAL';
+    return {
+      status: 'error',
+      message: code === 'VALIDATION_FAILED' ? 'Nothing can be previewed yet. Fix the fields marked below and preview again.' : message,
+      fieldErrors:
+        code === 'UNKNOWN_PLAYBOOK' || code === 'PLAYBOOK_NOT_AVAILABLE' ? { ...fieldErrors, playbook: message } : fieldErrors,
+    };
+  }
 }

@@ -1,9 +1,15 @@
 'use client';
 
 import type { Customer, Deployment, PlaybookDescription } from '@firebreak/domain';
-import { useActionState, useState } from 'react';
-import { declareIncidentAction } from './actions';
+import { type FormEvent, startTransition, useActionState, useEffect, useRef, useState } from 'react';
+import { declareIncidentAction, previewIncidentAction } from './actions';
 import { EMPTY_VULNERABILITY, VULNERABILITY_PLAYBOOKS, type DeclareFormState } from './declare-form-state';
+import { declarationFingerprint, formValuesOf } from './form-values';
+import { NO_PREVIEW } from './preview-state';
+import { PreviewTables } from './preview-tables';
+
+/** Only this button declares; every other submission of the form (Enter in a field included) previews. */
+const DECLARE_BUTTON_ID = 'declare-and-run';
 
 interface Props {
   deployments: Deployment[];
@@ -33,16 +39,49 @@ export function DeclareForm({ deployments, customers, playbooks, idempotencyKey 
     },
   };
   const [state, formAction, pending] = useActionState(declareIncidentAction, initial);
+  const [previewState, previewAction, previewing] = useActionState(previewIncidentAction, NO_PREVIEW);
+  const [lastSubmitted, setLastSubmitted] = useState<'preview' | 'declare'>('declare');
+  // What the form would declare as it stands now; a preview made for anything else is stale.
+  const [fingerprint, setFingerprint] = useState<string>();
   // Which extra fields the form shows follows the playbook chosen, before anything is submitted.
   const [playbookId, setPlaybookId] = useState(initial.values.playbook);
+  const previewHeading = useRef<HTMLHeadingElement>(null);
   const customerNames = new Map(customers.map((c) => [c.id, c.name]));
-  const errors = state.fieldErrors;
+
+  const preview = previewState.status === 'ready' && previewState.fingerprint === fingerprint ? previewState.preview : undefined;
+  const stale = previewState.status === 'ready' && !preview;
+  const previewFailed = lastSubmitted === 'preview' && previewState.status === 'error' ? previewState : undefined;
+  const errors = previewFailed ? previewFailed.fieldErrors : lastSubmitted === 'declare' ? state.fieldErrors : {};
+  const message = previewFailed ? previewFailed.message : lastSubmitted === 'declare' ? state.message : undefined;
+
+  // Keyboard and screen-reader users land on the preview once it is there.
+  useEffect(() => {
+    if (previewState.status === 'ready') previewHeading.current?.focus();
+  }, [previewState]);
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    if ((event.nativeEvent as SubmitEvent).submitter?.id === DECLARE_BUTTON_ID) {
+      setLastSubmitted('declare');
+      return;
+    }
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    setLastSubmitted('preview');
+    setFingerprint(declarationFingerprint(formValuesOf(data)));
+    startTransition(() => previewAction(data));
+  }
 
   return (
-    <form action={formAction} className="form" noValidate>
-      {state.message && (
+    <form
+      action={formAction}
+      onSubmit={onSubmit}
+      onChange={(event) => setFingerprint(declarationFingerprint(formValuesOf(new FormData(event.currentTarget))))}
+      className="form declare-form"
+      noValidate
+    >
+      {message && (
         <p className="form-error" role="alert">
-          {state.message}
+          {message}
         </p>
       )}
 
@@ -236,9 +275,29 @@ export function DeclareForm({ deployments, customers, playbooks, idempotencyKey 
         )}
       </div>
 
-      <button type="submit" disabled={pending}>
-        {pending ? 'Declaring…' : 'Declare incident and start the playbook'}
-      </button>
+      <section className="preview" aria-labelledby="preview-heading" aria-busy={previewing}>
+        <h2 id="preview-heading" ref={previewHeading} tabIndex={-1}>
+          Preview
+        </h2>
+        {!preview && !previewing && (
+          <p className="hint">
+            {stale
+              ? 'The form changed since the last preview. Preview again to see what the playbook would change now.'
+              : 'See which instances, addresses, network ACLs and security groups the playbook will change, and who is told first, read from EC2 before anything changes. Declare and run now skips this.'}
+          </p>
+        )}
+        {previewing && <p role="status">Reading the deployments from EC2…</p>}
+        {preview && !previewing && <PreviewTables preview={preview} />}
+      </section>
+
+      <div className="form-actions">
+        <button type="submit" className={preview ? 'button-secondary' : undefined} disabled={previewing || pending}>
+          {previewing ? 'Previewing…' : preview ? 'Preview again' : 'Preview changes'}
+        </button>
+        <button type="submit" id={DECLARE_BUTTON_ID} className={preview ? undefined : 'button-secondary'} disabled={previewing || pending}>
+          {pending ? 'Declaring…' : preview ? 'Declare and run' : 'Declare and run now'}
+        </button>
+      </div>
     </form>
   );
 }

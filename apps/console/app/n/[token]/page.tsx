@@ -1,6 +1,7 @@
 import { renderNotice } from '@firebreak/activities/render';
 import type { Metadata } from 'next';
-import { LINK_PROBLEM_MESSAGES, openNoticeLink } from '../../../src/server/notice-links/open-notice-link';
+import { LINK_PROBLEM_MESSAGES } from '../../../src/server/notice-links/open-notice-link';
+import { viewNoticeLink } from '../../../src/server/notice-links/view-notice-link';
 import { canSignOff, deferrableDeployments } from '../../../src/server/notice-links/link-actions';
 import { AcknowledgeForm, DeferralForm, SignOffForm } from './link-forms';
 
@@ -14,7 +15,7 @@ export const metadata: Metadata = { title: 'Security notice', referrer: 'no-refe
  */
 export default async function NoticeLinkPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const opened = await openNoticeLink(decodeURIComponent(token));
+  const opened = await viewNoticeLink(decodeURIComponent(token));
   if (!opened.ok) {
     return (
       <section className="card" aria-labelledby="link-problem">

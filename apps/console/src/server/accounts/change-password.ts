@@ -26,7 +26,8 @@ export async function changePassword(caller: Caller, body: unknown): Promise<voi
   if (!parsed.success) throw new FirebreakError('VALIDATION_FAILED', 'Fill in both passwords.', toFieldErrors(parsed.error));
   const db = await getDatabase();
   const [user, hash, settings] = await Promise.all([findUser(db, caller.userId), findUserPasswordHash(db, caller.userId), currentSecuritySettings(db)]);
-  if (!user || !hash) throw new FirebreakError('UNAUTHORIZED', 'Sign in again.');
+  if (!user) throw new FirebreakError('UNAUTHORIZED', 'Sign in again.');
+  if (!hash) throw new FirebreakError('FORBIDDEN', 'This account signs in through single sign-on and has no password here.');
   const audit = { actor: caller.actor, sourceAddress: caller.sourceAddress };
   if (!(await verifyPassword(hash, parsed.data.currentPassword))) {
     await recordFailedSignIn(db, { username: user.username, sourceAddress: caller.sourceAddress, policy: settings.lockout });

@@ -17,13 +17,18 @@ describe('buildOpenApiDocument', () => {
         '/audit',
         '/audit/verify',
         '/customers',
+        '/customers/{id}/notices',
         '/deployments',
+        '/directory.yaml',
         '/health',
         '/incidents',
         '/incidents/{id}',
         '/incidents/{id}/close',
         '/incidents/{id}/decisions',
+        '/incidents/{id}/export.csv',
+        '/incidents/{id}/export.json',
         '/incidents/{id}/timeline',
+        '/incidents/preview',
         '/policy',
         '/policy/history',
         '/openapi.json',
@@ -31,6 +36,8 @@ describe('buildOpenApiDocument', () => {
     );
     expect(Object.keys(document.paths['/incidents']!).sort()).toEqual(['get', 'post']);
     expect(Object.keys(document.paths['/policy']!).sort()).toEqual(['get', 'put']);
+    expect(Object.keys(document.paths['/customers']!).sort()).toEqual(['get', 'patch', 'post']);
+    expect(Object.keys(document.paths['/directory.yaml']!).sort()).toEqual(['get', 'put']);
   });
 
   it('resolves every $ref to a component schema', () => {

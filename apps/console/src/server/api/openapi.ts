@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { API_SCHEMAS, type ApiSchemaName } from './schemas';
 
 interface Operation {
-  method: 'get' | 'post' | 'put';
+  method: 'get' | 'post' | 'put' | 'patch';
   path: string;
   operationId: string;
   summary: string;
@@ -10,7 +10,10 @@ interface Operation {
   authenticated: boolean;
   parameters?: Parameter[];
   requestBody?: ApiSchemaName;
-  responses: Record<number, { description: string; schema?: ApiSchemaName }>;
+  /** A body that is not JSON (a YAML document): its media type, sent as a string. */
+  requestText?: { contentType: string; description: string };
+  /** `contentType` names a body that is not JSON (YAML, CSV), described as a string. */
+  responses: Record<number, { description: string; schema?: ApiSchemaName; contentType?: string }>;
 }
 
 interface Parameter {
@@ -27,6 +30,14 @@ const INCIDENT_ID: Parameter = {
   required: true,
   description: 'Incident id, e.g. inc-3k9x2m4p7q1z',
   schema: { type: 'string', pattern: '^inc-[a-z0-9]{12}$' },
+};
+
+const CUSTOMER_ID: Parameter = {
+  name: 'id',
+  in: 'path',
+  required: true,
+  description: 'Customer id, e.g. acme-media',
+  schema: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]*$', maxLength: 64 },
 };
 
 const AUTH_ERRORS = { 401: { description: 'Missing or invalid API token', schema: 'ErrorResponse' } } as const;
@@ -57,6 +68,21 @@ export const OPERATIONS: Operation[] = [
       404: { description: 'A named deployment does not exist', schema: 'ErrorResponse' },
       422: { description: 'Idempotency-Key already used for another request', schema: 'ErrorResponse' },
       503: { description: 'Orchestrator unreachable; retry with the same Idempotency-Key', schema: 'ErrorResponse' },
+    },
+  },
+  {
+    method: 'post',
+    path: '/incidents/preview',
+    operationId: 'previewIncident',
+    summary: 'What declaring this incident would change (EC2 describe and DryRun calls, first notices); nothing is started',
+    authenticated: true,
+    requestBody: 'DeclareIncidentRequest',
+    responses: {
+      200: { description: 'The preview, per deployment; a deployment EC2 could not be read for carries a problem', schema: 'IncidentPreview' },
+      400: { description: 'Invalid body, unknown playbook, or playbook not automated yet', schema: 'ErrorResponse' },
+      ...AUTH_ERRORS,
+      403: { description: "The token's role may not declare incidents", schema: 'ErrorResponse' },
+      404: { description: 'A named deployment does not exist', schema: 'ErrorResponse' },
     },
   },
   {
@@ -110,6 +136,34 @@ export const OPERATIONS: Operation[] = [
     responses: {
       200: { description: 'The timeline', schema: 'Timeline' },
       ...AUTH_ERRORS,
+      404: { description: 'No such incident', schema: 'ErrorResponse' },
+    },
+  },
+  {
+    method: 'get',
+    path: '/incidents/{id}/export.json',
+    operationId: 'exportIncident',
+    summary: 'Everything recorded about an incident as one document: the incident, SLA standing, notices, timeline (managers, on-call, administrators)',
+    authenticated: true,
+    parameters: [INCIDENT_ID],
+    responses: {
+      200: { description: 'The export, as an attachment', schema: 'IncidentExport' },
+      ...AUTH_ERRORS,
+      403: { description: "The token's role may not export reports", schema: 'ErrorResponse' },
+      404: { description: 'No such incident', schema: 'ErrorResponse' },
+    },
+  },
+  {
+    method: 'get',
+    path: '/incidents/{id}/export.csv',
+    operationId: 'exportIncidentTimeline',
+    summary: "The incident's timeline as CSV, one event per row (managers, on-call, administrators)",
+    authenticated: true,
+    parameters: [INCIDENT_ID],
+    responses: {
+      200: { description: 'The timeline, as an attachment', contentType: 'text/csv' },
+      ...AUTH_ERRORS,
+      403: { description: "The token's role may not export reports", schema: 'ErrorResponse' },
       404: { description: 'No such incident', schema: 'ErrorResponse' },
     },
   },
@@ -198,6 +252,74 @@ export const OPERATIONS: Operation[] = [
     responses: { 200: { description: 'Every customer', schema: 'CustomerList' }, ...AUTH_ERRORS },
   },
   {
+    method: 'post',
+    path: '/customers',
+    operationId: 'createCustomer',
+    summary: 'Add a customer with its contacts (administrators)',
+    authenticated: true,
+    requestBody: 'Customer',
+    responses: {
+      201: { description: 'The customer as saved', schema: 'CustomerResponse' },
+      400: { description: 'Invalid customer, an id already in the directory, or a contact of another customer', schema: 'ErrorResponse' },
+      ...AUTH_ERRORS,
+      403: { description: 'Only administrators change the directory', schema: 'ErrorResponse' },
+    },
+  },
+  {
+    method: 'patch',
+    path: '/customers',
+    operationId: 'updateCustomer',
+    summary: 'Change a customer named by its id; contacts left out of a new contact list are retired, never deleted (administrators)',
+    authenticated: true,
+    requestBody: 'CustomerPatch',
+    responses: {
+      200: { description: 'The customer as saved', schema: 'CustomerResponse' },
+      400: { description: 'Invalid change, or a contact of another customer', schema: 'ErrorResponse' },
+      ...AUTH_ERRORS,
+      403: { description: 'Only administrators change the directory', schema: 'ErrorResponse' },
+      404: { description: 'No such customer', schema: 'ErrorResponse' },
+    },
+  },
+  {
+    method: 'get',
+    path: '/customers/{id}/notices',
+    operationId: 'listCustomerNotices',
+    summary: "Every notice the customer's contacts received, across incidents, per contact, newest first",
+    authenticated: true,
+    parameters: [CUSTOMER_ID],
+    responses: {
+      200: { description: 'The customer and its notices, with sent, delivered, failed and acknowledged times', schema: 'CustomerNotices' },
+      ...AUTH_ERRORS,
+      404: { description: 'No such customer', schema: 'ErrorResponse' },
+    },
+  },
+  {
+    method: 'get',
+    path: '/directory.yaml',
+    operationId: 'exportDirectory',
+    summary: 'The whole directory (customers, contacts, deployments) as one YAML document',
+    authenticated: true,
+    responses: {
+      200: { description: 'The directory document, to edit and import again', contentType: 'application/yaml' },
+      ...AUTH_ERRORS,
+      403: { description: "The token's role may not read the directory", schema: 'ErrorResponse' },
+    },
+  },
+  {
+    method: 'put',
+    path: '/directory.yaml',
+    operationId: 'importDirectory',
+    summary: 'Import a directory document: what it names is saved, the rest is kept; nothing is saved unless all of it is valid (administrators)',
+    authenticated: true,
+    requestText: { contentType: 'application/yaml', description: 'A document as GET /directory.yaml returns it (at most 1 MiB)' },
+    responses: {
+      200: { description: 'What was imported; each change is in the audit log', schema: 'DirectoryImportResult' },
+      400: { description: 'Invalid document: every problem names its line', schema: 'ErrorResponse' },
+      ...AUTH_ERRORS,
+      403: { description: 'Only administrators change the directory', schema: 'ErrorResponse' },
+    },
+  },
+  {
     method: 'get',
     path: '/audit',
     operationId: 'listAuditEntries',
@@ -269,10 +391,23 @@ export function buildOpenApiDocument(): Record<string, unknown> {
       ...(op.requestBody
         ? { requestBody: { required: true, content: { 'application/json': { schema: ref(op.requestBody) } } } }
         : {}),
+      ...(op.requestText
+        ? {
+            requestBody: {
+              required: true,
+              description: op.requestText.description,
+              content: { [op.requestText.contentType]: { schema: { type: 'string' } } },
+            },
+          }
+        : {}),
       responses: Object.fromEntries(
-        Object.entries(op.responses).map(([status, { description, schema }]) => [
+        Object.entries(op.responses).map(([status, { description, schema, contentType }]) => [
           status,
-          { description, ...(schema ? { content: { 'application/json': { schema: ref(schema) } } } : {}) },
+          {
+            description,
+            ...(contentType ? { content: { [contentType]: { schema: { type: 'string' } } } } : {}),
+            ...(schema ? { content: { 'application/json': { schema: ref(schema) } } } : {}),
+          },
         ]),
       ),
     };

@@ -1,5 +1,6 @@
 import {
   Clock,
+  ContactRole,
   Customer,
   DecisionBody,
   DecisionOutcome,
@@ -7,12 +8,18 @@ import {
   Deployment,
   ERROR_CODES,
   Incident,
+  IncidentPreview,
+  Notice,
+  NoticeKind,
+  NoticeStatus,
+  PlaybookId,
   PendingDecision,
   Policy,
   TimelineEvent,
   type ErrorCode,
 } from '@firebreak/domain';
 import { z } from 'zod';
+import { CustomerPatch } from '../directory/customer-patch';
 import { Health } from '../health/check-health';
 import { CurrentPolicy, PolicyHistory, PolicyUpdateBody, PolicyVersion } from '../policy/policy-schemas';
 
@@ -38,6 +45,58 @@ export const IncidentList = z.object({
 export const Timeline = z.object({ events: z.array(TimelineEvent) });
 export const DeploymentList = z.object({ deployments: z.array(Deployment) });
 export const CustomerList = z.object({ customers: z.array(Customer) });
+export const CustomerResponse = z.object({ customer: Customer });
+
+export const DirectoryImportResult = z.object({
+  imported: z.object({
+    customers: z.number().int(),
+    deployments: z.number().int(),
+    /** Customers, contacts and deployments created, changed or (contacts) retired; each is in the audit log. */
+    changes: z.number().int(),
+  }),
+});
+
+/** One notice one of the customer's contacts received (`GET /customers/{id}/notices`). */
+export const CustomerNotice = z.object({
+  incidentId: z.string(),
+  incidentSummary: z.string(),
+  playbook: PlaybookId,
+  kind: NoticeKind,
+  revision: z.number().int().min(1),
+  contactId: z.string(),
+  contactName: z.string(),
+  contactRole: ContactRole,
+  /** Set when the contact has since been retired from the directory. */
+  contactRetiredAt: z.iso.datetime().nullable(),
+  recipientEmail: z.string(),
+  subject: z.string(),
+  status: NoticeStatus,
+  attempts: z.number().int(),
+  /** When Firebreak started sending it. */
+  queuedAt: z.iso.datetime(),
+  /** When the mail relay accepted it. */
+  deliveredAt: z.iso.datetime().nullable(),
+  failedAt: z.iso.datetime().nullable(),
+  acknowledgedAt: z.iso.datetime().nullable(),
+  error: z.string().nullable(),
+});
+
+export const CustomerNotices = z.object({
+  customer: Customer.pick({ id: true, name: true, tenancy: true }),
+  /** Per contact, newest first. */
+  notices: z.array(CustomerNotice),
+});
+
+/** `GET /incidents/{id}/export.json`: everything recorded about an incident, as one document. */
+export const IncidentExport = z.object({
+  format: z.literal('firebreak-incident-export'),
+  version: z.literal(1),
+  exportedAt: z.iso.datetime(),
+  incident: Incident,
+  sla: z.object({ standing: z.enum(['on-track', 'warning', 'breached']), clocks: z.record(z.string(), z.string()) }),
+  notices: z.array(Notice),
+  timeline: z.array(TimelineEvent),
+});
 
 export const ErrorResponse = z.object({
   error: z.object({
@@ -55,6 +114,7 @@ export const API_SCHEMAS = {
   Incident,
   IncidentDetail,
   IncidentList,
+  IncidentPreview,
   PendingDecision,
   Clock,
   DecisionBody,
@@ -70,6 +130,12 @@ export const API_SCHEMAS = {
   DeploymentList,
   Customer,
   CustomerList,
+  CustomerPatch,
+  CustomerResponse,
+  CustomerNotice,
+  CustomerNotices,
+  DirectoryImportResult,
+  IncidentExport,
   Health,
   ErrorResponse,
 } as const;

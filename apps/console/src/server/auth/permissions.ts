@@ -6,6 +6,7 @@ export type Permission =
   | 'incidents:declare'
   | 'incidents:close'
   | 'decisions:take'
+  | 'links:revoke'
   | 'directory:read'
   | 'directory:write'
   | 'policy:read'
@@ -18,7 +19,19 @@ export type Permission =
 const VIEWER: Permission[] = ['incidents:read'];
 // Managers read everything except the audit log and the access policy (users, security settings), and export.
 const MANAGER: Permission[] = [...VIEWER, 'directory:read', 'policy:read', 'reports:export'];
-const ON_CALL: Permission[] = [...VIEWER, 'directory:read', 'policy:read', 'incidents:declare', 'incidents:close', 'decisions:take'];
+const ON_CALL: Permission[] = [
+  ...VIEWER,
+  'directory:read',
+  'policy:read',
+  'incidents:declare',
+  'incidents:close',
+  'decisions:take',
+  // Withdraws a contact's notice link (a wrong recipient, a forwarded message).
+  'links:revoke',
+  // Hands an incident over (printable report, JSON, CSV) and sees the reports: nothing an on-call engineer cannot
+  // already read on the incident pages.
+  'reports:export',
+];
 const ADMINISTRATOR: Permission[] = [
   ...new Set<Permission>([
     ...MANAGER,

@@ -6,6 +6,7 @@ import {
   passwordExpired,
   recordFailedSignIn,
   signInBlock,
+  SOURCE_FACTOR,
   spendVerificationTime,
   startSession,
   verifyPassword,
@@ -14,6 +15,7 @@ import {
 import type { Actor } from '@firebreak/domain';
 import { recordAudit } from '../audit/record-audit';
 import { getDatabase } from '../database';
+import { alertSourceBlocked } from './alert-source-blocked';
 
 /** The one answer to every failed sign-in: it does not say whether the account exists, nor which part was wrong. */
 export const SIGN_IN_REFUSED =
@@ -49,7 +51,8 @@ export async function signIn(attempt: SignInAttempt): Promise<SignInResult> {
   const block = await signInBlock(db, username, attempt.sourceAddress);
   const user = block || username === '' ? undefined : await findUserCredentials(db, username);
   let verified = false;
-  if (user && user.disabledAt === null) verified = await verifyPassword(user.passwordHash, password);
+  // An account linked to single sign-on has no password here: it is refused like an unknown one.
+  if (user && user.disabledAt === null && user.passwordHash !== null) verified = await verifyPassword(user.passwordHash, password);
   else await spendVerificationTime(password);
 
   if (block) {
@@ -64,6 +67,11 @@ export async function signIn(attempt: SignInAttempt): Promise<SignInResult> {
     }
     if (outcome.blockedSourceUntil) {
       await recordAudit({ ...audit, severity: 'alert', eventType: 'sign-in.source-blocked', actor: claimed, details: { until: outcome.blockedSourceUntil } });
+      await alertSourceBlocked({
+        sourceAddress: attempt.sourceAddress,
+        blockedUntil: outcome.blockedSourceUntil,
+        failures: settings.lockout.maxFailedAttempts * SOURCE_FACTOR,
+      });
     }
     return { ok: false, message: SIGN_IN_REFUSED };
   }

@@ -1,12 +1,24 @@
 import { listCustomers, listDeployments, upsertCustomer, upsertDeployment } from '@firebreak/db';
-import { Contact, Customer, FirebreakError } from '@firebreak/domain';
+import { Customer, FirebreakError } from '@firebreak/domain';
 import { z } from 'zod';
 import { toFieldErrors } from '../api/field-errors';
+import { recordAudit } from '../audit/record-audit';
+import { assertPermitted } from '../auth/permissions';
+import type { Caller } from '../auth/require-actor';
 import { getDatabase } from '../database';
+import { CustomerPatch } from './customer-patch';
+import { type DirectoryChange, directoryChanges } from './directory-changes';
 import { type DirectoryDocument, type DirectoryProblem, directoryToYaml, parseDirectoryYaml } from './directory-document';
 
-/** A customer the directory does not have yet. */
-export async function createCustomer(body: unknown): Promise<Customer> {
+/** Who changes or reads the directory, and through what: every change is audited with both. */
+export interface DirectoryCall {
+  caller: Caller;
+  channel: 'api' | 'console';
+}
+
+/** A customer the directory does not have yet (administrators). */
+export async function createCustomer(call: DirectoryCall, body: unknown): Promise<Customer> {
+  assertPermitted(call.caller.role, 'directory:write');
   const customer = parse(Customer, body);
   const existing = await listCustomers(await getDatabase());
   if (existing.some((c) => c.id === customer.id)) {
@@ -14,43 +26,59 @@ export async function createCustomer(body: unknown): Promise<Customer> {
       { path: 'id', message: 'already in the directory' },
     ]);
   }
-  await saveCustomers([customer], existing);
+  await saveCustomers(call, [customer], existing);
   return customer;
 }
 
-/** What a PATCH may change; a new contact list replaces the old one, and contacts left out are retired. */
-export const CustomerPatch = z
-  .object({ id: Customer.shape.id, name: Customer.shape.name.optional(), tenancy: Customer.shape.tenancy.optional(), contacts: z.array(Contact).optional() })
-  .strict();
-
-export async function updateCustomer(body: unknown): Promise<Customer> {
+export async function updateCustomer(call: DirectoryCall, body: unknown): Promise<Customer> {
+  assertPermitted(call.caller.role, 'directory:write');
   const patch = parse(CustomerPatch, body);
   const existing = await listCustomers(await getDatabase());
   const current = existing.find((c) => c.id === patch.id);
   if (!current) throw new FirebreakError('NOT_FOUND', `No customer with id ${JSON.stringify(patch.id)}.`);
   const customer = Customer.parse({ ...current, ...patch });
-  await saveCustomers([customer], existing);
+  await saveCustomers(call, [customer], existing);
   return customer;
 }
 
 /** Replaces what the document names; customers and deployments it leaves out are kept as they are. */
-export async function importDirectory(text: string): Promise<{ customers: number; deployments: number }> {
+export async function importDirectory(call: DirectoryCall, text: string): Promise<{ customers: number; deployments: number; changes: number }> {
+  assertPermitted(call.caller.role, 'directory:write');
   const parsed = parseDirectoryYaml(text);
-  if (!parsed.ok) throw new FirebreakError('VALIDATION_FAILED', describeProblems(parsed.problems), problemsAsFields(parsed.problems));
+  if (!parsed.ok) {
+    await audit(call, 'warning', 'directory.import-refused', { problems: parsed.problems.length, firstProblemLine: parsed.problems[0]?.line });
+    throw new FirebreakError('VALIDATION_FAILED', describeProblems(parsed.problems), problemsAsFields(parsed.problems));
+  }
   const db = await getDatabase();
-  await saveCustomers(parsed.directory.customers, await listCustomers(db));
-  for (const deployment of parsed.directory.deployments) await upsertDeployment(db, deployment);
-  return { customers: parsed.directory.customers.length, deployments: parsed.directory.deployments.length };
+  const { customers, deployments } = parsed.directory;
+  const before = { customers: await listCustomers(db), deployments: await listDeployments(db) };
+  assertContactOwners(customers, before.customers);
+  for (const customer of customers) await upsertCustomer(db, customer);
+  for (const deployment of deployments) await upsertDeployment(db, deployment);
+  const changes = directoryChanges(before, { customers, deployments });
+  await auditChanges(call, changes);
+  await audit(call, 'notice', 'directory.imported', { customers: customers.length, deployments: deployments.length, changes: changes.length });
+  return { customers: customers.length, deployments: deployments.length, changes: changes.length };
 }
 
-export async function exportDirectory(): Promise<string> {
+/** The whole directory as YAML (whoever may read the directory); each export is audited. */
+export async function exportDirectory(call: DirectoryCall): Promise<string> {
+  assertPermitted(call.caller.role, 'directory:read');
   const db = await getDatabase();
   const directory: DirectoryDocument = { customers: await listCustomers(db), deployments: await listDeployments(db) };
+  await audit(call, 'info', 'directory.exported', { customers: directory.customers.length, deployments: directory.deployments.length });
   return directoryToYaml(directory);
 }
 
+async function saveCustomers(call: DirectoryCall, customers: Customer[], existing: Customer[]): Promise<void> {
+  assertContactOwners(customers, existing);
+  const db = await getDatabase();
+  for (const customer of customers) await upsertCustomer(db, customer);
+  await auditChanges(call, directoryChanges({ customers: existing, deployments: [] }, { customers, deployments: [] }));
+}
+
 // A contact id belongs to one customer: taking another customer's contact would move their notices' recipient.
-async function saveCustomers(customers: Customer[], existing: Customer[]): Promise<void> {
+function assertContactOwners(customers: Customer[], existing: Customer[]): void {
   const owner = new Map(existing.flatMap((c) => c.contacts.map((k) => [k.id, c.id] as const)));
   for (const customer of customers) {
     for (const contact of customer.contacts) {
@@ -62,8 +90,23 @@ async function saveCustomers(customers: Customer[], existing: Customer[]): Promi
       }
     }
   }
-  const db = await getDatabase();
-  for (const customer of customers) await upsertCustomer(db, customer);
+}
+
+/** One audit entry per change: `directory.customer.created`, `directory.contact.removed`, ... */
+async function auditChanges(call: DirectoryCall, changes: DirectoryChange[]): Promise<void> {
+  for (const { entity, change, id, ...details } of changes) {
+    await audit(call, change === 'removed' ? 'warning' : 'notice', `directory.${entity}.${change}`, { [`${entity}Id`]: id, ...details });
+  }
+}
+
+async function audit(call: DirectoryCall, severity: 'info' | 'notice' | 'warning', eventType: string, details: Record<string, unknown>): Promise<void> {
+  await recordAudit({
+    severity,
+    eventType,
+    actor: call.caller.actor,
+    sourceAddress: call.caller.sourceAddress,
+    details: { ...details, channel: call.channel },
+  });
 }
 
 function parse<T>(schema: z.ZodType<T>, body: unknown): T {

@@ -2,7 +2,6 @@ import {
   appendTimelineEvent,
   createIncident,
   currentPolicy,
-  findDeploymentsByIds,
   findIdempotencyClaim,
   findIncident,
 } from '@firebreak/db';
@@ -23,6 +22,7 @@ import { assertPermitted } from '../auth/permissions';
 import { getDatabase } from '../database';
 import { newIncidentId } from './new-incident-id';
 import { parseDeclaration } from './parse-declaration';
+import { resolveDeployments } from './resolve-deployments';
 import { declarationHash } from './request-hash';
 import { startIncidentWorkflow } from './start-incident-workflow';
 
@@ -108,21 +108,6 @@ export async function declareIncident({ request, idempotencyKey, actor, role }: 
   const incident = await requireIncident(id);
   await startIncidentWorkflow(playbookInputOf(incident, declaration, deployments, policy));
   return { incident, created: true };
-}
-
-async function resolveDeployments(ids: readonly string[]): Promise<Deployment[]> {
-  const found = await findDeploymentsByIds(await getDatabase(), ids);
-  const byId = new Map(found.map((d) => [d.id, d]));
-  const missing = ids.filter((id) => !byId.has(id));
-  if (missing.length > 0) {
-    throw new FirebreakError(
-      'NOT_FOUND',
-      `No deployment with id ${missing.join(', ')}.`,
-      missing.map((id) => ({ path: `deploymentIds.${ids.indexOf(id)}`, message: `no deployment "${id}"` })),
-    );
-  }
-  // Keep the order the caller gave: it is the order the playbook works through them.
-  return ids.map((id) => byId.get(id)!);
 }
 
 async function findEarlierDeclaration(key: string, requestHash: string): Promise<Incident | undefined> {

@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { getDatabase } from '../database';
 import { submitDecision } from '../decisions/submit-decision';
 import { withTemporal } from '../temporal-errors';
-import { LINK_PROBLEM_MESSAGES, type OpenedNoticeLink, openNoticeLink } from './open-notice-link';
+import { type LinkAction, recordLinkEvent, recordLinkRefusal } from './link-audit';
+import { LINK_PROBLEM_MESSAGES, type OpenedNoticeLink, type OpenNoticeLinkResult, openNoticeLink } from './open-notice-link';
 
 export type LinkActionResult = { ok: true; message: string } | { ok: false; message: string };
 
@@ -22,18 +23,27 @@ export function canSignOff(link: OpenedNoticeLink): boolean {
   return link.notice.kind === 'monitoring-sign-off-request';
 }
 
+// Every action checks the link again; a refusal is audited with the action it was tried for.
+async function openFor(token: string, action: LinkAction): Promise<OpenNoticeLinkResult> {
+  const opened = await openNoticeLink(token);
+  if (!opened.ok) await recordLinkRefusal(token, opened.problem, action);
+  return opened;
+}
+
 /** The contact acknowledges the notice: recorded on its outbox row and on the timeline, once. */
 export async function acknowledgeByLink(token: string): Promise<LinkActionResult> {
-  const opened = await openNoticeLink(token);
+  const opened = await openFor(token, 'acknowledge');
   if (!opened.ok) return { ok: false, message: LINK_PROBLEM_MESSAGES[opened.problem] };
-  await acknowledge(opened.link);
+  const recorded = await acknowledge(opened.link);
+  await recordLinkEvent(opened.link, 'acknowledged', { alreadyAcknowledged: !recorded });
   return { ok: true, message: 'Thank you: your acknowledgement is recorded.' };
 }
 
-async function acknowledge(link: OpenedNoticeLink): Promise<void> {
+/** True when this call recorded the acknowledgement, false when it was recorded before. */
+async function acknowledge(link: OpenedNoticeLink): Promise<boolean> {
   const db = await getDatabase();
   const at = new Date().toISOString();
-  if (!(await acknowledgeNotice(db, link.claims, link.actor, at))) return;
+  if (!(await acknowledgeNotice(db, link.claims, link.actor, at))) return false;
   await appendTimelineEvent(db, {
     id: `acknowledged-${link.claims.linkId}`,
     incidentId: link.incident.id,
@@ -43,6 +53,7 @@ async function acknowledge(link: OpenedNoticeLink): Promise<void> {
     summary: `${link.contact.name} (${link.contact.customerName}) acknowledged the ${link.notice.kind} notice`,
     details: { kind: link.notice.kind, revision: link.notice.revision, contactId: link.contact.id, customerId: link.contact.customerId },
   });
+  return true;
 }
 
 const DeferralForm = z.object({
@@ -54,10 +65,18 @@ const DeferralForm = z.object({
 
 /** A single-tenant contact asks for another maintenance window: the playbook's requestDeferral update decides. */
 export async function requestDeferralByLink(token: string, form: unknown): Promise<LinkActionResult> {
-  const opened = await openNoticeLink(token);
+  const opened = await openFor(token, 'request-deferral');
   if (!opened.ok) return { ok: false, message: LINK_PROBLEM_MESSAGES[opened.problem] };
   const { link } = opened;
   const parsed = DeferralForm.safeParse(form);
+  const result = await requestDeferral(link, parsed);
+  const asked = parsed.success ? { deploymentId: parsed.data.deploymentId, until: parsed.data.until } : {};
+  const outcome = { outcome: result.ok ? 'accepted' : 'refused', message: result.message };
+  await recordLinkEvent(link, 'deferral-requested', { ...asked, ...outcome }, result.ok ? 'notice' : 'warning');
+  return result;
+}
+
+async function requestDeferral(link: OpenedNoticeLink, parsed: ReturnType<typeof DeferralForm.safeParse>): Promise<LinkActionResult> {
   if (!parsed.success) return { ok: false, message: parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join('; ') };
   const deployment = deferrableDeployments(link).find((d) => d.id === parsed.data.deploymentId);
   if (!deployment) return { ok: false, message: 'This notice does not offer to move that deployment.' };
@@ -93,9 +112,15 @@ export async function requestDeferralByLink(token: string, form: unknown): Promi
 
 /** The contact signs monitoring off for their customer: the playbook's customer-satisfied gate. */
 export async function signOffByLink(token: string, form: unknown): Promise<LinkActionResult> {
-  const opened = await openNoticeLink(token);
+  const opened = await openFor(token, 'sign-off');
   if (!opened.ok) return { ok: false, message: LINK_PROBLEM_MESSAGES[opened.problem] };
-  const { link } = opened;
+  const result = await signOff(opened.link, form);
+  const outcome = { outcome: result.ok ? 'accepted' : 'refused', message: result.message };
+  await recordLinkEvent(opened.link, 'satisfied', outcome, result.ok ? 'notice' : 'warning');
+  return result;
+}
+
+async function signOff(link: OpenedNoticeLink, form: unknown): Promise<LinkActionResult> {
   if (!canSignOff(link)) return { ok: false, message: 'This notice does not ask for a sign-off.' };
   const reason = z.string().trim().min(1).max(2000).safeParse((form as { reason?: unknown } | null)?.reason);
   try {

@@ -1,5 +1,5 @@
 import { renderNotice } from '@firebreak/activities/render';
-import { findContact, listStoredNotices } from '@firebreak/db';
+import { findContact, findLinkRevocations, listStoredNotices } from '@firebreak/db';
 import { NoticeContent } from '@firebreak/domain';
 import { getDatabase } from '../database';
 
@@ -8,6 +8,8 @@ export interface IncidentNoticeRow {
   revision: number;
   contactId: string;
   contactName: string;
+  /** Null for operations alerts, which go to no customer. */
+  customerId: string | null;
   customerName: string;
   recipientEmail: string;
   subject: string;
@@ -16,7 +18,10 @@ export interface IncidentNoticeRow {
   createdAt: string;
   sentAt: string | null;
   acknowledgedAt: string | null;
+  failedAt: string | null;
   error: string | null;
+  /** The contact's link: issued (opens until it expires), spent by its one-time action, withdrawn; null when none. */
+  link: 'issued' | 'used' | 'revoked' | null;
   /** The message as the contact read it (without its personal link), when its content was kept. */
   text: string | null;
 }
@@ -27,6 +32,7 @@ export async function listIncidentNotices(incidentId: string): Promise<IncidentN
   const notices = await listStoredNotices(db, incidentId);
   const contacts = new Map<string, Awaited<ReturnType<typeof findContact>>>();
   for (const id of new Set(notices.map((n) => n.contactId))) contacts.set(id, await findContact(db, id));
+  const revocations = await findLinkRevocations(db, notices.flatMap((n) => (n.linkId ? [n.linkId] : [])));
   return notices.map((n) => {
     const contact = contacts.get(n.contactId);
     const content = NoticeContent.safeParse(n.content);
@@ -35,6 +41,7 @@ export async function listIncidentNotices(incidentId: string): Promise<IncidentN
       revision: n.revision,
       contactId: n.contactId,
       contactName: contact?.name ?? (n.contactId === 'operations' ? 'Operations' : n.contactId),
+      customerId: contact?.customerId ?? null,
       customerName: contact?.customerName ?? '—',
       recipientEmail: n.recipientEmail,
       subject: n.subject,
@@ -43,7 +50,10 @@ export async function listIncidentNotices(incidentId: string): Promise<IncidentN
       createdAt: n.createdAt,
       sentAt: n.sentAt,
       acknowledgedAt: n.acknowledgedAt ?? null,
+      failedAt: n.failedAt,
       error: n.error,
+      // A message the relay refused for good never delivered its link.
+      link: n.linkId && n.status !== 'failed' ? (revocations.get(n.linkId)?.reason ?? 'issued') : null,
       text: content.success ? renderNotice(content.data, contact?.name ?? n.recipientEmail).text : null,
     };
   });

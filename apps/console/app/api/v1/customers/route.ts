@@ -17,15 +17,15 @@ export async function GET(request: Request): Promise<Response> {
 /** Adds a customer with its contacts (administrators). */
 export async function POST(request: Request): Promise<Response> {
   return respond(async () => {
-    await requireActor(request, 'directory:write');
-    return jsonResponse(201, { customer: await createCustomer(await readJsonBody(request)) });
+    const caller = await requireActor(request, 'directory:write');
+    return jsonResponse(201, { customer: await createCustomer({ caller, channel: 'api' }, await readJsonBody(request)) });
   });
 }
 
 /** Changes a customer; contacts left out of a new contact list are retired, never deleted (administrators). */
 export async function PATCH(request: Request): Promise<Response> {
   return respond(async () => {
-    await requireActor(request, 'directory:write');
-    return jsonResponse(200, { customer: await updateCustomer(await readJsonBody(request)) });
+    const caller = await requireActor(request, 'directory:write');
+    return jsonResponse(200, { customer: await updateCustomer({ caller, channel: 'api' }, await readJsonBody(request)) });
   });
 }

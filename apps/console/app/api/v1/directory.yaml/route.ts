@@ -12,8 +12,8 @@ const MAX_YAML_BYTES = 1024 * 1024;
 /** The whole directory as YAML, to edit and import again. */
 export async function GET(request: Request): Promise<Response> {
   return respond(async () => {
-    await requireActor(request, 'directory:read');
-    return new Response(await exportDirectory(), {
+    const caller = await requireActor(request, 'directory:read');
+    return new Response(await exportDirectory({ caller, channel: 'api' }), {
       status: 200,
       headers: { 'Content-Type': 'application/yaml; charset=utf-8', 'Cache-Control': 'no-store' },
     });
@@ -23,11 +23,11 @@ export async function GET(request: Request): Promise<Response> {
 /** Imports a directory document; every problem is reported with its line, and nothing is saved unless all is valid. */
 export async function PUT(request: Request): Promise<Response> {
   return respond(async () => {
-    await requireActor(request, 'directory:write');
+    const caller = await requireActor(request, 'directory:write');
     const text = await request.text();
     if (Buffer.byteLength(text, 'utf8') > MAX_YAML_BYTES) {
       throw new FirebreakError('VALIDATION_FAILED', `The document is larger than ${MAX_YAML_BYTES / 1024} KiB.`);
     }
-    return jsonResponse(200, { imported: await importDirectory(text) });
+    return jsonResponse(200, { imported: await importDirectory({ caller, channel: 'api' }, text) });
   });
 }

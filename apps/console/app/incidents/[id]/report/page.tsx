@@ -117,7 +117,7 @@ export default async function IncidentReportPage({ params }: Props) {
               <tr key={step.name}>
                 <td>{STEP_LABELS[step.name]}</td>
                 <td>
-                  <StepStatusBadge status={step.status} />
+                  <StepStatusBadge status={step.status} notRun={incident.status === 'closed' && step.status === 'pending'} />
                 </td>
                 <td>{step.startedAt ? <UtcTime iso={step.startedAt} /> : '—'}</td>
                 <td>{step.completedAt ? <UtcTime iso={step.completedAt} /> : '—'}</td>

@@ -9,6 +9,7 @@ import { UtcTime } from '@/components/utc-time';
 import { requirePageActor } from '@/server/auth/require-page-actor';
 import { getIncident } from '@/server/incidents/get-incident';
 import { getTimeline } from '@/server/incidents/get-timeline';
+import { AutoRefresh } from '../auto-refresh';
 import '../../../manager-views.css';
 
 interface Props {
@@ -31,6 +32,8 @@ export default async function IncidentTimelinePage({ params, searchParams }: Pro
 
   return (
     <>
+      {/* Live like the incident page: new events appear while the playbook runs, the filter stays as chosen. */}
+      <AutoRefresh active={incident.status !== 'closed'} />
       <header className="incident-header">
         <p className="mono muted">
           <Link href={`/incidents/${incident.id}`}>{incident.id}</Link>

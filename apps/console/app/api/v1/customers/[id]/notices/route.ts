@@ -1,0 +1,15 @@
+import { jsonResponse } from '../../../../../../src/server/api/json-response';
+import { respond } from '../../../../../../src/server/api/respond';
+import { requireActor } from '../../../../../../src/server/auth/require-actor';
+import { listCustomerNotices } from '../../../../../../src/server/notices/list-customer-notices';
+
+export const dynamic = 'force-dynamic';
+
+/** Every notice the customer's contacts received, across incidents (whoever may read incidents). */
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+  return respond(async () => {
+    const caller = await requireActor(request, 'incidents:read');
+    const { id } = await params;
+    return jsonResponse(200, await listCustomerNotices(caller, id));
+  });
+}

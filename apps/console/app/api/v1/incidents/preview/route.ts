@@ -1,0 +1,16 @@
+import { jsonResponse } from '../../../../../src/server/api/json-response';
+import { readJsonBody } from '../../../../../src/server/api/read-json-body';
+import { respond } from '../../../../../src/server/api/respond';
+import { requireActor } from '../../../../../src/server/auth/require-actor';
+import { previewIncident } from '../../../../../src/server/incidents/preview-incident';
+
+export const dynamic = 'force-dynamic';
+
+/** What declaring this body would change; nothing is declared, started or changed in EC2. */
+export async function POST(request: Request): Promise<Response> {
+  return respond(async () => {
+    const { actor, role } = await requireActor(request, 'incidents:declare');
+    const body = await readJsonBody(request);
+    return jsonResponse(200, await previewIncident({ request: body, actor, role }));
+  });
+}
