@@ -19,11 +19,7 @@ describe('an EC2 endpoint that throttles and sometimes fails', () => {
     ctx = await createTestContext('throttling', {
       workerEc2For: createEc2ClientFactory({ endpoint: proxy.endpoint, rateLimit: true }),
     });
-    const { worker, running } = await ctx.startWorker();
-    stopWorker = async () => {
-      worker.shutdown();
-      await running;
-    };
+    stopWorker = (await ctx.startWorker()).stop;
   });
 
   afterAll(async () => {

@@ -21,11 +21,7 @@ describe('an activity queued on a busy bucket for longer than its heartbeat time
     ctx = await createTestContext('limiter-queue', {
       workerEc2For: createEc2ClientFactory({ endpoint: inject('motoEndpoint'), rateLimit: true, limiterFor: () => limiter }),
     });
-    const { worker, running } = await ctx.startWorker();
-    stopWorker = async () => {
-      worker.shutdown();
-      await running;
-    };
+    stopWorker = (await ctx.startWorker()).stop;
   });
 
   afterAll(async () => {

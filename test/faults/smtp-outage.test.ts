@@ -16,11 +16,7 @@ describe('an SMTP relay that refuses connections, then answers 421, then comes b
     smtp = await FaultySmtpServer.start();
     await smtp.setMode('refuse');
     ctx = await createTestContext('smtp-outage', { smtpPort: smtp.port });
-    const { worker, running } = await ctx.startWorker();
-    stopWorker = async () => {
-      worker.shutdown();
-      await running;
-    };
+    stopWorker = (await ctx.startWorker()).stop;
   });
 
   afterAll(async () => {

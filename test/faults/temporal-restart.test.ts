@@ -37,11 +37,7 @@ describe('the Temporal server stopped and restarted with incidents in flight', (
     ports = { port: await findFreePort(), uiPort: await findFreePort() };
     temporal = await startServer();
     ctx = await createTestContext('temporal-restart', { temporalAddress: temporal.address });
-    const { worker, running } = await ctx.startWorker();
-    stopWorker = async () => {
-      worker.shutdown();
-      await running;
-    };
+    stopWorker = (await ctx.startWorker()).stop;
   });
 
   afterAll(async () => {

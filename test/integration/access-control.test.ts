@@ -22,6 +22,7 @@ import { changePassword } from '../../apps/console/src/server/accounts/change-pa
 import { createUserAccount } from '../../apps/console/src/server/accounts/create-user-account';
 import { updateUserAccount } from '../../apps/console/src/server/accounts/update-user-account';
 import { requireActor, type Caller } from '../../apps/console/src/server/auth/require-actor';
+import { captureConsoleOutput } from '../support/console-capture';
 
 const ORIGIN = 'http://console.test';
 const suffix = randomBytes(3).toString('hex');
@@ -38,7 +39,7 @@ let db: FirebreakDb;
 const users = {} as Record<StaffRole, User>;
 let adminToken: string;
 let managerToken: string;
-const output: string[] = [];
+let output: string[] = [];
 
 beforeAll(async () => {
   const databasePath = join(inject('scratchDir'), `access-control-${suffix}.db`);
@@ -53,13 +54,7 @@ beforeAll(async () => {
   }
   adminToken = (await createApiToken(db, { name: 'admin token', role: 'administrator' })).token;
   managerToken = (await createApiToken(db, { name: 'manager token', role: 'manager' })).token;
-  for (const stream of ['log', 'error', 'warn', 'info'] as const) {
-    const original = console[stream].bind(console);
-    vi.spyOn(console, stream).mockImplementation((...args: unknown[]) => {
-      output.push(args.map(String).join(' '));
-      original(...args);
-    });
-  }
+  output = captureConsoleOutput();
 });
 
 afterAll(async () => {

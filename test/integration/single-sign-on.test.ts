@@ -10,6 +10,7 @@ import { changePassword } from '../../apps/console/src/server/accounts/change-pa
 import { updateUserAccount } from '../../apps/console/src/server/accounts/update-user-account';
 import { requireActor, type Caller } from '../../apps/console/src/server/auth/require-actor';
 import { OidcTestProvider } from '../support/oidc-test-provider';
+import { captureConsoleOutput } from '../support/console-capture';
 
 const CONSOLE = 'http://localhost:3000';
 const REDIRECT = `${CONSOLE}/auth/oidc/callback`;
@@ -21,7 +22,7 @@ const suffix = randomBytes(3).toString('hex');
 let provider: OidcTestProvider;
 let db: FirebreakDb;
 let administrator: Caller;
-const output: string[] = [];
+let output: string[] = [];
 const codes: string[] = [];
 
 beforeAll(async () => {
@@ -47,13 +48,7 @@ beforeAll(async () => {
   provider.accounts.set('carol-sub', { preferred_username: 'carol', name: 'Carol Example', groups: ['staff'] });
   provider.accounts.set('dave-sub', { preferred_username: 'dave', name: 'Dave Example', groups: ['fb-managers'] });
   provider.accounts.set('erin-sub', { preferred_username: 'erin', name: 'Erin Example', groups: ['fb-managers'] });
-  for (const stream of ['log', 'error', 'warn', 'info'] as const) {
-    const original = console[stream].bind(console);
-    vi.spyOn(console, stream).mockImplementation((...args: unknown[]) => {
-      output.push(args.map(String).join(' '));
-      original(...args);
-    });
-  }
+  output = captureConsoleOutput();
 });
 
 afterAll(async () => {

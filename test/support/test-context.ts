@@ -36,8 +36,8 @@ export interface TestContext {
   taskQueue: string;
   temporalAddress: string;
   motoEndpoint: string;
-  /** Starts an in-process worker on this context's task queue; stop it with `worker.shutdown()`. */
-  startWorker(): Promise<{ worker: Worker; running: Promise<void> }>;
+  /** Starts an in-process worker on this context's task queue; `stop()` shuts it down and waits until it has. */
+  startWorker(): Promise<{ worker: Worker; running: Promise<void>; stop(): Promise<void> }>;
   declare(playbook: PlaybookId, deployments: Deployment[], options?: DeclareOptions): Promise<WorkflowHandle>;
   close(): Promise<void>;
 }
@@ -104,7 +104,12 @@ export async function createTestContext(name: string, overrides: TestContextOver
         mailFrom: 'Firebreak Tests <firebreak@example.org>',
         noticeLinks: { secret: TEST_LINK_SECRET, consoleUrl: TEST_CONSOLE_URL },
       });
-      return { worker, running: worker.run() };
+      const running = worker.run();
+      const stop = async () => {
+        worker.shutdown();
+        await running;
+      };
+      return { worker, running, stop };
     },
     async declare(playbook, deployments, options = {}) {
       const summary = options.summary ?? 'Unexpected outbound traffic from the transfer hosts';
@@ -158,11 +163,7 @@ export function useTestContextWithWorker(name: string): () => TestContext {
   let stopWorker: (() => Promise<void>) | undefined;
   beforeAll(async () => {
     ctx = await createTestContext(name);
-    const { worker, running } = await ctx.startWorker();
-    stopWorker = async () => {
-      worker.shutdown();
-      await running;
-    };
+    stopWorker = (await ctx.startWorker()).stop;
   });
   afterAll(async () => {
     await stopWorker?.();

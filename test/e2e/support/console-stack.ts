@@ -25,11 +25,7 @@ export async function startConsoleStack(name: string): Promise<ConsoleStack> {
     // The console starts workflows on the real task queue, so this file's worker polls that one.
     const ctx = await createTestContext(name, { taskQueue: TASK_QUEUE });
     stops.push(() => ctx.close());
-    const { worker, running } = await ctx.startWorker();
-    stops.push(async () => {
-      worker.shutdown();
-      await running;
-    });
+    stops.push((await ctx.startWorker()).stop);
     const app = await startConsoleUnderTest(ctx);
     stops.push(() => app.stop());
     const browser = await launchChromium();

@@ -3,6 +3,7 @@ import { FirebreakError } from '@firebreak/domain';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { noticeMessageHref } from '@/components/notice-message-href';
+import { NoticeFailure } from '@/components/notice-failure';
 import { UtcTime } from '@/components/utc-time';
 import { can } from '@/server/auth/permissions';
 import { requirePageActor } from '@/server/auth/require-page-actor';
@@ -79,19 +80,7 @@ export default async function CustomerPage({ params }: Props) {
                       </td>
                       <td>{n.deliveredAt ? <UtcTime iso={n.deliveredAt} /> : n.status === 'pending' ? 'sending…' : '—'}</td>
                       <td>
-                        {n.status === 'failed' ? (
-                          <>
-                            {n.failedAt && (
-                              <>
-                                <UtcTime iso={n.failedAt} />
-                                <br />
-                              </>
-                            )}
-                            {n.error ?? 'failed'}
-                          </>
-                        ) : (
-                          '—'
-                        )}
+                        <NoticeFailure notice={n} />
                       </td>
                       <td>{n.acknowledgedAt ? <UtcTime iso={n.acknowledgedAt} /> : '—'}</td>
                       <td>

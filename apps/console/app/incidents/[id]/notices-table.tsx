@@ -1,4 +1,5 @@
 import { noticeMessageHref } from '@/components/notice-message-href';
+import { NoticeFailure } from '@/components/notice-failure';
 import { UtcTime } from '@/components/utc-time';
 import type { IncidentNoticeRow } from '@/server/notices/list-incident-notices';
 import { RevokeLinkForm } from './revoke-link-form';
@@ -57,19 +58,7 @@ export function NoticesTable({ incidentId, notices, canRevoke }: Props) {
                 </td>
                 <td>{n.sentAt ? <UtcTime iso={n.sentAt} /> : n.status === 'pending' ? 'sending…' : '—'}</td>
                 <td>
-                  {n.status === 'failed' ? (
-                    <>
-                      {n.failedAt && (
-                        <>
-                          <UtcTime iso={n.failedAt} />
-                          <br />
-                        </>
-                      )}
-                      {n.error ?? 'failed'}
-                    </>
-                  ) : (
-                    '—'
-                  )}
+                  <NoticeFailure notice={n} />
                 </td>
                 <td>{n.acknowledgedAt ? <UtcTime iso={n.acknowledgedAt} /> : '—'}</td>
                 <td>{n.attempts}</td>
