@@ -17,7 +17,7 @@ const quietLogger = {
   error: (message: string) => console.error(message),
 };
 
-/** Today's workflows, except that disconnect releases the public addresses before it protects the instances. */
+/** Today's workflows, except that disconnect protects the instances where it released the public addresses, and the reverse. */
 async function bundleWithReorderedDisconnect(): Promise<string> {
   const bundle = await bundleWorkflowCode({
     workflowsPath: workflowsPath(),

@@ -9,6 +9,7 @@ import {
 import { createDisconnectActivities, originalTerminationProtection, PreChangeState, PUBLIC_PATH_REMAINS } from '@firebreak/activities';
 import {
   createIncident,
+  findOriginalSubnetAcls,
   findOriginalTerminationProtection,
   findPreChangeState,
   type FirebreakDb,
@@ -27,11 +28,12 @@ type Activities = ReturnType<typeof createDisconnectActivities>;
 
 /** The order the disconnect building block calls them in. */
 const ORDER = [
+  'denyDirectorySubnetTraffic',
   'captureDeploymentState',
   'denySubnetTraffic',
-  'protectInstances',
   'releasePublicAddresses',
   'isolateNetworkInterfaces',
+  'protectInstances',
   'snapshotVolumes',
   'tagContainedResources',
   'verifyIsolation',
@@ -161,6 +163,8 @@ describe('disconnect activities against the EC2 emulator', () => {
 
       // The whole sequence again, as a retry after a crash would run it.
       const second = await runAll(activities, input);
+      expect(first.denyDirectorySubnetTraffic.associated).toEqual(deployment.subnetIds.toSorted());
+      expect(second.denyDirectorySubnetTraffic).toEqual({ networkAclId: denyAclId, associated: [], alreadyDenied: deployment.subnetIds.toSorted() });
       expect(second.denySubnetTraffic).toEqual({ networkAclId: denyAclId, associated: [], alreadyDenied: deployment.subnetIds.toSorted() });
       expect(second.protectInstances.volumesKept).toEqual([]);
       expect(second.releasePublicAddresses.released).toEqual([]);
@@ -183,7 +187,13 @@ describe('disconnect activities against the EC2 emulator', () => {
       expect(state.elasticIps.map((e) => e.publicIp).sort()).toEqual(before.associatedAddresses.map((a) => a.PublicIp).sort());
       expect(state.elasticIps.map((e) => e.instanceId).sort()).toEqual(before.associatedAddresses.map((a) => a.InstanceId).sort());
       for (const eni of state.networkInterfaces) expect(eni.securityGroupIds).toEqual(groupsBefore.get(eni.networkInterfaceId));
-      for (const subnet of state.subnets) expect(subnet.networkAclId).not.toBe(denyAclId);
+      // The deny step recorded each subnet's ACL before moving it, and the capture after it kept those, not the deny ACL;
+      // the retry, which read the deny ACL from EC2, changed no record.
+      for (const subnet of state.subnets) expect(subnet.networkAclId).toBe(before.aclBySubnet.get(subnet.subnetId));
+      expect(state.subnets.map((s) => s.subnetId)).toEqual(deployment.subnetIds.toSorted());
+      expect(await findOriginalSubnetAcls(db, incidentId, deployment.id)).toEqual(
+        state.subnets.map(({ subnetId, networkAclId, associationId }) => ({ subnetId, networkAclId, associationId })),
+      );
       // Termination protection is recorded by the protection step, not the capture; the retry read `true` from EC2
       // and kept the original `false`.
       expect(state.instances.every((i) => i.terminationProtection === undefined)).toBe(true);
@@ -192,6 +202,33 @@ describe('disconnect activities against the EC2 emulator', () => {
       );
       expect(second.captureDeploymentState).toEqual(first.captureDeploymentState);
     }
+  });
+
+  it('denies a subnet the directory missed once the capture finds it, recording its original ACL in the capture', async () => {
+    const actual = fleet.deployments.find((d) => d.subnetIds.length > 1)!;
+    const [listed, ...missed] = actual.subnetIds.toSorted() as [string, ...string[]];
+    // The directory knows only one of the deployment's subnets.
+    const deployment = { ...actual, subnetIds: [listed] };
+    const incidentId = await declareIncident([actual]);
+    const input = { incidentId, deployment };
+    const before = await readDeploymentEvidence(ec2, actual, incidentId);
+
+    const directory = await activities.denyDirectorySubnetTraffic(input);
+    expect(directory.associated).toEqual([listed]);
+    const midway = await readDeploymentEvidence(ec2, actual, incidentId);
+    for (const subnetId of missed) expect(midway.aclBySubnet.get(subnetId)).toBe(before.aclBySubnet.get(subnetId));
+
+    await activities.captureDeploymentState(input);
+    const rest = await activities.denySubnetTraffic(input);
+    expect(rest).toEqual({ networkAclId: directory.networkAclId, associated: missed, alreadyDenied: [listed] });
+
+    const after = await readDeploymentEvidence(ec2, actual, incidentId);
+    for (const subnetId of actual.subnetIds) expect(after.aclBySubnet.get(subnetId)).toBe(directory.networkAclId);
+    const state = PreChangeState.parse((await findPreChangeState(db, incidentId, actual.id))?.state);
+    expect(state.subnets.map((s) => [s.subnetId, s.networkAclId])).toEqual(
+      actual.subnetIds.toSorted().map((id) => [id, before.aclBySubnet.get(id)]),
+    );
+    expect((await findOriginalSubnetAcls(db, incidentId, actual.id)).map((a) => a.subnetId)).toEqual([listed]);
   });
 
   it('records each instance\'s termination protection right before switching it on; the first record wins', async () => {

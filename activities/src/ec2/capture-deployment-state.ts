@@ -1,9 +1,9 @@
 import type { EC2Client, Instance } from '@aws-sdk/client-ec2';
-import { findPreChangeState, savePreChangeStateOnce } from '@firebreak/db';
+import { findOriginalSubnetAcls, findPreChangeState, savePreChangeStateOnce } from '@firebreak/db';
 import type { Deployment } from '@firebreak/domain';
 import { attachedVolumes, describeDeploymentInstances, groupIds } from './describe-deployment-instances';
 import { describeAssociatedElasticIps } from './describe-elastic-ips';
-import { describeSubnetAcls } from './describe-subnet-acls';
+import { describeSubnetAcls, type SubnetAclAssociation } from './describe-subnet-acls';
 import { parseDisconnectInput } from './disconnect-input';
 import type { Ec2ActivityDeps } from './ec2-activity-deps';
 import { PreChangeState, summarizePreChangeState, type PreChangeStateSummary } from './pre-change-state';
@@ -17,7 +17,9 @@ export async function captureDeploymentState(deps: Ec2ActivityDeps, rawInput: un
   const stored = await findPreChangeState(deps.db, incidentId, deployment.id);
   if (stored) return summarizePreChangeState(PreChangeState.parse(stored.state));
 
-  const state = await readPreChangeState(deps.ec2For(deployment.region), deployment);
+  // Subnets the deny step already moved were recorded by it right before: their originals come from that record.
+  const recorded = await findOriginalSubnetAcls(deps.db, incidentId, deployment.id);
+  const state = await readPreChangeState(deps.ec2For(deployment.region), deployment, recorded);
   const kept = await savePreChangeStateOnce(deps.db, {
     incidentId,
     deploymentId: deployment.id,
@@ -32,14 +34,21 @@ export async function captureDeploymentState(deps: Ec2ActivityDeps, rawInput: un
  * subnets' ACLs while the instances are listed, then the addresses with the ACLs of any subnet the directory missed.
  * Termination protection is not read here: one call per instance would hold the deny ACL back on a large
  * deployment, so the protection step records it right before changing it (original-termination-protection.ts).
+ * `recorded` holds the original ACL associations of subnets already moved onto the deny ACL; only the others are read.
  */
-export async function readPreChangeState(ec2: EC2Client, deployment: Deployment): Promise<PreChangeState> {
+export async function readPreChangeState(
+  ec2: EC2Client,
+  deployment: Deployment,
+  recorded: readonly SubnetAclAssociation[] = [],
+): Promise<PreChangeState> {
   const capturedAt = new Date().toISOString();
+  const isRecorded = (subnetId: string) => recorded.some((r) => r.subnetId === subnetId);
+  const unrecordedDirectorySubnetIds = deployment.subnetIds.filter((id) => !isRecorded(id));
   const [{ instances, interfaces, subnetIds }, directorySubnets] = await Promise.all([
     describeDeploymentInstances(ec2, deployment),
-    describeSubnetAcls(ec2, deployment.subnetIds),
+    unrecordedDirectorySubnetIds.length > 0 ? describeSubnetAcls(ec2, unrecordedDirectorySubnetIds) : Promise.resolve([]),
   ]);
-  const undeclaredSubnetIds = subnetIds.filter((id) => !deployment.subnetIds.includes(id));
+  const undeclaredSubnetIds = subnetIds.filter((id) => !deployment.subnetIds.includes(id) && !isRecorded(id));
   const [addresses, undeclaredSubnets] = await Promise.all([
     describeAssociatedElasticIps(
       ec2,
@@ -48,7 +57,7 @@ export async function readPreChangeState(ec2: EC2Client, deployment: Deployment)
     ),
     undeclaredSubnetIds.length > 0 ? describeSubnetAcls(ec2, undeclaredSubnetIds) : Promise.resolve([]),
   ]);
-  const subnets = [...directorySubnets, ...undeclaredSubnets].sort((a, b) => a.subnetId.localeCompare(b.subnetId));
+  const subnets = [...recorded, ...directorySubnets, ...undeclaredSubnets].sort((a, b) => a.subnetId.localeCompare(b.subnetId));
 
   return PreChangeState.parse({
     deploymentId: deployment.id,

@@ -1,4 +1,5 @@
 import { captureDeploymentState } from './capture-deployment-state';
+import { denyDirectorySubnetTraffic } from './deny-directory-subnet-traffic';
 import { denySubnetTraffic } from './deny-subnet-traffic';
 import type { DisconnectInput } from './disconnect-input';
 import type { Ec2ActivityDeps } from './ec2-activity-deps';
@@ -10,12 +11,14 @@ import { tagContainedResources } from './tag-contained-resources';
 import { verifyIsolation } from './verify-isolation';
 
 /**
- * The EC2 side of "disconnect", in the order the workflow runs them: record first, then the subnet-wide cut
- * (O(subnets)), then the per-instance work (O(instances)), then an independent check.
+ * The EC2 side of "disconnect", in the order the workflow runs them: the directory's subnets onto the deny ACL
+ * (their original ACLs recorded first), the rest of the pre-change state, the subnets the directory missed, then the
+ * per-instance work (O(instances)), then an independent check. Earlier versions captured everything before the deny.
  * Each takes { incidentId, deployment } and is safe to run again.
  */
 export function createDisconnectActivities(deps: Ec2ActivityDeps) {
   return {
+    denyDirectorySubnetTraffic: (input: DisconnectInput) => denyDirectorySubnetTraffic(deps, input),
     captureDeploymentState: (input: DisconnectInput) => captureDeploymentState(deps, input),
     denySubnetTraffic: (input: DisconnectInput) => denySubnetTraffic(deps, input),
     protectInstances: (input: DisconnectInput) => protectInstances(deps, input),

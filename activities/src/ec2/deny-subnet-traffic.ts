@@ -6,13 +6,16 @@ import {
   type EC2Client,
   type NetworkAcl,
 } from '@aws-sdk/client-ec2';
+import { findPreChangeState } from '@firebreak/db';
+import type { Deployment } from '@firebreak/domain';
 import { isAwsError } from './aws-errors';
 import { describeDeploymentInstances } from './describe-deployment-instances';
-import { describeSubnetAcls } from './describe-subnet-acls';
+import { describeSubnetAcls, type SubnetAclAssociation } from './describe-subnet-acls';
 import { parseDisconnectInput } from './disconnect-input';
 import type { Ec2ActivityDeps } from './ec2-activity-deps';
 import { findNetworkAcls } from './find-by-tag';
 import { containmentTagSpec, denyAllAclName, type ContainmentKey } from './incident-tags';
+import { PreChangeState } from './pre-change-state';
 import { EC2_CALLS_IN_FLIGHT, inParallel } from './rate-limit/in-parallel';
 
 export interface DenySubnetTrafficSummary {
@@ -36,11 +39,36 @@ export async function denySubnetTraffic(deps: Ec2ActivityDeps, rawInput: unknown
   // The ACL is made ready while the subnets are read: neither needs the other.
   const [networkAclId, { subnetIds, current }] = await Promise.all([
     ensureDenyAllAcl(ec2, { incidentId, deploymentId: deployment.id, role: 'deny-all' }, deployment.vpcId),
-    describeDeploymentInstances(ec2, deployment).then(async ({ subnetIds }) => ({
+    deploymentSubnetIds(deps, incidentId, deployment).then(async (subnetIds) => ({
       subnetIds,
       current: await describeSubnetAcls(ec2, subnetIds),
     })),
   ]);
+  return moveSubnetsOntoAcl(ec2, networkAclId, subnetIds, current);
+}
+
+/**
+ * Every subnet the deployment sits in: the directory's plus those its instances and interfaces were found in by the
+ * pre-change capture, which always runs before this step; listing a large deployment's instances again would hold
+ * the deny back by seconds. Without a capture (never in a disconnect), the instances are listed.
+ */
+async function deploymentSubnetIds(deps: Ec2ActivityDeps, incidentId: string, deployment: Deployment): Promise<string[]> {
+  const stored = await findPreChangeState(deps.db, incidentId, deployment.id);
+  if (!stored) return (await describeDeploymentInstances(deps.ec2For(deployment.region), deployment)).subnetIds;
+  const state = PreChangeState.parse(stored.state);
+  const subnetIds = new Set([...deployment.subnetIds, ...state.subnets.map((s) => s.subnetId)]);
+  for (const instance of state.instances) if (instance.subnetId) subnetIds.add(instance.subnetId);
+  for (const eni of state.networkInterfaces) if (eni.subnetId) subnetIds.add(eni.subnetId);
+  return [...subnetIds].sort();
+}
+
+/** Moves each subnet onto the ACL unless it is on it already; every subnet must have an association. */
+export async function moveSubnetsOntoAcl(
+  ec2: EC2Client,
+  networkAclId: string,
+  subnetIds: readonly string[],
+  current: readonly SubnetAclAssociation[],
+): Promise<DenySubnetTrafficSummary> {
   const summary: DenySubnetTrafficSummary = { networkAclId, associated: [], alreadyDenied: [] };
   await inParallel(current, EC2_CALLS_IN_FLIGHT, async (association) => {
     if (association.networkAclId === networkAclId) {

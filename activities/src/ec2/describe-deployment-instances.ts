@@ -6,7 +6,6 @@ import {
   type NetworkInterface,
 } from '@aws-sdk/client-ec2';
 import { TAG, type Deployment } from '@firebreak/domain';
-import { chunk, FILTER_VALUES_MAX } from './aws-errors';
 
 export interface DeploymentInstances {
   instances: Instance[];
@@ -23,6 +22,24 @@ const GONE_STATES = new Set(['terminated']);
  * is never touched. Terminated instances are left out; they have nothing left to isolate.
  */
 export async function describeDeploymentInstances(ec2: EC2Client, deployment: Deployment): Promise<DeploymentInstances> {
+  // The VPC's interfaces are read while the instances are: on a large deployment each read takes about a second,
+  // and the interface filter by instance id would have to wait for the instance list.
+  const [listed, vpcInterfaces] = await Promise.all([
+    describeTaggedInstances(ec2, deployment),
+    describeVpcInterfaces(ec2, deployment.vpcId),
+  ]);
+  const instances = listed.sort((a, b) => a.InstanceId!.localeCompare(b.InstanceId!));
+  const instanceIds = new Set(instances.map((i) => i.InstanceId!));
+  const interfaces = vpcInterfaces
+    .filter((eni) => eni.Attachment?.InstanceId !== undefined && instanceIds.has(eni.Attachment.InstanceId))
+    .sort((a, b) => a.NetworkInterfaceId!.localeCompare(b.NetworkInterfaceId!));
+  const subnetIds = new Set(deployment.subnetIds);
+  for (const instance of instances) if (instance.SubnetId) subnetIds.add(instance.SubnetId);
+  for (const eni of interfaces) if (eni.SubnetId) subnetIds.add(eni.SubnetId);
+  return { instances, interfaces, subnetIds: [...subnetIds].sort() };
+}
+
+async function describeTaggedInstances(ec2: EC2Client, deployment: Deployment): Promise<Instance[]> {
   const instances: Instance[] = [];
   const pages = paginateDescribeInstances(
     { client: ec2 },
@@ -40,45 +57,20 @@ export async function describeDeploymentInstances(ec2: EC2Client, deployment: De
       }
     }
   }
-  instances.sort((a, b) => a.InstanceId!.localeCompare(b.InstanceId!));
-
-  const interfaces = await describeAttachedInterfaces(
-    ec2,
-    deployment.vpcId,
-    instances.map((i) => i.InstanceId!),
-  );
-  const subnetIds = new Set(deployment.subnetIds);
-  for (const instance of instances) if (instance.SubnetId) subnetIds.add(instance.SubnetId);
-  for (const eni of interfaces) if (eni.SubnetId) subnetIds.add(eni.SubnetId);
-  return { instances, interfaces, subnetIds: [...subnetIds].sort() };
+  return instances;
 }
 
-async function describeAttachedInterfaces(
-  ec2: EC2Client,
-  vpcId: string,
-  instanceIds: string[],
-): Promise<NetworkInterface[]> {
-  // Chunks side by side: the rate limiter paces them.
-  const chunks = await Promise.all(
-    chunk(instanceIds, FILTER_VALUES_MAX).map(async (ids) => {
-      const found: NetworkInterface[] = [];
-      const pages = paginateDescribeNetworkInterfaces(
-        { client: ec2 },
-        {
-          Filters: [
-            { Name: 'attachment.instance-id', Values: ids },
-            { Name: 'vpc-id', Values: [vpcId] },
-          ],
-        },
-      );
-      for await (const page of pages) {
-        for (const eni of page.NetworkInterfaces ?? []) if (eni.NetworkInterfaceId) found.push(eni);
-      }
-      return found;
-    }),
+/** Every interface in the VPC; the caller keeps those attached to the deployment's instances. */
+async function describeVpcInterfaces(ec2: EC2Client, vpcId: string): Promise<NetworkInterface[]> {
+  const found: NetworkInterface[] = [];
+  const pages = paginateDescribeNetworkInterfaces(
+    { client: ec2 },
+    { Filters: [{ Name: 'vpc-id', Values: [vpcId] }] },
   );
-  const interfaces = chunks.flat();
-  return interfaces.sort((a, b) => a.NetworkInterfaceId!.localeCompare(b.NetworkInterfaceId!));
+  for await (const page of pages) {
+    for (const eni of page.NetworkInterfaces ?? []) if (eni.NetworkInterfaceId) found.push(eni);
+  }
+  return found;
 }
 
 /** Volume ids attached to an instance, with their device and delete-on-termination flag. */

@@ -1,9 +1,12 @@
 import { DisassociateAddressCommand } from '@aws-sdk/client-ec2';
+import { findPreChangeState } from '@firebreak/db';
+import type { Deployment } from '@firebreak/domain';
 import { isAwsError } from './aws-errors';
 import { describeDeploymentInstances } from './describe-deployment-instances';
 import { describeAssociatedElasticIps } from './describe-elastic-ips';
 import { parseDisconnectInput } from './disconnect-input';
 import type { Ec2ActivityDeps } from './ec2-activity-deps';
+import { PreChangeState } from './pre-change-state';
 import { EC2_CALLS_IN_FLIGHT, inParallel } from './rate-limit/in-parallel';
 
 export interface ReleasePublicAddressesSummary {
@@ -13,14 +16,10 @@ export interface ReleasePublicAddressesSummary {
 
 /** Detaches every Elastic IP from the deployment's instances and interfaces, keeping the allocations. */
 export async function releasePublicAddresses(deps: Ec2ActivityDeps, rawInput: unknown): Promise<ReleasePublicAddressesSummary> {
-  const { deployment } = parseDisconnectInput(rawInput);
+  const { incidentId, deployment } = parseDisconnectInput(rawInput);
   const ec2 = deps.ec2For(deployment.region);
-  const { instances, interfaces } = await describeDeploymentInstances(ec2, deployment);
-  const addresses = await describeAssociatedElasticIps(
-    ec2,
-    instances.map((i) => i.InstanceId!),
-    interfaces.map((i) => i.NetworkInterfaceId!),
-  );
+  const { instanceIds, interfaceIds } = await deploymentMembers(deps, incidentId, deployment);
+  const addresses = await describeAssociatedElasticIps(ec2, instanceIds, interfaceIds);
   const summary: ReleasePublicAddressesSummary = { released: [] };
   await inParallel(addresses, EC2_CALLS_IN_FLIGHT, async (address) => {
     try {
@@ -39,4 +38,26 @@ export async function releasePublicAddresses(deps: Ec2ActivityDeps, rawInput: un
   });
   summary.released.sort((a, b) => a.allocationId.localeCompare(b.allocationId));
   return summary;
+}
+
+/**
+ * The instances and interfaces whose addresses go: as the pre-change capture (which always runs first in a
+ * disconnect) found them seconds ago, since listing a large deployment again would keep its addresses public that
+ * much longer. The addresses themselves are read now. Without a capture, the instances are listed.
+ */
+async function deploymentMembers(
+  deps: Ec2ActivityDeps,
+  incidentId: string,
+  deployment: Deployment,
+): Promise<{ instanceIds: string[]; interfaceIds: string[] }> {
+  const stored = await findPreChangeState(deps.db, incidentId, deployment.id);
+  if (stored) {
+    const state = PreChangeState.parse(stored.state);
+    return {
+      instanceIds: state.instances.map((i) => i.instanceId),
+      interfaceIds: state.networkInterfaces.map((i) => i.networkInterfaceId),
+    };
+  }
+  const { instances, interfaces } = await describeDeploymentInstances(deps.ec2For(deployment.region), deployment);
+  return { instanceIds: instances.map((i) => i.InstanceId!), interfaceIds: interfaces.map((i) => i.NetworkInterfaceId!) };
 }

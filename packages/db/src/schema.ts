@@ -135,6 +135,16 @@ export interface OriginalTerminationProtectionTable {
   recorded_at: Timestamp;
 }
 
+/** A subnet's network ACL association before the incident's deny ACL replaced it; the first record wins. */
+export interface OriginalSubnetAclsTable {
+  incident_id: string;
+  deployment_id: string;
+  subnet_id: string;
+  network_acl_id: string;
+  association_id: string;
+  recorded_at: Timestamp;
+}
+
 export interface ApiTokensTable {
   id: string;
   name: string;
@@ -239,6 +249,7 @@ export interface Database {
   notices: NoticesTable;
   pre_change_states: PreChangeStatesTable;
   original_termination_protection: OriginalTerminationProtectionTable;
+  original_subnet_acls: OriginalSubnetAclsTable;
   api_tokens: ApiTokensTable;
   policy_versions: PolicyVersionsTable;
   source_block_entries: SourceBlockEntriesTable;

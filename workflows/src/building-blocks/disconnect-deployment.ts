@@ -1,7 +1,7 @@
 import { patched } from '@temporalio/workflow';
 import type { Deployment } from '@firebreak/domain';
 import { ec2 } from '../support/activity-proxies';
-import { recordEvent } from '../support/incident-journal';
+import { JournalQueue, recordEvent } from '../support/incident-journal';
 
 export interface DisconnectDeploymentInput {
   incidentId: string;
@@ -18,12 +18,70 @@ export interface DisconnectDeploymentResult {
 
 /**
  * Cuts one deployment off the public internet, following AWS's containment practice. Order matters:
- * the state is recorded before anything changes; the subnet-wide deny ACL goes first because it cuts tracked
+ * what a step changes is recorded before it changes it; the subnet-wide deny ACL goes first because it cuts tracked
  * connections at once for O(subnets) calls; the public addresses go next (O(addresses)), then the per-interface
  * isolation, and only then the slow per-instance protection; verification re-reads EC2.
  * Every activity is a desired-state change, so a replay after a crash converges on the same end state.
  */
 export async function disconnectDeployment(input: DisconnectDeploymentInput): Promise<DisconnectDeploymentResult> {
+  // Incidents started before the deny ACL went first keep the order they were started with.
+  return patched('deny-before-capture') ? denyFirst(input) : captureFirst(input);
+}
+
+/**
+ * The public path goes before anything slow: the directory's subnets onto the deny ACL (their original ACLs recorded
+ * by that step, right before the change), then the rest of the pre-change state (instances, interfaces, addresses:
+ * the ACL changed none of them) and any subnet the directory missed, then the addresses, still before they are
+ * touched. Timeline writes run alongside the next EC2 step, in order, and are all done before the result is returned.
+ */
+async function denyFirst(input: DisconnectDeploymentInput): Promise<DisconnectDeploymentResult> {
+  const { deployment } = input;
+  const on = { deploymentId: deployment.id };
+  const journal = new JournalQueue(input.incidentId);
+  const change = (summary: string, details: object) => journal.add('ec2-change', summary, { ...on, ...details });
+  try {
+    const directoryAcl = await ec2.denyDirectorySubnetTraffic(input);
+    change(`Denied all traffic on the directory's subnets of ${deployment.name} (their original ACLs recorded first)`, directoryAcl);
+
+    const captured = await ec2.captureDeploymentState(input);
+    change(`Recorded the pre-change state of ${deployment.name}`, captured);
+
+    const acl = await ec2.denySubnetTraffic(input);
+    change(`Denied all traffic on the subnets of ${deployment.name}`, acl);
+
+    const released = await ec2.releasePublicAddresses(input);
+    change(`Released the public addresses of ${deployment.name}`, released);
+
+    const isolated = await ec2.isolateNetworkInterfaces(input);
+    change(`Moved every interface of ${deployment.name} to the isolation group`, isolated);
+
+    const protection = await ec2.protectInstances(input);
+    change(`Protected instances and volumes of ${deployment.name} from termination`, protection);
+
+    const snapshots = await ec2.snapshotVolumes(input);
+    change(`Took forensic snapshots of ${deployment.name}`, snapshots);
+
+    const tagged = await ec2.tagContainedResources(input);
+    change(`Tagged the contained resources of ${deployment.name}`, tagged);
+
+    const evidence = await ec2.verifyIsolation(input);
+    change(`Verified: no public path remains to ${deployment.name}`, evidence);
+
+    return {
+      deploymentId: deployment.id,
+      instancesIsolated: captured.instances,
+      addressesReleased: captured.elasticIps.length,
+      networkAclId: acl.networkAclId,
+      isolationGroupId: isolated.isolationGroupId,
+    };
+  } finally {
+    // A failing step still leaves every change made so far on the timeline.
+    await journal.drain();
+  }
+}
+
+/** The order of earlier versions: the whole pre-change state first, each timeline write awaited. */
+async function captureFirst(input: DisconnectDeploymentInput): Promise<DisconnectDeploymentResult> {
   const { incidentId, deployment } = input;
   const on = { deploymentId: deployment.id };
 
@@ -73,3 +131,4 @@ export async function disconnectDeployment(input: DisconnectDeploymentInput): Pr
     isolationGroupId: isolated.isolationGroupId,
   };
 }
+

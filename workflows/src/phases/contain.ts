@@ -1,4 +1,4 @@
-import { executeChild } from '@temporalio/workflow';
+import { executeChild, patched } from '@temporalio/workflow';
 import { incidentWorkflowId, PLAYBOOKS } from '@firebreak/domain';
 import { disconnectDeployment, type DisconnectDeploymentResult } from '../building-blocks/disconnect-deployment';
 import { notifyCustomers } from '../building-blocks/notify-customers';
@@ -10,19 +10,13 @@ import type { IncidentRun } from '../support/incident-run';
  * The first two steps of both compromise playbooks: cut every affected deployment off the public internet at once
  * (one child workflow each, in parallel), then tell each affected customer's designated technical contacts.
  */
-export async function containAndNotify(run: IncidentRun): Promise<DisconnectDeploymentResult[]> {
+export async function containAndNotify(
+  run: IncidentRun,
+  started?: Promise<DisconnectDeploymentResult[]>,
+): Promise<DisconnectDeploymentResult[]> {
   const { input } = run;
   await run.moveTo('active');
-  const containment = await runStep(run.incidentId, 'disconnect', () =>
-    Promise.all(
-      input.deployments.map((deployment) =>
-        executeChild(disconnectDeployment, {
-          workflowId: `${incidentWorkflowId(run.incidentId)}/disconnect/${deployment.id}`,
-          args: [{ incidentId: run.incidentId, deployment }],
-        }),
-      ),
-    ),
-  );
+  const containment = await runStep(run.incidentId, 'disconnect', () => started ?? disconnectAll(run));
   run.state.facts.containment = containment;
   const containedAt = now();
   const declaredAt = run.state.facts.declaredAt as string;
@@ -52,4 +46,29 @@ export async function containAndNotify(run: IncidentRun): Promise<DisconnectDepl
   );
   await run.moveTo('contained');
   return containment;
+}
+
+/**
+ * Starts the disconnect children before the playbook writes its first timeline events: on a compromise every
+ * second of public exposure counts, and the writes (start, status, step) follow alongside, in their usual order.
+ * Pass the result to containAndNotify, which records the step around it. Incidents started before this change get
+ * undefined and start the children inside the step, as they did.
+ */
+export function startContainment(run: IncidentRun): Promise<DisconnectDeploymentResult[]> | undefined {
+  if (!patched('disconnect-before-bookkeeping')) return undefined;
+  const children = disconnectAll(run);
+  // Awaited, and a failure recorded, by the disconnect step.
+  children.catch(() => {});
+  return children;
+}
+
+function disconnectAll(run: IncidentRun): Promise<DisconnectDeploymentResult[]> {
+  return Promise.all(
+    run.input.deployments.map((deployment) =>
+      executeChild(disconnectDeployment, {
+        workflowId: `${incidentWorkflowId(run.incidentId)}/disconnect/${deployment.id}`,
+        args: [{ incidentId: run.incidentId, deployment }],
+      }),
+    ),
+  );
 }

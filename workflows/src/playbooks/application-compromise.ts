@@ -1,6 +1,6 @@
 import type { PlaybookInput } from '@firebreak/domain';
 import { closeIncident, waitForEngineerToClose } from '../phases/close';
-import { containAndNotify } from '../phases/contain';
+import { containAndNotify, startContainment } from '../phases/contain';
 import { announceCleanEnvironments, monitorUntilSignedOff, rebuildAll } from '../phases/recover';
 import { ec2 } from '../support/activity-proxies';
 import { recordEvent, runStep } from '../support/incident-journal';
@@ -15,9 +15,10 @@ import { communicateRisk } from './infrastructure-compromise';
  */
 export async function applicationCompromise(input: PlaybookInput): Promise<IncidentState> {
   const run = new IncidentRun(input);
+  const containment = startContainment(run);
   await run.announceStart();
   try {
-    await containAndNotify(run);
+    await containAndNotify(run, containment);
     const verdict = await runStep(run.incidentId, 'decide', () => run.decision('recreate-safe'));
     const recreate = verdict.choice === 'yes';
     if (recreate) {

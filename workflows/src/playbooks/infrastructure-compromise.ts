@@ -1,7 +1,7 @@
 import { PLAYBOOKS, type PlaybookInput } from '@firebreak/domain';
 import { notifyCustomers } from '../building-blocks/notify-customers';
 import { closeIncident, waitForEngineerToClose } from '../phases/close';
-import { containAndNotify } from '../phases/contain';
+import { containAndNotify, startContainment } from '../phases/contain';
 import { announceCleanEnvironments, monitorUntilSignedOff, rebuildAll } from '../phases/recover';
 import { startClock } from '../support/clocks';
 import { affectedCustomerIds, deploymentsOf } from '../support/customers';
@@ -15,9 +15,10 @@ import { IncidentRun, type IncidentState } from '../support/incident-run';
  */
 export async function infrastructureCompromise(input: PlaybookInput): Promise<IncidentState> {
   const run = new IncidentRun(input);
+  const containment = startContainment(run);
   await run.announceStart();
   try {
-    await containAndNotify(run);
+    await containAndNotify(run, containment);
     const backupClock = startClock(run, 'backup-instance', input.policy.backupInstanceTargetSeconds, run.state.facts.declaredAt as string);
     const verdict = await runStep(run.incidentId, 'decide', () => run.decision('backup-safe'));
     const backup = verdict.choice === 'yes';

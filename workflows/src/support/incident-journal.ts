@@ -57,3 +57,24 @@ export function describeFailure(error: unknown): string {
   while (current instanceof Error && current.cause instanceof Error) current = current.cause;
   return current instanceof Error ? current.message : String(current);
 }
+
+/**
+ * Timeline writes that need not hold the next EC2 step back. Each write starts once the one before it finished, so
+ * they reach the timeline in the order they were added, with increasing times; `drain()` waits for all of them (and
+ * rethrows the first failure), and must run before the caller returns.
+ */
+export class JournalQueue {
+  private tail: Promise<void> = Promise.resolve();
+
+  constructor(private readonly incidentId: string) {}
+
+  add(kind: TimelineEventKind, summary: string, details: Record<string, unknown> = {}): void {
+    this.tail = this.tail.then(() => recordEvent(this.incidentId, kind, summary, details));
+    // Seen by drain(); until then a failure must not count as unhandled.
+    this.tail.catch(() => {});
+  }
+
+  drain(): Promise<void> {
+    return this.tail;
+  }
+}

@@ -7,6 +7,7 @@ import * as noticeLinks from './0005-notice-links';
 import * as noticeFailureTime from './0006-notice-failure-time';
 import * as terminationProtection from './0007-termination-protection';
 import * as singleSignOn from './0008-single-sign-on';
+import * as originalSubnetAcls from './0009-original-subnet-acls';
 
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '0006-notice-failure-time': noticeFailureTime,
   '0007-termination-protection': terminationProtection,
   '0008-single-sign-on': singleSignOn,
+  '0009-original-subnet-acls': originalSubnetAcls,
 };
