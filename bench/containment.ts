@@ -107,7 +107,8 @@ try {
   const containedMs = await until('status contained', async () => (await findIncident(stack.db, incident.id))?.status === 'contained', started);
   const throttledFirebreak = stack.proxy.counts.throttled;
   const breakdown = await printBreakdown(publicPathGoneMs);
-  const releasedMs = breakdown.find((m) => m.workflow === 'disconnect' && m.event === 'releasePublicAddresses completed')?.atMs ?? Number.NaN;
+  // The early release detaches the addresses; the later releasePublicAddresses only catches any it missed.
+  const releasedMs = breakdown.find((m) => m.workflow === 'disconnect' && m.event === 'releaseDeploymentAddresses completed')?.atMs ?? Number.NaN;
   await stack.client.workflow.getHandle(incident.workflowId).terminate('benchmark finished');
 
   // (c) the plain script, through a fresh proxy (full buckets, as Firebreak had), after Firebreak is done.

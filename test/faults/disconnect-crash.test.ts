@@ -42,7 +42,8 @@ describe('a worker killed in the middle of disconnect', () => {
         logFile: join(ARTIFACTS_DIR, `disconnect-crash-${incidentId}-${logName}.log`),
       });
 
-    // Killed once the addresses are released: the interfaces are being moved, the snapshots not taken yet.
+    // Killed once the addresses are released (right after the deny ACL, before the pre-change capture is done): the
+    // capture, the per-interface work and the snapshots are left to the next worker.
     const first = worker('first');
     workers.push(first);
     await waitUntil('the public addresses are released', async () =>

@@ -9,6 +9,7 @@ import {
 import { createDisconnectActivities, originalTerminationProtection, PreChangeState, PUBLIC_PATH_REMAINS } from '@firebreak/activities';
 import {
   createIncident,
+  findOriginalElasticIps,
   findOriginalSubnetAcls,
   findOriginalTerminationProtection,
   findPreChangeState,
@@ -29,6 +30,7 @@ type Activities = ReturnType<typeof createDisconnectActivities>;
 /** The order the disconnect building block calls them in. */
 const ORDER = [
   'denyDirectorySubnetTraffic',
+  'releaseDeploymentAddresses',
   'captureDeploymentState',
   'denySubnetTraffic',
   'releasePublicAddresses',
@@ -159,7 +161,11 @@ describe('disconnect activities against the EC2 emulator', () => {
         expect(instance.Tags).toEqual(expect.arrayContaining([{ Key: TAG.incident, Value: incidentId }]));
       }
       expect(first.verifyIsolation.elasticIps).toEqual([]);
-      expect(first.releasePublicAddresses.released).toHaveLength(before.instances.length);
+      // The early release found every address without the deployment listing; the safety net found none left.
+      expect(first.releaseDeploymentAddresses.released.map((r) => r.publicIp).sort()).toEqual(
+        before.associatedAddresses.map((a) => a.PublicIp).sort(),
+      );
+      expect(first.releasePublicAddresses.released).toEqual([]);
 
       // The whole sequence again, as a retry after a crash would run it.
       const second = await runAll(activities, input);
@@ -167,6 +173,7 @@ describe('disconnect activities against the EC2 emulator', () => {
       expect(second.denyDirectorySubnetTraffic).toEqual({ networkAclId: denyAclId, associated: [], alreadyDenied: deployment.subnetIds.toSorted() });
       expect(second.denySubnetTraffic).toEqual({ networkAclId: denyAclId, associated: [], alreadyDenied: deployment.subnetIds.toSorted() });
       expect(second.protectInstances.volumesKept).toEqual([]);
+      expect(second.releaseDeploymentAddresses.released).toEqual([]);
       expect(second.releasePublicAddresses.released).toEqual([]);
       expect(second.isolateNetworkInterfaces.isolated).toEqual([]);
       expect(second.isolateNetworkInterfaces.alreadyIsolated).toHaveLength(after.interfaces.length);
@@ -187,6 +194,9 @@ describe('disconnect activities against the EC2 emulator', () => {
       expect(state.elasticIps.map((e) => e.publicIp).sort()).toEqual(before.associatedAddresses.map((a) => a.PublicIp).sort());
       expect(state.elasticIps.map((e) => e.instanceId).sort()).toEqual(before.associatedAddresses.map((a) => a.InstanceId).sort());
       for (const eni of state.networkInterfaces) expect(eni.securityGroupIds).toEqual(groupsBefore.get(eni.networkInterfaceId));
+      // The early release recorded each association before detaching it, and the capture after it kept those.
+      expect(state.elasticIps.map((e) => e.associationId).sort()).toEqual(before.associatedAddresses.map((a) => a.AssociationId).sort());
+      expect(await findOriginalElasticIps(db, incidentId, deployment.id)).toEqual(state.elasticIps);
       // The deny step recorded each subnet's ACL before moving it, and the capture after it kept those, not the deny ACL;
       // the retry, which read the deny ACL from EC2, changed no record.
       for (const subnet of state.subnets) expect(subnet.networkAclId).toBe(before.aclBySubnet.get(subnet.subnetId));

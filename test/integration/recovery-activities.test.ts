@@ -32,12 +32,15 @@ import { createFleetFixture } from '../support/fleet-fixture';
 type Disconnect = ReturnType<typeof createDisconnectActivities>;
 type Recovery = ReturnType<typeof createRecoveryActivities>;
 
+/** The order the disconnect building block calls them in today: restore must work from what that order recorded. */
 const DISCONNECT_ORDER = [
+  'denyDirectorySubnetTraffic',
+  'releaseDeploymentAddresses',
   'captureDeploymentState',
   'denySubnetTraffic',
-  'protectInstances',
   'releasePublicAddresses',
   'isolateNetworkInterfaces',
+  'protectInstances',
   'snapshotVolumes',
   'tagContainedResources',
   'verifyIsolation',

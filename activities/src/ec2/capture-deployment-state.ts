@@ -1,12 +1,12 @@
 import type { EC2Client, Instance } from '@aws-sdk/client-ec2';
-import { findOriginalSubnetAcls, findPreChangeState, savePreChangeStateOnce } from '@firebreak/db';
+import { findOriginalElasticIps, findOriginalSubnetAcls, findPreChangeState, savePreChangeStateOnce, type OriginalElasticIp } from '@firebreak/db';
 import type { Deployment } from '@firebreak/domain';
 import { attachedVolumes, describeDeploymentInstances, groupIds } from './describe-deployment-instances';
 import { describeAssociatedElasticIps } from './describe-elastic-ips';
 import { describeSubnetAcls, type SubnetAclAssociation } from './describe-subnet-acls';
 import { parseDisconnectInput } from './disconnect-input';
 import type { Ec2ActivityDeps } from './ec2-activity-deps';
-import { PreChangeState, summarizePreChangeState, type PreChangeStateSummary } from './pre-change-state';
+import { elasticIpRecordOf, PreChangeState, summarizePreChangeState, type PreChangeStateSummary } from './pre-change-state';
 
 /**
  * Records the deployment as it is before any change. The first capture wins: a retry that runs after later steps
@@ -17,9 +17,13 @@ export async function captureDeploymentState(deps: Ec2ActivityDeps, rawInput: un
   const stored = await findPreChangeState(deps.db, incidentId, deployment.id);
   if (stored) return summarizePreChangeState(PreChangeState.parse(stored.state));
 
-  // Subnets the deny step already moved were recorded by it right before: their originals come from that record.
-  const recorded = await findOriginalSubnetAcls(deps.db, incidentId, deployment.id);
-  const state = await readPreChangeState(deps.ec2For(deployment.region), deployment, recorded);
+  // Subnets the deny step already moved, and addresses the early release already detached, were recorded by those
+  // steps right before: their originals come from those records.
+  const [recorded, recordedAddresses] = await Promise.all([
+    findOriginalSubnetAcls(deps.db, incidentId, deployment.id),
+    findOriginalElasticIps(deps.db, incidentId, deployment.id),
+  ]);
+  const state = await readPreChangeState(deps.ec2For(deployment.region), deployment, recorded, recordedAddresses);
   const kept = await savePreChangeStateOnce(deps.db, {
     incidentId,
     deploymentId: deployment.id,
@@ -35,11 +39,14 @@ export async function captureDeploymentState(deps: Ec2ActivityDeps, rawInput: un
  * Termination protection is not read here: one call per instance would hold the deny ACL back on a large
  * deployment, so the protection step records it right before changing it (original-termination-protection.ts).
  * `recorded` holds the original ACL associations of subnets already moved onto the deny ACL; only the others are read.
+ * `recordedAddresses` holds the original associations of addresses already detached: they are kept as recorded, and
+ * an address found associated now is added only if no record names its allocation.
  */
 export async function readPreChangeState(
   ec2: EC2Client,
   deployment: Deployment,
   recorded: readonly SubnetAclAssociation[] = [],
+  recordedAddresses: readonly OriginalElasticIp[] = [],
 ): Promise<PreChangeState> {
   const capturedAt = new Date().toISOString();
   const isRecorded = (subnetId: string) => recorded.some((r) => r.subnetId === subnetId);
@@ -57,6 +64,13 @@ export async function readPreChangeState(
     ),
     undeclaredSubnetIds.length > 0 ? describeSubnetAcls(ec2, undeclaredSubnetIds) : Promise.resolve([]),
   ]);
+  const isRecordedAddress = (allocationId: string) => recordedAddresses.some((r) => r.allocationId === allocationId);
+  const elasticIps = [
+    ...recordedAddresses,
+    ...addresses
+      .filter((address) => !isRecordedAddress(address.AllocationId!))
+      .map(elasticIpRecordOf),
+  ].sort((a, b) => a.allocationId.localeCompare(b.allocationId));
   const subnets = [...recorded, ...directorySubnets, ...undeclaredSubnets].sort((a, b) => a.subnetId.localeCompare(b.subnetId));
 
   return PreChangeState.parse({
@@ -77,14 +91,7 @@ export async function readPreChangeState(
       subnetId: eni.SubnetId ?? null,
       securityGroupIds: groupIds(eni.Groups),
     })),
-    elasticIps: addresses.map((address) => ({
-      allocationId: address.AllocationId!,
-      associationId: address.AssociationId!,
-      publicIp: address.PublicIp ?? '',
-      instanceId: address.InstanceId ?? null,
-      networkInterfaceId: address.NetworkInterfaceId ?? null,
-      privateIpAddress: address.PrivateIpAddress ?? null,
-    })),
+    elasticIps,
     subnets,
   });
 }

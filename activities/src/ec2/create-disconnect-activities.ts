@@ -5,6 +5,7 @@ import type { DisconnectInput } from './disconnect-input';
 import type { Ec2ActivityDeps } from './ec2-activity-deps';
 import { isolateNetworkInterfaces } from './isolate-network-interfaces';
 import { protectInstances } from './protect-instances';
+import { releaseDeploymentAddresses } from './release-deployment-addresses';
 import { releasePublicAddresses } from './release-public-addresses';
 import { snapshotVolumes } from './snapshot-volumes';
 import { tagContainedResources } from './tag-contained-resources';
@@ -12,13 +13,15 @@ import { verifyIsolation } from './verify-isolation';
 
 /**
  * The EC2 side of "disconnect", in the order the workflow runs them: the directory's subnets onto the deny ACL
- * (their original ACLs recorded first), the rest of the pre-change state, the subnets the directory missed, then the
+ * (their original ACLs recorded first), the deployment's Elastic IPs detached (their associations recorded first),
+ * the rest of the pre-change state, the subnets the directory missed, then the
  * per-instance work (O(instances)), then an independent check. Earlier versions captured everything before the deny.
  * Each takes { incidentId, deployment } and is safe to run again.
  */
 export function createDisconnectActivities(deps: Ec2ActivityDeps) {
   return {
     denyDirectorySubnetTraffic: (input: DisconnectInput) => denyDirectorySubnetTraffic(deps, input),
+    releaseDeploymentAddresses: (input: DisconnectInput) => releaseDeploymentAddresses(deps, input),
     captureDeploymentState: (input: DisconnectInput) => captureDeploymentState(deps, input),
     denySubnetTraffic: (input: DisconnectInput) => denySubnetTraffic(deps, input),
     protectInstances: (input: DisconnectInput) => protectInstances(deps, input),

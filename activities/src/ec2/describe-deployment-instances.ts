@@ -6,6 +6,7 @@ import {
   type NetworkInterface,
 } from '@aws-sdk/client-ec2';
 import { TAG, type Deployment } from '@firebreak/domain';
+import { chunk, FILTER_VALUES_MAX } from './aws-errors';
 
 export interface DeploymentInstances {
   instances: Instance[];
@@ -39,7 +40,7 @@ export async function describeDeploymentInstances(ec2: EC2Client, deployment: De
   return { instances, interfaces, subnetIds: [...subnetIds].sort() };
 }
 
-async function describeTaggedInstances(ec2: EC2Client, deployment: Deployment): Promise<Instance[]> {
+async function describeTaggedInstances(ec2: EC2Client, deployment: Deployment, instanceIds?: readonly string[]): Promise<Instance[]> {
   const instances: Instance[] = [];
   const pages = paginateDescribeInstances(
     { client: ec2 },
@@ -47,6 +48,7 @@ async function describeTaggedInstances(ec2: EC2Client, deployment: Deployment): 
       Filters: [
         { Name: `tag:${TAG.deployment}`, Values: [deployment.instanceTag] },
         { Name: 'vpc-id', Values: [deployment.vpcId] },
+        ...(instanceIds ? [{ Name: 'instance-id', Values: [...instanceIds] }] : []),
       ],
     },
   );
@@ -60,12 +62,32 @@ async function describeTaggedInstances(ec2: EC2Client, deployment: Deployment): 
   return instances;
 }
 
+/**
+ * Which of these instance ids belong to the deployment, by the same rule as describeDeploymentInstances (its
+ * instance tag, its VPC, not terminated), asking only about these ids instead of listing the whole deployment.
+ */
+export async function deploymentInstanceIdsAmong(ec2: EC2Client, deployment: Deployment, instanceIds: readonly string[]): Promise<Set<string>> {
+  const answers = await Promise.all(chunk(instanceIds, FILTER_VALUES_MAX).map((ids) => describeTaggedInstances(ec2, deployment, ids)));
+  return new Set(answers.flat().map((i) => i.InstanceId!));
+}
+
+/** Of these interface ids, those in the VPC, as the interface API reports them. */
+export async function describeVpcInterfacesAmong(ec2: EC2Client, vpcId: string, interfaceIds: readonly string[]): Promise<NetworkInterface[]> {
+  const answers = await Promise.all(chunk(interfaceIds, FILTER_VALUES_MAX).map((ids) => describeVpcInterfaces(ec2, vpcId, ids)));
+  return answers.flat();
+}
+
 /** Every interface in the VPC; the caller keeps those attached to the deployment's instances. */
-async function describeVpcInterfaces(ec2: EC2Client, vpcId: string): Promise<NetworkInterface[]> {
+async function describeVpcInterfaces(ec2: EC2Client, vpcId: string, interfaceIds?: readonly string[]): Promise<NetworkInterface[]> {
   const found: NetworkInterface[] = [];
   const pages = paginateDescribeNetworkInterfaces(
     { client: ec2 },
-    { Filters: [{ Name: 'vpc-id', Values: [vpcId] }] },
+    {
+      Filters: [
+        { Name: 'vpc-id', Values: [vpcId] },
+        ...(interfaceIds ? [{ Name: 'network-interface-id', Values: [...interfaceIds] }] : []),
+      ],
+    },
   );
   for await (const page of pages) {
     for (const eni of page.NetworkInterfaces ?? []) if (eni.NetworkInterfaceId) found.push(eni);

@@ -1,3 +1,4 @@
+import type { Address } from '@aws-sdk/client-ec2';
 import { z } from 'zod';
 
 /**
@@ -45,6 +46,20 @@ export const PreChangeState = z.object({
   subnets: z.array(z.object({ subnetId: z.string(), networkAclId: z.string(), associationId: z.string() })),
 });
 export type PreChangeState = z.infer<typeof PreChangeState>;
+
+export type ElasticIpRecord = PreChangeState['elasticIps'][number];
+
+/** An associated address as the pre-change state keeps it: enough to put it back where it was. */
+export function elasticIpRecordOf(address: Address): ElasticIpRecord {
+  return {
+    allocationId: address.AllocationId!,
+    associationId: address.AssociationId!,
+    publicIp: address.PublicIp ?? '',
+    instanceId: address.InstanceId ?? null,
+    networkInterfaceId: address.NetworkInterfaceId ?? null,
+    privateIpAddress: address.PrivateIpAddress ?? null,
+  };
+}
 
 export interface PreChangeStateSummary {
   capturedAt: string;

@@ -1,4 +1,4 @@
-import { DisassociateAddressCommand } from '@aws-sdk/client-ec2';
+import { DisassociateAddressCommand, type Address, type EC2Client } from '@aws-sdk/client-ec2';
 import { findPreChangeState } from '@firebreak/db';
 import type { Deployment } from '@firebreak/domain';
 import { isAwsError } from './aws-errors';
@@ -20,7 +20,15 @@ export async function releasePublicAddresses(deps: Ec2ActivityDeps, rawInput: un
   const ec2 = deps.ec2For(deployment.region);
   const { instanceIds, interfaceIds } = await deploymentMembers(deps, incidentId, deployment);
   const addresses = await describeAssociatedElasticIps(ec2, instanceIds, interfaceIds);
-  const summary: ReleasePublicAddressesSummary = { released: [] };
+  return { released: await disassociateAddresses(ec2, addresses) };
+}
+
+/** Detaches each address (desired state: one already detached counts as done); returns those this call detached. */
+export async function disassociateAddresses(
+  ec2: EC2Client,
+  addresses: readonly Address[],
+): Promise<ReleasePublicAddressesSummary['released']> {
+  const released: ReleasePublicAddressesSummary['released'] = [];
   await inParallel(addresses, EC2_CALLS_IN_FLIGHT, async (address) => {
     try {
       await ec2.send(new DisassociateAddressCommand({ AssociationId: address.AssociationId! }));
@@ -29,15 +37,14 @@ export async function releasePublicAddresses(deps: Ec2ActivityDeps, rawInput: un
       if (!isAwsError(error, 'InvalidAssociationID.NotFound')) throw error;
       return;
     }
-    summary.released.push({
+    released.push({
       allocationId: address.AllocationId!,
       publicIp: address.PublicIp ?? '',
       instanceId: address.InstanceId ?? null,
       networkInterfaceId: address.NetworkInterfaceId ?? null,
     });
   });
-  summary.released.sort((a, b) => a.allocationId.localeCompare(b.allocationId));
-  return summary;
+  return released.sort((a, b) => a.allocationId.localeCompare(b.allocationId));
 }
 
 /**

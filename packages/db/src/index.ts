@@ -8,6 +8,7 @@ export * from './queries/notice-attempts';
 export * from './queries/pre-change-states';
 export * from './queries/original-termination-protection';
 export * from './queries/original-subnet-acls';
+export * from './queries/original-elastic-ips';
 export * from './queries/timeline';
 export * from './queries/ping-database';
 export * from './queries/policy';

@@ -145,6 +145,19 @@ export interface OriginalSubnetAclsTable {
   recorded_at: Timestamp;
 }
 
+/** An Elastic IP's association before the incident detached it; the first record wins. */
+export interface OriginalElasticIpsTable {
+  incident_id: string;
+  deployment_id: string;
+  allocation_id: string;
+  association_id: string;
+  public_ip: string;
+  instance_id: string | null;
+  network_interface_id: string | null;
+  private_ip_address: string | null;
+  recorded_at: Timestamp;
+}
+
 export interface ApiTokensTable {
   id: string;
   name: string;
@@ -250,6 +263,7 @@ export interface Database {
   pre_change_states: PreChangeStatesTable;
   original_termination_protection: OriginalTerminationProtectionTable;
   original_subnet_acls: OriginalSubnetAclsTable;
+  original_elastic_ips: OriginalElasticIpsTable;
   api_tokens: ApiTokensTable;
   policy_versions: PolicyVersionsTable;
   source_block_entries: SourceBlockEntriesTable;

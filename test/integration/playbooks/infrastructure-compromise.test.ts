@@ -75,6 +75,10 @@ describe('infrastructure-compromise playbook, end to end', () => {
       expect(summaries.some((s) => s.includes(expected)), expected).toBe(true);
     }
     expect(timeline.filter((e) => e.kind === 'notice')).toHaveLength(designated.length);
+    // The children start before the playbook's bookkeeping; the step is still shown as started before their changes.
+    const stepStarted = summaries.indexOf('Step disconnect started');
+    expect(stepStarted).toBeGreaterThanOrEqual(0);
+    expect(stepStarted).toBeLessThan(summaries.findIndex((s) => s.startsWith('Denied all traffic')));
 
     // Decisions are validated at once: a role that may not decide, a choice not offered, no reason.
     expect(await refusal(decide(handle, 'backup-safe', 'yes', 'looks fine', { role: 'contact' }))).toMatch(/^ROLE_NOT_ALLOWED/);

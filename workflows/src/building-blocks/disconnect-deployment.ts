@@ -30,9 +30,11 @@ export async function disconnectDeployment(input: DisconnectDeploymentInput): Pr
 
 /**
  * The public path goes before anything slow: the directory's subnets onto the deny ACL (their original ACLs recorded
- * by that step, right before the change), then the rest of the pre-change state (instances, interfaces, addresses:
- * the ACL changed none of them) and any subnet the directory missed, then the addresses, still before they are
- * touched. Timeline writes run alongside the next EC2 step, in order, and are all done before the result is returned.
+ * by that step, right before the change), then the deployment's Elastic IPs, found without listing the deployment
+ * (their associations recorded by that step, right before the change), then the rest of the pre-change state
+ * (instances, interfaces: neither step changed them) and any subnet the directory missed, then any address the
+ * early release missed. Timeline writes run alongside the next EC2 step, in order, and are all done before the result
+ * is returned.
  */
 async function denyFirst(input: DisconnectDeploymentInput): Promise<DisconnectDeploymentResult> {
   const { deployment } = input;
@@ -43,14 +45,18 @@ async function denyFirst(input: DisconnectDeploymentInput): Promise<DisconnectDe
     const directoryAcl = await ec2.denyDirectorySubnetTraffic(input);
     change(`Denied all traffic on the directory's subnets of ${deployment.name} (their original ACLs recorded first)`, directoryAcl);
 
+    const detached = await ec2.releaseDeploymentAddresses(input);
+    change(`Released the public addresses of ${deployment.name} (their associations recorded first)`, detached);
+
     const captured = await ec2.captureDeploymentState(input);
     change(`Recorded the pre-change state of ${deployment.name}`, captured);
 
     const acl = await ec2.denySubnetTraffic(input);
     change(`Denied all traffic on the subnets of ${deployment.name}`, acl);
 
+    // The safety net: any address the early release missed (associated since, or on an instance it did not see).
     const released = await ec2.releasePublicAddresses(input);
-    change(`Released the public addresses of ${deployment.name}`, released);
+    change(`Released the remaining public addresses of ${deployment.name}`, released);
 
     const isolated = await ec2.isolateNetworkInterfaces(input);
     change(`Moved every interface of ${deployment.name} to the isolation group`, isolated);

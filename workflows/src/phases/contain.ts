@@ -10,13 +10,12 @@ import type { IncidentRun } from '../support/incident-run';
  * The first two steps of both compromise playbooks: cut every affected deployment off the public internet at once
  * (one child workflow each, in parallel), then tell each affected customer's designated technical contacts.
  */
-export async function containAndNotify(
-  run: IncidentRun,
-  started?: Promise<DisconnectDeploymentResult[]>,
-): Promise<DisconnectDeploymentResult[]> {
+export async function containAndNotify(run: IncidentRun, started?: StartedContainment): Promise<DisconnectDeploymentResult[]> {
   const { input } = run;
   await run.moveTo('active');
-  const containment = await runStep(run.incidentId, 'disconnect', () => started ?? disconnectAll(run));
+  const containment = started
+    ? await runStep(run.incidentId, 'disconnect', () => started.results, started.startedAt)
+    : await runStep(run.incidentId, 'disconnect', () => disconnectAll(run));
   run.state.facts.containment = containment;
   const containedAt = now();
   const declaredAt = run.state.facts.declaredAt as string;
@@ -48,18 +47,26 @@ export async function containAndNotify(
   return containment;
 }
 
+/** Disconnect children already started, and the workflow time just before they were. */
+export interface StartedContainment {
+  results: Promise<DisconnectDeploymentResult[]>;
+  startedAt: string;
+}
+
 /**
  * Starts the disconnect children before the playbook writes its first timeline events: on a compromise every
  * second of public exposure counts, and the writes (start, status, step) follow alongside, in their usual order.
- * Pass the result to containAndNotify, which records the step around it. Incidents started before this change get
+ * Pass the result to containAndNotify, which records the step around it, as started when the children were (so the
+ * step starts on the timeline before the children's first changes). Incidents started before this change get
  * undefined and start the children inside the step, as they did.
  */
-export function startContainment(run: IncidentRun): Promise<DisconnectDeploymentResult[]> | undefined {
+export function startContainment(run: IncidentRun): StartedContainment | undefined {
   if (!patched('disconnect-before-bookkeeping')) return undefined;
-  const children = disconnectAll(run);
+  const startedAt = now();
+  const results = disconnectAll(run);
   // Awaited, and a failure recorded, by the disconnect step.
-  children.catch(() => {});
-  return children;
+  results.catch(() => {});
+  return { results, startedAt };
 }
 
 function disconnectAll(run: IncidentRun): Promise<DisconnectDeploymentResult[]> {

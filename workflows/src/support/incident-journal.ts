@@ -21,8 +21,9 @@ export async function recordEvent(
   summary: string,
   details: Record<string, unknown> = {},
   actor: Actor = SYSTEM_ACTOR,
+  at: string = now(),
 ): Promise<void> {
-  await journal.recordTimelineEvent({ id: uuid4(), incidentId, at: now(), actor, kind, summary, details });
+  await journal.recordTimelineEvent({ id: uuid4(), incidentId, at, actor, kind, summary, details });
 }
 
 export async function setStatus(incidentId: string, status: IncidentStatus): Promise<void> {
@@ -33,11 +34,12 @@ export async function setStatus(incidentId: string, status: IncidentStatus): Pro
 
 /**
  * Runs one playbook step, recording it as running, then completed or failed, on the incident page.
- * The step's error is rethrown so the playbook decides what a failure means.
+ * The step's error is rethrown so the playbook decides what a failure means. `startedAt` is for a step whose work
+ * began before this call (a child started ahead of the bookkeeping): the step is shown as started then.
  */
-export async function runStep<T>(incidentId: string, name: StepName, body: () => Promise<T>): Promise<T> {
-  await journal.recordStep({ incidentId, name, status: 'running', at: now() });
-  await recordEvent(incidentId, 'step', `Step ${name} started`, { step: name });
+export async function runStep<T>(incidentId: string, name: StepName, body: () => Promise<T>, startedAt: string = now()): Promise<T> {
+  await journal.recordStep({ incidentId, name, status: 'running', at: startedAt });
+  await recordEvent(incidentId, 'step', `Step ${name} started`, { step: name }, SYSTEM_ACTOR, startedAt);
   try {
     const result = await body();
     await journal.recordStep({ incidentId, name, status: 'completed', at: now() });

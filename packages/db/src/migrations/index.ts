@@ -8,6 +8,7 @@ import * as noticeFailureTime from './0006-notice-failure-time';
 import * as terminationProtection from './0007-termination-protection';
 import * as singleSignOn from './0008-single-sign-on';
 import * as originalSubnetAcls from './0009-original-subnet-acls';
+import * as originalElasticIps from './0010-original-elastic-ips';
 
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '0007-termination-protection': terminationProtection,
   '0008-single-sign-on': singleSignOn,
   '0009-original-subnet-acls': originalSubnetAcls,
+  '0010-original-elastic-ips': originalElasticIps,
 };
