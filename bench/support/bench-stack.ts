@@ -40,7 +40,15 @@ export interface BenchStack {
 
 const quietLogger = { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error: (m: string) => console.error(m) };
 
-export async function startBenchStack(name: string, options: { throttled: boolean }): Promise<BenchStack> {
+export interface BenchStackOptions {
+  throttled: boolean;
+  /** The worker's mail transport rate limit (createMailTransport's maxMessagesPerSecond); 100 when not given. */
+  maxMessagesPerSecond?: number;
+  /** Signs a link into every notice, as production does. */
+  noticeLinks?: { secret: string; consoleUrl: string };
+}
+
+export async function startBenchStack(name: string, options: BenchStackOptions): Promise<BenchStack> {
   Runtime.install({ logger: new DefaultLogger('ERROR') });
   const scratch = mkdtempSync(join(tmpdir(), `firebreak-bench-${name}-`));
   const moto = await startMotoServer({ port: await findFreePort(), logFile: join(scratch, 'moto.log') });
@@ -59,7 +67,12 @@ export async function startBenchStack(name: string, options: { throttled: boolea
   const smtp = await SmtpSink.start();
   const connection = await Connection.connect({ address: temporal.address });
   const nativeConnection = await NativeConnection.connect({ address: temporal.address });
-  const transport = createMailTransport({ host: '127.0.0.1', port: smtp.port, requireTls: false, maxMessagesPerSecond: 100 });
+  const transport = createMailTransport({
+    host: '127.0.0.1',
+    port: smtp.port,
+    requireTls: false,
+    maxMessagesPerSecond: options.maxMessagesPerSecond ?? 100,
+  });
   const bundle = await bundleWorkflowCode({ workflowsPath: workflowsPath(), logger: quietLogger });
   const worker = await createPlaybookWorker({
     connection: nativeConnection,
@@ -73,6 +86,7 @@ export async function startBenchStack(name: string, options: { throttled: boolea
     ),
     transport,
     mailFrom: 'Firebreak Benchmark <bench@firebreak.invalid>',
+    ...(options.noticeLinks ? { noticeLinks: options.noticeLinks } : {}),
   });
   const running = worker.run();
   // The console's route handlers read these on first use.

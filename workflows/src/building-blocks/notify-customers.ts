@@ -13,6 +13,12 @@ import type { IncidentRun } from '../support/incident-run';
 import { alertOperations } from '../support/alert-operations';
 import { followUpNotices } from './follow-up-notices';
 
+/**
+ * Sends in flight at once. Thousands scheduled in one workflow task exceed gRPC's 4 MiB message limit (the task fails
+ * for ever) and Temporal's 2,000 pending activities per workflow; a few hundred keep the mail pool busy all the same.
+ */
+const SEND_WINDOW = 200;
+
 export interface NotifyCustomersInput {
   customerIds: string[];
   /** Designated technical contacts by default; risk communication adds management. */
@@ -36,23 +42,25 @@ export async function notifyCustomers(run: IncidentRun, input: NotifyCustomersIn
     customerIds: input.customerIds,
     roles: input.roles ?? ['designated-technical'],
   });
-  const outcomes = await Promise.allSettled(
-    recipients.map(async (contact) => {
-      const content = input.contentFor({ id: contact.customerId, name: contact.customerName });
-      const result = await mail.sendNotice({
-        contactId: contact.id,
-        revision: input.revision ?? 1,
-        content,
-        linkTtlSeconds: run.input.policy.linkTtlSeconds ?? DEFAULT_POLICY.linkTtlSeconds,
-      });
-      const verb = result.outcome === 'sent' ? 'sent' : 'already sent';
-      await recordEvent(run.incidentId, 'notice', `Notice ${content.kind} ${verb} to ${contact.name} <${contact.email}>`, {
-        ...result,
-        customerId: contact.customerId,
-      });
-      return result;
-    }),
-  );
+  const notifyOne = async (contact: (typeof recipients)[number]) => {
+    const content = input.contentFor({ id: contact.customerId, name: contact.customerName });
+    const result = await mail.sendNotice({
+      contactId: contact.id,
+      revision: input.revision ?? 1,
+      content,
+      linkTtlSeconds: run.input.policy.linkTtlSeconds ?? DEFAULT_POLICY.linkTtlSeconds,
+    });
+    const verb = result.outcome === 'sent' ? 'sent' : 'already sent';
+    await recordEvent(run.incidentId, 'notice', `Notice ${content.kind} ${verb} to ${contact.name} <${contact.email}>`, {
+      ...result,
+      customerId: contact.customerId,
+    });
+    return result;
+  };
+  // Histories recorded before the window existed scheduled every send in one workflow task; they replay that way.
+  const outcomes = patched('notice-send-window')
+    ? await settleInWindow(recipients, SEND_WINDOW, notifyOne)
+    : await Promise.allSettled(recipients.map(notifyOne));
   const failed: NotifyResult['failed'] = [];
   outcomes.forEach((outcome, i) => {
     if (outcome.status === 'rejected') failed.push({ contactId: recipients[i]!.id, reason: describeFailure(outcome.reason) });
@@ -75,6 +83,24 @@ export async function notifyCustomers(run: IncidentRun, input: NotifyCustomersIn
     await startFollowUp(run, input.contentFor({ id: first.customerId, name: first.customerName }), input.revision ?? 1);
   }
   return { sent, failed };
+}
+
+/** Like Promise.allSettled over `items`, with at most `width` calls running at a time, outcomes in input order. */
+async function settleInWindow<T, R>(items: T[], width: number, call: (item: T) => Promise<R>): Promise<PromiseSettledResult<R>[]> {
+  const outcomes: PromiseSettledResult<R>[] = new Array(items.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const i = next++;
+      try {
+        outcomes[i] = { status: 'fulfilled', value: await call(items[i]!) };
+      } catch (reason) {
+        outcomes[i] = { status: 'rejected', reason };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(width, items.length) }, lane));
+  return outcomes;
 }
 
 /** Reminds whoever does not acknowledge this notice round, then tells on-call (see followUpNotices). */
