@@ -7,6 +7,7 @@ import {
 } from '@firebreak/domain';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { withTemporal } from '../temporal-errors';
+import { fitKeywordList } from './fit-keyword-list';
 
 /**
  * Starts the incident's playbook workflow, or does nothing if it already exists. The workflow id comes from the
@@ -27,8 +28,8 @@ export async function startIncidentWorkflow(input: PlaybookInput): Promise<void>
           { key: SEARCH_KEYS.playbook, value: input.playbook },
           { key: SEARCH_KEYS.status, value: 'declared' },
           { key: SEARCH_KEYS.severity, value: input.severity },
-          { key: SEARCH_KEYS.customerIds, value: customerIds },
-          { key: SEARCH_KEYS.deploymentIds, value: input.deployments.map((d) => d.id) },
+          { key: SEARCH_KEYS.customerIds, value: fitKeywordList(customerIds) },
+          { key: SEARCH_KEYS.deploymentIds, value: fitKeywordList(input.deployments.map((d) => d.id)) },
         ],
       });
     } catch (error) {
