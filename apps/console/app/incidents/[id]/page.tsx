@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { type Clock, FirebreakError, type IncidentStep, PLAYBOOKS, type TimelineEvent } from '@firebreak/domain';
+import { type Clock, type ClockName, type ClockStatus, FirebreakError, type IncidentStep, PLAYBOOKS, type TimelineEvent } from '@firebreak/domain';
 import type { Metadata } from 'next';
+import type { ReactNode } from 'react';
 import { notFound } from 'next/navigation';
 import { ClockStatusBadge, IncidentStatusBadge, SeverityBadge, StepStatusBadge } from '@/components/badges';
 import { CLOCK_LABELS, STEP_LABELS } from '@/components/labels';
@@ -35,6 +36,7 @@ export default async function IncidentPage({ params }: Props) {
   const [timeline, customers, notices] = await Promise.all([getTimeline(id), listCustomers(), listIncidentNotices(id)]);
   const customerNames = new Map(customers.map((c) => [c.id, c.name]));
   const playbook = PLAYBOOKS[incident.playbook];
+  const deadlines = incident.status === 'closed' ? settledClocks(timeline) : [];
 
   return (
     <>
@@ -107,10 +109,10 @@ export default async function IncidentPage({ params }: Props) {
       )}
 
       {/* A closed playbook no longer answers for its clocks; the timeline still says how each deadline ended. */}
-      {incident.status === 'closed' && settledClocks(timeline).length > 0 && (
+      {deadlines.length > 0 && (
         <section aria-labelledby="deadlines-heading">
           <h2 id="deadlines-heading">Deadlines</h2>
-          <Deadlines clocks={settledClocks(timeline)} />
+          <Deadlines clocks={deadlines} />
         </section>
       )}
 
@@ -181,8 +183,15 @@ function Steps({ incident }: { incident: IncidentDetail }) {
   );
 }
 
-function Clocks({ clocks }: { clocks: Clock[] }) {
-  const renderedAt = new Date().toISOString();
+/** One row of a clock table: the clock, its status, its deadline, and a last cell that depends on the table. */
+interface ClockRow {
+  name: ClockName;
+  status: ClockStatus;
+  deadline: string | null;
+  last: ReactNode;
+}
+
+function ClockTable({ rows, lastHeading }: { rows: ClockRow[]; lastHeading: string }) {
   return (
     <div className="table-scroll">
       <table>
@@ -191,28 +200,18 @@ function Clocks({ clocks }: { clocks: Clock[] }) {
             <th scope="col">Clock</th>
             <th scope="col">Status</th>
             <th scope="col">Deadline</th>
-            <th scope="col">Time left</th>
+            <th scope="col">{lastHeading}</th>
           </tr>
         </thead>
         <tbody>
-          {clocks.map((clock) => (
-            <tr key={clock.name}>
-              <td>{CLOCK_LABELS[clock.name]}</td>
+          {rows.map((row) => (
+            <tr key={row.name}>
+              <td>{CLOCK_LABELS[row.name]}</td>
               <td>
-                <ClockStatusBadge status={clock.status} />
+                <ClockStatusBadge status={row.status} />
               </td>
-              <td>
-                <UtcTime iso={clock.deadline} />
-              </td>
-              <td>
-                {clock.status === 'met' ? (
-                  <>met{clock.metAt && <> at <UtcTime iso={clock.metAt} /></>}</>
-                ) : clock.status === 'breached' ? (
-                  <span className="time-left overdue">missed</span>
-                ) : (
-                  <TimeLeft deadline={clock.deadline} renderedAt={renderedAt} />
-                )}
-              </td>
+              <td>{row.deadline ? <UtcTime iso={row.deadline} /> : '—'}</td>
+              <td>{row.last}</td>
             </tr>
           ))}
         </tbody>
@@ -221,35 +220,27 @@ function Clocks({ clocks }: { clocks: Clock[] }) {
   );
 }
 
+/** The playbook's running clocks, counting down. */
+function Clocks({ clocks }: { clocks: Clock[] }) {
+  const renderedAt = new Date().toISOString();
+  const rows = clocks.map((clock) => ({
+    ...clock,
+    last:
+      clock.status === 'met' ? (
+        <>met{clock.metAt && <> at <UtcTime iso={clock.metAt} /></>}</>
+      ) : clock.status === 'breached' ? (
+        <span className="time-left overdue">missed</span>
+      ) : (
+        <TimeLeft deadline={clock.deadline} renderedAt={renderedAt} />
+      ),
+  }));
+  return <ClockTable rows={rows} lastHeading="Time left" />;
+}
+
+/** How each deadline of a closed incident ended, as the timeline recorded it. */
 function Deadlines({ clocks }: { clocks: SettledClock[] }) {
-  return (
-    <div className="table-scroll">
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Clock</th>
-            <th scope="col">Outcome</th>
-            <th scope="col">Deadline</th>
-            <th scope="col">Settled</th>
-          </tr>
-        </thead>
-        <tbody>
-          {clocks.map((clock) => (
-            <tr key={clock.name}>
-              <td>{CLOCK_LABELS[clock.name]}</td>
-              <td>
-                <ClockStatusBadge status={clock.status} />
-              </td>
-              <td>{clock.deadline ? <UtcTime iso={clock.deadline} /> : '—'}</td>
-              <td>
-                <UtcTime iso={clock.settledAt} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+  const rows = clocks.map((clock) => ({ ...clock, last: <UtcTime iso={clock.settledAt} /> }));
+  return <ClockTable rows={rows} lastHeading="Settled" />;
 }
 
 function Timeline({ events }: { events: TimelineEvent[] }) {
