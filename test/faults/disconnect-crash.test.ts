@@ -1,6 +1,4 @@
 import type { ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { findIncident, listTimeline } from '@firebreak/db';
 import type { WorkflowHandle } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +8,6 @@ import { createTestContext, type TestContext } from '../support/test-context';
 import { waitUntil } from '../support/wait-until';
 import { killWorkerProcess, startWorkerProcess } from '../support/worker-process';
 
-const ARTIFACTS_DIR = join(import.meta.dirname, '../artifacts');
 
 describe('a worker killed in the middle of disconnect', () => {
   let ctx: TestContext;
@@ -31,16 +28,8 @@ describe('a worker killed in the middle of disconnect', () => {
     const deployment = ctx.fleet.deployments.find((d) => d.tenancy === 'multi')!;
     handle = await ctx.declare('infrastructure-compromise', [deployment]);
     const incidentId = incidentIdOf(handle);
-    mkdirSync(ARTIFACTS_DIR, { recursive: true });
     const worker = (logName: string) =>
-      startWorkerProcess({
-        databasePath: ctx.databasePath,
-        temporalAddress: ctx.temporalAddress,
-        taskQueue: ctx.taskQueue,
-        ec2Endpoint: ctx.motoEndpoint,
-        smtpPort: ctx.smtp.port,
-        logFile: join(ARTIFACTS_DIR, `disconnect-crash-${incidentId}-${logName}.log`),
-      });
+      startWorkerProcess(ctx, { logName: `disconnect-crash-${incidentId}-${logName}` });
 
     // Killed once the addresses are released (right after the deny ACL, before the pre-change capture is done): the
     // capture, the per-interface work and the snapshots are left to the next worker.

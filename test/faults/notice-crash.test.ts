@@ -1,6 +1,4 @@
 import type { ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { findIncident, listNotices, listTimeline } from '@firebreak/db';
 import type { WorkflowHandle } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +9,6 @@ import { createTestContext, type TestContext } from '../support/test-context';
 import { waitUntil } from '../support/wait-until';
 import { killWorkerProcess, startWorkerProcess } from '../support/worker-process';
 
-const ARTIFACTS_DIR = join(import.meta.dirname, '../artifacts');
 
 describe('a worker killed right after the SMTP server accepted a notice', () => {
   let smtp: FaultySmtpServer;
@@ -35,16 +32,8 @@ describe('a worker killed right after the SMTP server accepted a notice', () => 
     const deployment = ctx.fleet.deployments.find((d) => d.tenancy === 'multi')!;
     handle = await ctx.declare('infrastructure-compromise', [deployment]);
     const incidentId = incidentIdOf(handle);
-    mkdirSync(ARTIFACTS_DIR, { recursive: true });
     const worker = (logName: string) =>
-      startWorkerProcess({
-        databasePath: ctx.databasePath,
-        temporalAddress: ctx.temporalAddress,
-        taskQueue: ctx.taskQueue,
-        ec2Endpoint: ctx.motoEndpoint,
-        smtpPort: smtp.port,
-        logFile: join(ARTIFACTS_DIR, `notice-crash-${incidentId}-${logName}.log`),
-      });
+      startWorkerProcess(ctx, { logName: `notice-crash-${incidentId}-${logName}`, smtpPort: smtp.port });
 
     const first = worker('first');
     workers.push(first);

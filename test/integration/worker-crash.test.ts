@@ -1,6 +1,4 @@
 import type { ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { findIncident, listNotices, listTimeline } from '@firebreak/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDeploymentEvidence } from '../support/ec2-evidence';
@@ -8,19 +6,7 @@ import { createTestContext, type TestContext } from '../support/test-context';
 import { waitUntil } from '../support/wait-until';
 import { killWorkerProcess, startWorkerProcess } from '../support/worker-process';
 
-/** Kept after the run (and ignored by git) so a failure can be read. */
-const ARTIFACTS_DIR = join(import.meta.dirname, '../artifacts');
 
-function startWorker(ctx: TestContext, logFile: string): ChildProcess {
-  return startWorkerProcess({
-    databasePath: ctx.databasePath,
-    temporalAddress: ctx.temporalAddress,
-    taskQueue: ctx.taskQueue,
-    ec2Endpoint: ctx.motoEndpoint,
-    smtpPort: ctx.smtp.port,
-    logFile,
-  });
-}
 
 describe('a worker killed in the middle of a playbook', () => {
   let ctx: TestContext;
@@ -40,11 +26,10 @@ describe('a worker killed in the middle of a playbook', () => {
     const deployment = ctx.fleet.deployments.find((d) => d.tenancy === 'multi')!;
     const handle = await ctx.declare('infrastructure-compromise', [deployment]);
     const incidentId = handle.workflowId.replace(/^incident-/, '');
-    mkdirSync(ARTIFACTS_DIR, { recursive: true });
-    const logFile = join(ARTIFACTS_DIR, `worker-crash-${incidentId}.log`);
+    const logName = `worker-crash-${incidentId}`;
 
     // First worker: killed once the subnets are denied, in the middle of the disconnect step.
-    const first = startWorker(ctx, logFile);
+    const first = startWorkerProcess(ctx, { logName });
     children.push(first);
     await waitUntil('the subnets are denied', async () =>
       (await listTimeline(ctx.db, incidentId)).some((e) => e.summary.startsWith('Denied all traffic')),
@@ -54,7 +39,7 @@ describe('a worker killed in the middle of a playbook', () => {
     // Second worker: killed once the first notice has been sent, in the middle of the notify step. The SMTP server
     // defers the rest meanwhile, so the kill cannot land between another message's acceptance and its record.
     ctx.smtp.hold(1);
-    const second = startWorker(ctx, logFile);
+    const second = startWorkerProcess(ctx, { logName });
     children.push(second);
     await waitUntil(
       'a notice has been sent',
@@ -65,7 +50,7 @@ describe('a worker killed in the middle of a playbook', () => {
     ctx.smtp.release();
 
     // Third worker: finishes the playbook.
-    children.push(startWorker(ctx, logFile));
+    children.push(startWorkerProcess(ctx, { logName }));
     await waitUntil(
       'the incident is contained',
       async () => (await findIncident(ctx.db, incidentId))?.status === 'contained',
