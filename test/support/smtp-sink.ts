@@ -21,6 +21,8 @@ export class SmtpSink {
   /** Messages refused with a temporary 451 while held. */
   deferred = 0;
   private holdAfter = Number.POSITIVE_INFINITY;
+  /** Mailboxes that do not exist here: their RCPT TO is answered with a permanent 550. */
+  private readonly unknownMailboxes = new Set<string>();
   private readonly events = new EventEmitter();
   private constructor(
     private readonly server: SMTPServer,
@@ -33,6 +35,13 @@ export class SmtpSink {
       authOptional: true,
       disabledCommands: ['STARTTLS'],
       logger: false,
+      onRcptTo(address, _session, callback) {
+        if (sink!.unknownMailboxes.has(address.address.toLowerCase())) {
+          callback(Object.assign(new Error('No such mailbox here'), { responseCode: 550 }));
+          return;
+        }
+        callback();
+      },
       onData(stream, _session, callback) {
         simpleParser(stream)
           .then((mail) => {
@@ -77,6 +86,11 @@ export class SmtpSink {
 
   release(): void {
     this.holdAfter = Number.POSITIVE_INFINITY;
+  }
+
+  /** Answer every message to `address` with a permanent 550, as a relay does for a mailbox that does not exist. */
+  refuseMailbox(address: string): void {
+    this.unknownMailboxes.add(address.toLowerCase());
   }
 
   /** Messages of one notice kind (the X-Firebreak-Notice header every notice carries). */

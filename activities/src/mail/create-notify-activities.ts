@@ -16,6 +16,7 @@ import type nodemailer from 'nodemailer';
 import { describeSmtpFailure, isPermanentSmtpFailure } from './classify-smtp-error';
 import { noticeMessageId } from './notice-message-id';
 import { recordDeliveryAttempt, recordDeliveryFailure } from './record-delivery-attempt';
+import { createSendNoticeBatch } from './send-notice-batch';
 import { type RenderedNotice, renderNotice } from './render-notice';
 import { layoutNotice } from './templates/notice-layout';
 
@@ -110,35 +111,40 @@ export function createNotifyActivities({ db, transport, from, links }: NotifyDep
     return { ...result, outcome: 'sent' as const, messageId };
   }
 
+  /** One notice to one contact of a customer, rendered from its typed content. */
+  async function sendNotice(input: SendNoticeInput): Promise<SendNoticeResult> {
+    const parsed = NoticeContent.safeParse(input.content);
+    if (!parsed.success) {
+      throw ApplicationFailure.nonRetryable(`notice content is not valid: ${parsed.error.message}`, 'INVALID_INPUT');
+    }
+    const contact = await findContact(db, input.contactId);
+    if (!contact) {
+      throw ApplicationFailure.nonRetryable(`contact ${input.contactId} is not in the directory`, 'UNKNOWN_CONTACT');
+    }
+    const content = parsed.data;
+    const key = { incidentId: content.incidentId, kind: content.kind, contactId: contact.id, revision: input.revision };
+    // A reminder's link opens the notice it reminds of, so acknowledging it there stops the follow-up.
+    const linked = content.kind === 'reminder' && content.regarding ? { ...key, ...content.regarding } : key;
+    const link = links
+      ? await signNoticeLink(linked, { secret: links.secret, ttlSeconds: input.linkTtlSeconds ?? DEFAULT_POLICY.linkTtlSeconds })
+      : undefined;
+    const url = link && `${links!.consoleUrl.replace(/\/+$/, '')}/n/${link.token}`;
+    const rendered = renderNotice(content, contact.name, url);
+    return deliverOnce(key, { name: contact.name, address: contact.email }, rendered, {
+      content,
+      ...(link ? { linkId: link.linkId } : {}),
+    });
+  }
+
   return {
+    /** Histories recorded before notice rounds went out in batches list every recipient in the workflow. */
     async listNoticeRecipients(input: { customerIds: string[]; roles: ContactRole[] }): Promise<NoticeRecipient[]> {
       return listNoticeRecipients(db, input.customerIds, input.roles);
     },
 
-    /** One notice to one contact of a customer, rendered from its typed content. */
-    async sendNotice(input: SendNoticeInput): Promise<SendNoticeResult> {
-      const parsed = NoticeContent.safeParse(input.content);
-      if (!parsed.success) {
-        throw ApplicationFailure.nonRetryable(`notice content is not valid: ${parsed.error.message}`, 'INVALID_INPUT');
-      }
-      const contact = await findContact(db, input.contactId);
-      if (!contact) {
-        throw ApplicationFailure.nonRetryable(`contact ${input.contactId} is not in the directory`, 'UNKNOWN_CONTACT');
-      }
-      const content = parsed.data;
-      const key = { incidentId: content.incidentId, kind: content.kind, contactId: contact.id, revision: input.revision };
-      // A reminder's link opens the notice it reminds of, so acknowledging it there stops the follow-up.
-      const linked = content.kind === 'reminder' && content.regarding ? { ...key, ...content.regarding } : key;
-      const link = links
-        ? await signNoticeLink(linked, { secret: links.secret, ttlSeconds: input.linkTtlSeconds ?? DEFAULT_POLICY.linkTtlSeconds })
-        : undefined;
-      const url = link && `${links!.consoleUrl.replace(/\/+$/, '')}/n/${link.token}`;
-      const rendered = renderNotice(content, contact.name, url);
-      return deliverOnce(key, { name: contact.name, address: contact.email }, rendered, {
-        content,
-        ...(link ? { linkId: link.linkId } : {}),
-      });
-    },
+    sendNotice,
+
+    sendNoticeBatch: createSendNoticeBatch(db, sendNotice),
 
     /** Contacts that were sent this notice and have not acknowledged it yet (for reminders and escalation). */
     async listUnacknowledgedNotices(input: { incidentId: string; kind: NoticeKind; revision: number }): Promise<UnacknowledgedNotice[]> {

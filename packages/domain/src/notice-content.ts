@@ -94,6 +94,14 @@ export const NoticeContent = z.discriminatedUnion('kind', [
 export type NoticeContent = z.infer<typeof NoticeContent>;
 export type NoticeContentOf<K extends NoticeContent['kind']> = Extract<NoticeContent, { kind: K }>;
 
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/**
+ * A notice as a playbook writes it for one customer. The customer's name is filled in from the directory when the
+ * notice is sent, so a round over thousands of customers never carries the directory through the workflow.
+ */
+export type CustomerNoticeContent = DistributiveOmit<NoticeContent, 'customerName'>;
+
 /** An alert to the operations team (clock warnings and breaches, blocked sources, failed notices). */
 export const OperationsAlert = z.object({
   incidentId: z.string(),

@@ -1,30 +1,36 @@
 import { ParentClosePolicy, patched, startChild } from '@temporalio/workflow';
 import {
   type ContactRole,
+  type CustomerNoticeContent,
   DEFAULT_POLICY,
   FOLLOWED_UP_KINDS,
   incidentWorkflowId,
-  type NoticeContent,
   type NoticeKind,
 } from '@firebreak/domain';
-import { mail } from '../support/activity-proxies';
+import { mailBatch } from '../support/activity-proxies';
+import { alertOperations } from '../support/alert-operations';
 import { describeFailure, recordEvent } from '../support/incident-journal';
 import type { IncidentRun } from '../support/incident-run';
-import { alertOperations } from '../support/alert-operations';
+import { notifyOneByOne } from '../support/notices-one-by-one';
+import { settleInWindow } from '../support/settle-in-window';
 import { followUpNotices } from './follow-up-notices';
 
 /**
- * Sends in flight at once. Thousands scheduled in one workflow task exceed gRPC's 4 MiB message limit (the task fails
- * for ever) and Temporal's 2,000 pending activities per workflow; a few hundred keep the mail pool busy all the same.
+ * Customers per batch activity. A page of customers (a few contacts each) is one activity in the history, so a round to
+ * every customer of a large provider stays far from Temporal's 51,200 events per run and 2 MB per payload.
  */
-const SEND_WINDOW = 200;
+const CUSTOMERS_PER_BATCH = 25;
+/** Batches in flight at once: enough to keep the mail pool's connections busy, few enough to share the worker. */
+const BATCHES_IN_FLIGHT = 4;
+/** Failed contacts named in the alert to operations; the timeline has every one. */
+const ALERT_LINES = 50;
 
 export interface NotifyCustomersInput {
   customerIds: string[];
   /** Designated technical contacts by default; risk communication adds management. */
   roles?: ContactRole[];
-  /** The notice for one customer: only that customer's deployments may appear in it. */
-  contentFor: (customer: { id: string; name: string }) => NoticeContent;
+  /** The notice for one customer: only that customer's deployments may appear in it. Its name comes from the directory. */
+  contentFor: (customerId: string) => CustomerNoticeContent;
   revision?: number;
 }
 
@@ -38,73 +44,62 @@ export interface NotifyResult {
  * A contact whose server refuses the message for good is recorded and on-call is alerted; the others still get theirs.
  */
 export async function notifyCustomers(run: IncidentRun, input: NotifyCustomersInput): Promise<NotifyResult> {
-  const recipients = await mail.listNoticeRecipients({
-    customerIds: input.customerIds,
-    roles: input.roles ?? ['designated-technical'],
-  });
-  const notifyOne = async (contact: (typeof recipients)[number]) => {
-    const content = input.contentFor({ id: contact.customerId, name: contact.customerName });
-    const result = await mail.sendNotice({
-      contactId: contact.id,
-      revision: input.revision ?? 1,
-      content,
-      linkTtlSeconds: run.input.policy.linkTtlSeconds ?? DEFAULT_POLICY.linkTtlSeconds,
-    });
-    const verb = result.outcome === 'sent' ? 'sent' : 'already sent';
-    await recordEvent(run.incidentId, 'notice', `Notice ${content.kind} ${verb} to ${contact.name} <${contact.email}>`, {
-      ...result,
-      customerId: contact.customerId,
-    });
-    return result;
-  };
-  // Histories recorded before the window existed scheduled every send in one workflow task; they replay that way.
-  const outcomes = patched('notice-send-window')
-    ? await settleInWindow(recipients, SEND_WINDOW, notifyOne)
-    : await Promise.allSettled(recipients.map(notifyOne));
-  const failed: NotifyResult['failed'] = [];
-  outcomes.forEach((outcome, i) => {
-    if (outcome.status === 'rejected') failed.push({ contactId: recipients[i]!.id, reason: describeFailure(outcome.reason) });
-  });
-  for (const f of failed) {
-    await recordEvent(run.incidentId, 'notice', `A notice could not be delivered to ${f.contactId}: ${f.reason}`, f);
-  }
+  // Rounds recorded before batches existed brought every recipient into the workflow; they replay that way.
+  const { sent, failed } = patched('notice-batches') ? await notifyInBatches(run, input) : await notifyOneByOne(run, input);
   if (failed.length > 0) {
     await alertOperations(
       run,
       `notice-failed-${failed.map((f) => f.contactId).join('-')}`.slice(0, 120),
       'a customer notice could not be delivered',
-      failed.map((f) => `${f.contactId}: ${f.reason}`),
+      [
+        ...failed.slice(0, ALERT_LINES).map((f) => `${f.contactId}: ${f.reason}`),
+        ...(failed.length > ALERT_LINES ? [`and ${failed.length - ALERT_LINES} more (see the incident's timeline)`] : []),
+      ],
     );
   }
-  const sent = recipients.length - failed.length;
-  const first = recipients[0];
+  const first = input.customerIds[0];
   // Histories recorded before follow-ups existed replay without them.
-  if (first && sent > 0 && patched('notice-follow-up')) {
-    await startFollowUp(run, input.contentFor({ id: first.customerId, name: first.customerName }), input.revision ?? 1);
+  if (first !== undefined && sent > 0 && patched('notice-follow-up')) {
+    await startFollowUp(run, input.contentFor(first), input.revision ?? 1);
   }
   return { sent, failed };
 }
 
-/** Like Promise.allSettled over `items`, with at most `width` calls running at a time, outcomes in input order. */
-async function settleInWindow<T, R>(items: T[], width: number, call: (item: T) => Promise<R>): Promise<PromiseSettledResult<R>[]> {
-  const outcomes: PromiseSettledResult<R>[] = new Array(items.length);
-  let next = 0;
-  const lane = async () => {
-    while (next < items.length) {
-      const i = next++;
-      try {
-        outcomes[i] = { status: 'fulfilled', value: await call(items[i]!) };
-      } catch (reason) {
-        outcomes[i] = { status: 'rejected', reason };
-      }
+async function notifyInBatches(run: IncidentRun, input: NotifyCustomersInput): Promise<NotifyResult> {
+  const batches: string[][] = [];
+  for (let i = 0; i < input.customerIds.length; i += CUSTOMERS_PER_BATCH) {
+    batches.push(input.customerIds.slice(i, i + CUSTOMERS_PER_BATCH));
+  }
+  const outcomes = await settleInWindow(batches, BATCHES_IN_FLIGHT, (customerIds) =>
+    mailBatch.sendNoticeBatch({
+      incidentId: run.incidentId,
+      roles: input.roles ?? ['designated-technical'],
+      revision: input.revision ?? 1,
+      linkTtlSeconds: run.input.policy.linkTtlSeconds ?? DEFAULT_POLICY.linkTtlSeconds,
+      notices: customerIds.map((customerId) => ({ customerId, content: input.contentFor(customerId) })),
+    }),
+  );
+  const result: NotifyResult = { sent: 0, failed: [] };
+  for (const [i, outcome] of outcomes.entries()) {
+    if (outcome.status === 'fulfilled') {
+      result.sent += outcome.value.sent + outcome.value.alreadySent;
+      result.failed.push(...outcome.value.failed);
+    } else {
+      // Only a batch the activity refuses as invalid ends here; temporary failures are retried until they pass.
+      const reason = describeFailure(outcome.reason);
+      const customers = batches[i]!;
+      await recordEvent(run.incidentId, 'notice', `Notices to ${customers.length} customers could not be sent: ${reason}`, {
+        customerIds: customers,
+        reason,
+      });
+      result.failed.push(...customers.map((customerId) => ({ contactId: `customer:${customerId}`, reason })));
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(width, items.length) }, lane));
-  return outcomes;
+  }
+  return result;
 }
 
 /** Reminds whoever does not acknowledge this notice round, then tells on-call (see followUpNotices). */
-async function startFollowUp(run: IncidentRun, sample: NoticeContent, revision: number): Promise<void> {
+async function startFollowUp(run: IncidentRun, sample: CustomerNoticeContent, revision: number): Promise<void> {
   const kind: NoticeKind = sample.kind;
   if (!FOLLOWED_UP_KINDS.includes(kind)) return;
   const { policy } = run.input;

@@ -16,12 +16,11 @@ export async function closeIncident(run: IncidentRun, outcome: string, options: 
     if (options.notifyCustomers) {
       await notifyCustomers(run, {
         customerIds: affectedCustomerIds(run.input),
-        contentFor: (customer) => ({
+        contentFor: () => ({
           kind: 'incident-closed',
           incidentId: run.incidentId,
           playbookTitle: PLAYBOOKS[run.input.playbook].title,
           severity: run.input.severity,
-          customerName: customer.name,
           closedAt,
           closedBy: 'Firebreak operations',
           outcome,

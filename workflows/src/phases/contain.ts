@@ -22,16 +22,15 @@ export async function containAndNotify(run: IncidentRun, started?: StartedContai
   await runStep(run.incidentId, 'notify', () =>
     notifyCustomers(run, {
       customerIds: affectedCustomerIds(input),
-      contentFor: (customer) => ({
+      contentFor: (customerId) => ({
         kind: 'incident-details',
         incidentId: run.incidentId,
         playbookTitle: PLAYBOOKS[input.playbook].title,
         severity: input.severity,
-        customerName: customer.name,
         summary: input.summary,
         declaredAt,
         containedAt,
-        deployments: deploymentsOf(input, customer.id).map((d) => {
+        deployments: deploymentsOf(input, customerId).map((d) => {
           const result = containment.find((c) => c.deploymentId === d.id);
           return {
             id: d.id,

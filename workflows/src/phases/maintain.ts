@@ -50,15 +50,14 @@ export async function scheduleAndUpgrade(run: IncidentRun, options: MaintenanceO
 
   await notifyCustomers(run, {
     customerIds: affectedCustomerIds(input),
-    contentFor: (customer) => ({
+    contentFor: (customerId) => ({
       kind: 'maintenance-schedule',
       incidentId: run.incidentId,
       playbookTitle: PLAYBOOKS[input.playbook].title,
       severity: input.severity,
-      customerName: customer.name,
       reference: options.reference,
       version: options.version,
-      deployments: deploymentsOf(input, customer.id).map((d) => {
+      deployments: deploymentsOf(input, customerId).map((d) => {
         const plan = plans.find((p) => p.deploymentId === d.id)!;
         return {
           id: d.id,
@@ -107,12 +106,11 @@ async function acceptDeferral(run: IncidentRun, plans: MaintenancePlan[], reques
     customerIds: deployment.customerIds,
     // Each move is its own confirmation: the revision keeps a second move from being mistaken for a repeat.
     revision,
-    contentFor: (customer) => ({
+    contentFor: () => ({
       kind: 'deferral-confirmation',
       incidentId: run.incidentId,
       playbookTitle: PLAYBOOKS[run.input.playbook].title,
       severity: run.input.severity,
-      customerName: customer.name,
       deployment: { id: deployment.id, name: deployment.name },
       agreedWindow: plan.window,
       requestedBy: request.actor.name,
@@ -163,12 +161,11 @@ async function remind(run: IncidentRun, deployment: Deployment, window: string) 
   await notifyCustomers(run, {
     customerIds: deployment.customerIds,
     revision: Date.parse(window),
-    contentFor: (customer) => ({
+    contentFor: () => ({
       kind: 'reminder',
       incidentId: run.incidentId,
       playbookTitle: PLAYBOOKS[run.input.playbook].title,
       severity: run.input.severity,
-      customerName: customer.name,
       about: `the maintenance of ${deployment.name}`,
       at: window,
     }),

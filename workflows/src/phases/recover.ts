@@ -26,15 +26,14 @@ export async function announceCleanEnvironments(run: IncidentRun, environments: 
   const readyAt = now();
   return notifyCustomers(run, {
     customerIds: affectedCustomerIds(run.input),
-    contentFor: (customer) => ({
+    contentFor: (customerId) => ({
       kind: 'backup-environment-ready',
       incidentId: run.incidentId,
       playbookTitle: PLAYBOOKS[run.input.playbook].title,
       severity: run.input.severity,
-      customerName: customer.name,
       readyAt,
       environments: environments
-        .filter((e) => run.input.deployments.find((d) => d.id === e.deploymentId)?.customerIds.includes(customer.id))
+        .filter((e) => run.input.deployments.find((d) => d.id === e.deploymentId)?.customerIds.includes(customerId))
         .map((e) => ({ id: e.deploymentId, name: e.deploymentName, region: e.region, publicAddresses: e.publicAddresses, purpose: e.purpose })),
     }),
   });
@@ -58,12 +57,11 @@ export async function monitorUntilSignedOff(run: IncidentRun, purpose: 'backup' 
   const customers = affectedCustomerIds(input);
   await notifyCustomers(run, {
     customerIds: customers,
-    contentFor: (customer) => ({
+    contentFor: () => ({
       kind: 'monitoring-sign-off-request',
       incidentId: run.incidentId,
       playbookTitle: PLAYBOOKS[input.playbook].title,
       severity: input.severity,
-      customerName: customer.name,
       monitoringSince,
       checksRun: 0,
       lastFindings: [],

@@ -55,12 +55,11 @@ export async function communicateRisk(run: IncidentRun, assessment: string) {
   return notifyCustomers(run, {
     customerIds: affectedCustomerIds(input),
     roles: ['designated-technical', 'management'],
-    contentFor: (customer) => ({
+    contentFor: (customerId) => ({
       kind: 'risk-communication',
       incidentId: run.incidentId,
       playbookTitle: PLAYBOOKS[input.playbook].title,
       severity: input.severity,
-      customerName: customer.name,
       summary: input.summary,
       assessment,
       preserved: [
@@ -68,7 +67,7 @@ export async function communicateRisk(run: IncidentRun, assessment: string) {
         'their disks, with forensic snapshots',
         'the pre-incident network configuration, for restore',
       ],
-      deployments: deploymentsOf(input, customer.id).map((d) => ({ id: d.id, name: d.name })),
+      deployments: deploymentsOf(input, customerId).map((d) => ({ id: d.id, name: d.name })),
     }),
   });
 }

@@ -52,6 +52,16 @@ export const mail = proxyActivities<Activities>({
   retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '1 minute', nonRetryableErrorTypes: NON_RETRYABLE },
 });
 
+/**
+ * A page of a notice round: up to a few hundred messages through the shared mail pool. Each finished message is a
+ * heartbeat, so a crashed worker's page is taken over within 30 seconds; the retry skips what was already sent.
+ */
+export const mailBatch = proxyActivities<Activities>({
+  startToCloseTimeout: '10 minutes',
+  heartbeatTimeout: '30 seconds',
+  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '1 minute', nonRetryableErrorTypes: NON_RETRYABLE },
+});
+
 export const journal = proxyActivities<Activities>({
   startToCloseTimeout: '10 seconds',
   retry: { initialInterval: '500 milliseconds', backoffCoefficient: 2, maximumInterval: '10 seconds' },

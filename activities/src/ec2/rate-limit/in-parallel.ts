@@ -1,4 +1,4 @@
-import { heartbeat } from './activity-heartbeat';
+import { heartbeat } from '../../support/activity-heartbeat';
 import { attemptAbandoned, attemptCutoff, attemptTimeSpent } from './attempt-deadline';
 
 /**
