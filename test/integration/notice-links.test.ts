@@ -7,7 +7,7 @@ import { acknowledgeAction, requestDeferralAction, signOffAction } from '../../a
 import { openNoticeLink } from '../../apps/console/src/server/notice-links/open-notice-link';
 import { readDeploymentEvidence } from '../support/ec2-evidence';
 import { ensurePatchedImage } from '../support/patched-image';
-import { decide, incidentIdOf, queryState, waitForGate, waitForStatus } from '../support/playbook-driver';
+import { decide, incidentIdOf, queryState, recordHistoryIfAsked, waitForGate, waitForStatus } from '../support/playbook-driver';
 import { type TestContext, useTestContextWithWorker } from '../support/test-context';
 import { linkTokenIn, TEST_LINK_SECRET } from '../support/test-links';
 import { TEST_POLICY } from '../support/test-policy';
@@ -93,6 +93,9 @@ describe('notice links: the contact page acknowledges, defers and signs off; rem
     await waitUntil('the escalation is on the timeline', async () =>
       (await listTimeline(ctx.db, incidentId)).some((e) => e.summary.startsWith('Operations alerted') && e.summary.includes('not acknowledged')),
     );
+    const followUp = ctx.client.workflow.getHandle(`${handle.workflowId}-follow-up-incident-details-1`);
+    expect(await followUp.result()).toEqual({ reminded: designated.length - 1, escalated: designated.length - 2 });
+    await recordHistoryIfAsked(ctx, followUp.workflowId, 'follow-up-notices.json');
 
     // Expired and revoked links open nothing and change nothing.
     const expired = await signNoticeLink({ ...key, contactId: others[0]!.id }, { secret: TEST_LINK_SECRET, ttlSeconds: 1, now: new Date(Date.now() - 60_000) });

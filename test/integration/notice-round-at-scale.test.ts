@@ -50,8 +50,8 @@ function largestPayload(events: HistoryEvent[]): number {
 
 /**
  * A bulletin to more contacts than a single page or send window holds, through the real worker, Temporal and SMTP:
- * every contact gets exactly one, the history stays a few events per page of customers, and running every page again
- * sends nothing new.
+ * every contact gets exactly one, the history stays a few events per page of customers, running every page again
+ * sends nothing new, and the reminders and the escalation that follow stay as small.
  */
 describe('a notice round to hundreds of contacts', () => {
   const context = useTestContextWithWorker('notice-scale');
@@ -79,7 +79,7 @@ describe('a notice round to hundreds of contacts', () => {
         component: 'asperanoded',
         discoveredAt: new Date().toISOString(),
       },
-      policy: { ...TEST_POLICY, bulletinTargetSeconds: 600, bulletinLimitSeconds: 1200, fixReleaseLimitSeconds: 1200 },
+      policy: { ...TEST_POLICY, bulletinTargetSeconds: 600, bulletinLimitSeconds: 1200, fixReleaseLimitSeconds: 1200, reminderDelaySeconds: 3 },
     });
     const incidentId = incidentIdOf(handle);
     try {
@@ -128,8 +128,22 @@ describe('a notice round to hundreds of contacts', () => {
         transport.close();
       }
       expect(ctx.smtp.ofKind('bulletin-exploitable')).toHaveLength(delivered.length);
-      const timelineAfter = await listTimeline(ctx.db, incidentId);
-      expect(timelineAfter.filter((e) => e.kind === 'notice')).toHaveLength(timeline.filter((e) => e.kind === 'notice').length);
+      const bulletinEvents = async () =>
+        (await listTimeline(ctx.db, incidentId)).filter((e) => /^(Notice bulletin-exploitable|A notice could not)/.test(e.summary));
+      expect(await bulletinEvents()).toHaveLength(delivered.length + 1);
+
+      // Nobody acknowledges: each is reminded once, a page at a time, then on-call gets one alert that names the first
+      // contacts and counts the rest.
+      const followUp = ctx.client.workflow.getHandle(`${handle.workflowId}-follow-up-bulletin-exploitable-1`);
+      expect(await followUp.result()).toEqual({ reminded: delivered.length, escalated: delivered.length });
+      expect(ctx.smtp.ofKind('reminder').map((m) => m.to).sort()).toEqual(delivered.map((c) => c.email).sort());
+      const escalations = ctx.smtp.messages.filter((m) => m.to === TEST_POLICY.operationsEmail && m.subject.includes('not acknowledged'));
+      expect(escalations).toHaveLength(1);
+      expect(escalations[0]!.subject).toContain(`${delivered.length} contact(s) have not acknowledged the security bulletin`);
+      expect(escalations[0]!.text).toContain(`and ${delivered.length - 200} more`);
+      const followUpEvents = (await followUp.fetchHistory()).events ?? [];
+      expect(followUpEvents.filter((e) => e.activityTaskScheduledEventAttributes?.activityType?.name === 'sendRemindersPage')).toHaveLength(2);
+      expect(followUpEvents.length).toBeLessThan(delivered.length / 5);
     } finally {
       await handle.terminate('test finished');
     }

@@ -5,17 +5,17 @@ import {
   findContact,
   listNoticeRecipients,
   markNoticeFailed,
-  listUnacknowledgedNotices,
   markNoticeSent,
   type NoticeKey,
   type NoticeRecipient,
 } from '@firebreak/db';
-import { type ContactRole, DEFAULT_POLICY, NoticeContent, type NoticeKind, OperationsAlert } from '@firebreak/domain';
+import { type ContactRole, DEFAULT_POLICY, NoticeContent, OperationsAlert } from '@firebreak/domain';
 import { signNoticeLink } from '../links/sign-notice-link';
 import type nodemailer from 'nodemailer';
 import { describeSmtpFailure, isPermanentSmtpFailure } from './classify-smtp-error';
 import { noticeMessageId } from './notice-message-id';
 import { recordDeliveryAttempt, recordDeliveryFailure } from './record-delivery-attempt';
+import { createFollowUpActivities } from './follow-up-activities';
 import { createSendNoticeBatch } from './send-notice-batch';
 import { type RenderedNotice, renderNotice } from './render-notice';
 import { layoutNotice } from './templates/notice-layout';
@@ -42,15 +42,6 @@ export interface SendNoticeInput {
   content: NoticeContent;
   /** How long the notice's link stays valid (the incident's policy); 14 days when not given. */
   linkTtlSeconds?: number;
-}
-
-export interface UnacknowledgedNotice {
-  contactId: string;
-  contactName: string;
-  recipientEmail: string;
-  customerId: string;
-  customerName: string;
-  sentAt: string;
 }
 
 export interface SendNoticeResult {
@@ -136,6 +127,22 @@ export function createNotifyActivities({ db, transport, from, links }: NotifyDep
     });
   }
 
+  /** An alert to the operations team, sent once per (incident, key). */
+  async function sendOperationsAlert(input: OperationsAlertInput): Promise<SendNoticeResult> {
+    const alert = OperationsAlert.parse(input.alert);
+    const rendered = layoutNotice(
+      { subject: `[Firebreak ${alert.incidentId}] ${alert.subject}`, paragraphs: alert.lines },
+      'on-call engineer',
+    );
+    const key: NoticeKey = {
+      incidentId: alert.incidentId,
+      kind: `operations-alert:${alert.key}`,
+      contactId: OPERATIONS_CONTACT,
+      revision: 1,
+    };
+    return deliverOnce(key, { name: 'Operations', address: input.to }, rendered);
+  }
+
   return {
     /** Histories recorded before notice rounds went out in batches list every recipient in the workflow. */
     async listNoticeRecipients(input: { customerIds: string[]; roles: ContactRole[] }): Promise<NoticeRecipient[]> {
@@ -146,39 +153,8 @@ export function createNotifyActivities({ db, transport, from, links }: NotifyDep
 
     sendNoticeBatch: createSendNoticeBatch(db, sendNotice),
 
-    /** Contacts that were sent this notice and have not acknowledged it yet (for reminders and escalation). */
-    async listUnacknowledgedNotices(input: { incidentId: string; kind: NoticeKind; revision: number }): Promise<UnacknowledgedNotice[]> {
-      const notices = await listUnacknowledgedNotices(db, input);
-      const result: UnacknowledgedNotice[] = [];
-      for (const notice of notices) {
-        const contact = await findContact(db, notice.contactId);
-        if (!contact) continue;
-        result.push({
-          contactId: contact.id,
-          contactName: contact.name,
-          recipientEmail: notice.recipientEmail,
-          customerId: contact.customerId,
-          customerName: contact.customerName,
-          sentAt: notice.sentAt ?? notice.createdAt,
-        });
-      }
-      return result;
-    },
+    sendOperationsAlert,
 
-    /** An alert to the operations team, sent once per (incident, key). */
-    async sendOperationsAlert(input: OperationsAlertInput): Promise<SendNoticeResult> {
-      const alert = OperationsAlert.parse(input.alert);
-      const rendered = layoutNotice(
-        { subject: `[Firebreak ${alert.incidentId}] ${alert.subject}`, paragraphs: alert.lines },
-        'on-call engineer',
-      );
-      const key: NoticeKey = {
-        incidentId: alert.incidentId,
-        kind: `operations-alert:${alert.key}`,
-        contactId: OPERATIONS_CONTACT,
-        revision: 1,
-      };
-      return deliverOnce(key, { name: 'Operations', address: input.to }, rendered);
-    },
+    ...createFollowUpActivities({ db, sendNotice, sendOperationsAlert }),
   };
 }

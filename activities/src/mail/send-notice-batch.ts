@@ -1,9 +1,11 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import { appendTimelineEvent, type FirebreakDb, listNoticeRecipients, type NoticeRecipient } from '@firebreak/db';
-import { ContactRole, type CustomerNoticeContent, type NoticeContent, SYSTEM_ACTOR } from '@firebreak/domain';
+import { type FirebreakDb, listNoticeRecipients, type NoticeRecipient } from '@firebreak/db';
+import { ContactRole, type CustomerNoticeContent, type NoticeContent } from '@firebreak/domain';
 import { z } from 'zod';
 import { heartbeat } from '../support/activity-heartbeat';
 import type { SendNoticeInput, SendNoticeResult } from './create-notify-activities';
+import { isFinalNoticeFailure, pageNotDoneYet } from './final-notice-failure';
+import { recordNoticeEvent } from './record-notice-event';
 
 export const NoticeBatchInput = z.object({
   incidentId: z.string().min(1),
@@ -22,9 +24,6 @@ export interface NoticeBatchResult {
   /** Contacts whose notice was refused for good (or could not be written): recorded, never retried by this round. */
   failed: { contactId: string; reason: string }[];
 }
-
-/** Errors the single-notice send raises when no retry can help; every other failure is temporary. */
-const FINAL_FAILURES = new Set(['SMTP_PERMANENT', 'UNKNOWN_CONTACT', 'INVALID_INPUT']);
 
 /**
  * Sends one notice round to the matching contacts of a page of customers. The contacts are read here, not passed in,
@@ -62,7 +61,7 @@ export function createSendNoticeBatch(db: FirebreakDb, sendNotice: (input: SendN
           await recordSent(db, input.incidentId, key, contact, sent);
         } catch (error) {
           const reason = error instanceof Error ? error.message : String(error);
-          if (error instanceof ApplicationFailure && error.type && FINAL_FAILURES.has(error.type)) {
+          if (isFinalNoticeFailure(error)) {
             result.failed.push({ contactId: contact.id, reason });
             await recordFailed(db, input.incidentId, key, contact.id, reason);
           } else {
@@ -73,40 +72,26 @@ export function createSendNoticeBatch(db: FirebreakDb, sendNotice: (input: SendN
         }
       }),
     );
-    if (temporary.length > 0) {
-      throw ApplicationFailure.retryable(
-        `${temporary.length} of ${recipients.length} notices not sent yet (${temporary[0]})`,
-        'SMTP_TEMPORARY',
-      );
-    }
+    if (temporary.length > 0) throw pageNotDoneYet(temporary, recipients.length);
     return result;
   };
 }
 
-async function recordSent(db: FirebreakDb, incidentId: string, key: string, contact: NoticeRecipient, sent: SendNoticeResult) {
+function recordSent(db: FirebreakDb, incidentId: string, key: string, contact: NoticeRecipient, sent: SendNoticeResult) {
   const verb = sent.outcome === 'sent' ? 'sent' : 'already sent';
-  await recordNoticeEvent(db, incidentId, `notice-sent:${key}`, `Notice ${sent.kind} ${verb} to ${contact.name} <${contact.email}>`, {
-    ...sent,
-    customerId: contact.customerId,
-  });
-}
-
-async function recordFailed(db: FirebreakDb, incidentId: string, key: string, contactId: string, reason: string) {
-  await recordNoticeEvent(db, incidentId, `notice-failed:${key}`, `A notice could not be delivered to ${contactId}: ${reason}`, {
-    contactId,
-    reason,
-  });
-}
-
-/** The event id comes from the notice key, so a repeated page writes nothing new. */
-async function recordNoticeEvent(db: FirebreakDb, incidentId: string, id: string, summary: string, details: Record<string, unknown>) {
-  await appendTimelineEvent(db, {
-    id: id.slice(0, 200),
+  return recordNoticeEvent(db, {
+    id: `notice-sent:${key}`,
     incidentId,
-    at: new Date().toISOString(),
-    actor: SYSTEM_ACTOR,
-    kind: 'notice',
-    summary: summary.slice(0, 500),
-    details,
+    summary: `Notice ${sent.kind} ${verb} to ${contact.name} <${contact.email}>`,
+    details: { ...sent, customerId: contact.customerId },
+  });
+}
+
+function recordFailed(db: FirebreakDb, incidentId: string, key: string, contactId: string, reason: string) {
+  return recordNoticeEvent(db, {
+    id: `notice-failed:${key}`,
+    incidentId,
+    summary: `A notice could not be delivered to ${contactId}: ${reason}`,
+    details: { contactId, reason },
   });
 }

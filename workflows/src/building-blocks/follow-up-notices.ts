@@ -1,7 +1,7 @@
-import { sleep } from '@temporalio/workflow';
-import { type NoticeKind, reminderRevision } from '@firebreak/domain';
-import { mail } from '../support/activity-proxies';
-import { describeFailure, recordEvent } from '../support/incident-journal';
+import { patched, sleep } from '@temporalio/workflow';
+import type { NoticeKind } from '@firebreak/domain';
+import { mail, mailBatch } from '../support/activity-proxies';
+import { followUpOneByOne } from '../support/follow-up-one-by-one';
 
 export interface FollowUpNoticesInput {
   incidentId: string;
@@ -28,6 +28,9 @@ const KIND_LABEL: Record<NoticeKind, string> = {
   reminder: 'reminder',
 };
 
+/** Contacts reminded per activity: each page is a few history events, however many contacts there are. */
+const REMINDERS_PER_PAGE = 250;
+
 /**
  * Child workflow started after each notice round: contacts who have not acknowledged the notice after the policy's
  * delay get one reminder (its link opens the original notice); whoever still has not after a second delay is named
@@ -36,57 +39,32 @@ const KIND_LABEL: Record<NoticeKind, string> = {
 export async function followUpNotices(input: FollowUpNoticesInput): Promise<{ reminded: number; escalated: number }> {
   const notice = { incidentId: input.incidentId, kind: input.kind, revision: input.revision };
   await sleep(input.delaySeconds * 1000);
-  const unacknowledged = await mail.listUnacknowledgedNotices(notice);
-  if (unacknowledged.length === 0) return { reminded: 0, escalated: 0 };
-  await Promise.all(
-    unacknowledged.map(async (contact) => {
-      try {
-        const result = await mail.sendNotice({
-          contactId: contact.contactId,
-          revision: reminderRevision(input.kind, input.revision),
-          linkTtlSeconds: input.linkTtlSeconds,
-          content: {
-            kind: 'reminder',
-            incidentId: input.incidentId,
-            playbookTitle: input.playbookTitle,
-            severity: input.severity,
-            customerName: contact.customerName,
-            about: `the ${KIND_LABEL[input.kind]}`,
-            at: contact.sentAt,
-            regarding: { kind: input.kind, revision: input.revision },
-          },
-        });
-        await recordEvent(input.incidentId, 'notice', `Reminder of the unacknowledged ${input.kind} sent to ${contact.contactName}`, {
-          ...result,
-          regarding: notice,
-        });
-      } catch (error) {
-        await recordEvent(input.incidentId, 'notice', `A reminder could not be delivered to ${contact.contactId}: ${describeFailure(error)}`, {
-          contactId: contact.contactId,
-          regarding: notice,
-        });
-      }
-    }),
-  );
+  // Follow-ups recorded before reminders went out in pages read every contact into the workflow; they replay that way.
+  if (!patched('follow-up-pages')) return followUpOneByOne(input, KIND_LABEL[input.kind]);
+  let reminded = 0;
+  let attempted = 0;
+  let afterContactId: string | null = null;
+  do {
+    const page: { reminded: number; failed: number; nextAfter: string | null } = await mailBatch.sendRemindersPage({
+      notice,
+      playbookTitle: input.playbookTitle,
+      severity: input.severity,
+      about: `the ${KIND_LABEL[input.kind]}`,
+      linkTtlSeconds: input.linkTtlSeconds,
+      ...(afterContactId !== null ? { afterContactId } : {}),
+      limit: REMINDERS_PER_PAGE,
+    });
+    reminded += page.reminded;
+    attempted += page.reminded + page.failed;
+    afterContactId = page.nextAfter;
+  } while (afterContactId !== null);
+  if (attempted === 0) return { reminded: 0, escalated: 0 };
 
   await sleep(input.delaySeconds * 1000);
-  const stillUnacknowledged = await mail.listUnacknowledgedNotices(notice);
-  if (stillUnacknowledged.length === 0) return { reminded: unacknowledged.length, escalated: 0 };
-  const key = `unacknowledged-${input.kind}-${input.revision}`.slice(0, 120);
-  const subject = `${stillUnacknowledged.length} contact(s) have not acknowledged the ${KIND_LABEL[input.kind]}`;
-  await mail.sendOperationsAlert({
-    alert: {
-      incidentId: input.incidentId,
-      key,
-      subject,
-      lines: stillUnacknowledged.map((c) => `${c.contactName} <${c.recipientEmail}> of ${c.customerName}, sent ${c.sentAt}, reminded`),
-    },
-    to: input.operationsEmail,
+  const { escalated } = await mail.alertUnacknowledged({
+    notice,
+    label: KIND_LABEL[input.kind],
+    operationsEmail: input.operationsEmail,
   });
-  await recordEvent(input.incidentId, 'notice', `Operations alerted: ${subject}`, {
-    key,
-    to: input.operationsEmail,
-    contactIds: stillUnacknowledged.map((c) => c.contactId),
-  });
-  return { reminded: unacknowledged.length, escalated: stillUnacknowledged.length };
+  return { reminded, escalated };
 }

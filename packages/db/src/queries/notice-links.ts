@@ -44,21 +44,23 @@ export async function acknowledgeNotice(db: FirebreakDb, key: NoticeKey, by: Act
   return Number(result.numUpdatedRows) > 0;
 }
 
-/** Contacts that were sent this notice and have not acknowledged it. */
+/** Contacts that were sent this notice and have not acknowledged it, by contact id; a page starts after a contact. */
 export async function listUnacknowledgedNotices(
   db: FirebreakDb,
   notice: Omit<NoticeKey, 'contactId'>,
+  page: { afterContactId?: string | undefined; limit?: number } = {},
 ): Promise<Notice[]> {
-  const rows = await db
+  let query = db
     .selectFrom('notices')
     .selectAll()
     .where('incident_id', '=', notice.incidentId)
     .where('kind', '=', notice.kind)
     .where('revision', '=', notice.revision)
     .where('status', '=', 'sent')
-    .where('acknowledged_at', 'is', null)
-    .orderBy('contact_id')
-    .execute();
+    .where('acknowledged_at', 'is', null);
+  if (page.afterContactId !== undefined) query = query.where('contact_id', '>', page.afterContactId);
+  if (page.limit !== undefined) query = query.limit(page.limit);
+  const rows = await query.orderBy('contact_id').execute();
   return rows.map(toNotice);
 }
 
