@@ -1,8 +1,8 @@
 // A second process that loads one URL with autocannon and prints {requestsPerSecond, p95Ms, ...} as JSON.
 import autocannon from 'autocannon';
 
-const [url, durationSeconds, connections, token] = process.argv.slice(2);
-if (!url || !durationSeconds || !connections || !token) throw new Error('usage: load-client <url> <seconds> <connections> <token>');
+const [url, durationSeconds, connections, token, timeoutSeconds] = process.argv.slice(2);
+if (!url || !durationSeconds || !connections || !token) throw new Error('usage: load-client <url> <seconds> <connections> <token> [timeout-seconds]');
 
 const latencies: number[] = [];
 const statuses = new Map<number, number>();
@@ -14,6 +14,8 @@ const instance = autocannon(
     duration: Number(durationSeconds),
     connections: Number(connections),
     headers: { authorization: `Bearer ${token}` },
+    // A slow page is measured, not dropped: autocannon's default gives up after 10 s.
+    ...(timeoutSeconds ? { timeout: Number(timeoutSeconds) } : {}),
   },
   (error, result) => {
     if (error) throw error;

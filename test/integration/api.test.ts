@@ -285,6 +285,25 @@ describe('declaring an incident', () => {
     expect(timeline.status).toBe(200);
     const { events } = (await timeline.json()) as { events: { summary: string }[] };
     expect(events[0]?.summary).toMatch(/^Incident declared/);
+    // A page at a time: the cursor continues where the previous page ended; bad paging is refused, not ignored.
+    type TimelinePage = { events: { id: string }[]; nextCursor: string | null };
+    const all = events as unknown as { id: string }[];
+    const timelinePage = async (query: string) =>
+      getTimeline(request('GET', `/incidents/${incident.id}/timeline?${query}`), routeParams(incident.id));
+    const walked: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = (await (await timelinePage(`limit=1${cursor ? `&cursor=${cursor}` : ''}`)).json()) as TimelinePage;
+      expect(page.events).toHaveLength(1);
+      walked.push(page.events[0]!.id);
+      cursor = page.nextCursor;
+    } while (cursor !== null && walked.length <= all.length);
+    expect(walked).toEqual(all.map((e) => e.id));
+    expect(((await (await timelinePage('limit=1000')).json()) as TimelinePage).nextCursor).toBeNull();
+    for (const bad of ['limit=0', 'limit=1001', 'limit=ten', 'cursor=not-a-cursor']) {
+      const refused = await timelinePage(bad);
+      expect(refused.status, bad).toBe(400);
+    }
 
     const list = await listIncidents(request('GET', '/incidents?limit=10'));
     const page = (await list.json()) as { incidents: Incident[] };

@@ -11,7 +11,7 @@ import { revokeNoticeLink } from '../../apps/console/src/server/notice-links/rev
 import { viewNoticeLink } from '../../apps/console/src/server/notice-links/view-notice-link';
 import { getNoticeMessage } from '../../apps/console/src/server/notices/get-notice-message';
 import { listCustomerNotices } from '../../apps/console/src/server/notices/list-customer-notices';
-import { listIncidentNotices } from '../../apps/console/src/server/notices/list-incident-notices';
+import { listIncidentNoticePage } from '../../apps/console/src/server/notices/list-incident-notice-page';
 import { decide, incidentIdOf, queryState, waitForGate, waitForStatus } from '../support/playbook-driver';
 import { useTestContextWithWorker } from '../support/test-context';
 import { linkTokenIn, TEST_LINK_SECRET } from '../support/test-links';
@@ -134,7 +134,7 @@ describe('signed links seen from the console: sign-off, revocation, audit, and t
     expect(await viewNoticeLink(tokenB)).toEqual({ ok: false, problem: 'revoked' });
     expect(await decisionsFor(customerB.id)).toEqual([]);
     expect((await queryState(handle)).pendingDecisions.some((p) => p.gate === 'customer-satisfied' && p.customerId === customerB.id)).toBe(true);
-    const links = new Map((await listIncidentNotices(incidentId)).filter((n) => n.kind === 'monitoring-sign-off-request').map((n) => [n.contactId, n.link]));
+    const links = new Map((await listIncidentNoticePage(viewer, incidentId, {})).notices.filter((n) => n.kind === 'monitoring-sign-off-request').map((n) => [n.contactId, n.link]));
     expect([links.get(contactA.id), links.get(contactB.id)]).toEqual(['used', 'revoked']);
     expect([...links.values()].filter((state) => state === 'issued')).toHaveLength(designated.length - 2);
 

@@ -24,7 +24,7 @@ export async function findStoredNotice(db: FirebreakDb, key: NoticeKey): Promise
   };
 }
 
-/** Every stored notice of an incident, with contents, for the console's notices table. */
+/** Every stored notice of an incident, with contents; the incident page reads one page at a time (listIncidentNoticePage). */
 export async function listStoredNotices(db: FirebreakDb, incidentId: string): Promise<StoredNotice[]> {
   const rows = await db.selectFrom('notices').selectAll().where('incident_id', '=', incidentId).orderBy('created_at').orderBy('contact_id').execute();
   return rows.map((row) => ({

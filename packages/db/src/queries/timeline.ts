@@ -1,5 +1,7 @@
 import { Actor, type TimelineEvent, type TimelineEventKind } from '@firebreak/domain';
+import type { Selectable } from 'kysely';
 import type { FirebreakDb } from '../open-database';
+import type { TimelineEventsTable } from '../schema';
 
 /** Appends an event; an event with the same id already recorded is left as it is (retries are no-ops). */
 export async function appendTimelineEvent(db: FirebreakDb, event: TimelineEvent): Promise<void> {
@@ -27,7 +29,12 @@ export async function listTimeline(db: FirebreakDb, incidentId: string): Promise
     .orderBy('at')
     .orderBy('seq')
     .execute();
-  return rows.map((r) => ({
+  return rows.map(toTimelineEvent);
+}
+
+/** A stored timeline row as the domain's event. */
+export function toTimelineEvent(r: Selectable<TimelineEventsTable>): TimelineEvent {
+  return {
     id: r.id,
     incidentId: r.incident_id,
     at: r.at,
@@ -35,5 +42,5 @@ export async function listTimeline(db: FirebreakDb, incidentId: string): Promise
     kind: r.kind as TimelineEventKind,
     summary: r.summary,
     details: JSON.parse(r.details) as Record<string, unknown>,
-  }));
+  };
 }

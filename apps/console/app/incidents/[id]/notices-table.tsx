@@ -1,7 +1,7 @@
 import { noticeMessageHref } from '@/components/notice-message-href';
 import { NoticeFailure } from '@/components/notice-failure';
 import { UtcTime } from '@/components/utc-time';
-import type { IncidentNoticeRow } from '@/server/notices/list-incident-notices';
+import type { IncidentNoticeRow } from '@/server/notices/list-incident-notice-page';
 import { RevokeLinkForm } from './revoke-link-form';
 
 const LINK_STATES: Record<NonNullable<IncidentNoticeRow['link']>, string> = {
@@ -17,7 +17,7 @@ interface Props {
   canRevoke: boolean;
 }
 
-/** Per contact: each notice, whether it was delivered, failed or acknowledged, its link, and the message on demand. */
+/** Per contact: each notice, whether it was delivered, failed or acknowledged, its link, and a link to the message. */
 export function NoticesTable({ incidentId, notices, canRevoke }: Props) {
   if (notices.length === 0) return <p className="muted">No notices sent yet.</p>;
   return (
@@ -67,15 +67,7 @@ export function NoticesTable({ incidentId, notices, canRevoke }: Props) {
                   {canRevoke && n.link === 'issued' && <RevokeLinkForm notice={key} contactName={n.contactName} />}
                 </td>
                 <td>
-                  {n.text ? (
-                    <details>
-                      <summary>{n.subject}</summary>
-                      <pre className="notice-text">{n.text}</pre>
-                      <a href={noticeMessageHref(key)}>Open the message on its own</a>
-                    </details>
-                  ) : (
-                    n.subject
-                  )}
+                  <a href={noticeMessageHref(key)}>{n.subject}</a>
                 </td>
               </tr>
             );

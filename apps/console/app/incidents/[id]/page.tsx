@@ -7,36 +7,46 @@ import { ClockStatusBadge, IncidentStatusBadge, SeverityBadge, StepStatusBadge }
 import { CLOCK_LABELS, STEP_LABELS } from '@/components/labels';
 import { TimeLeft } from '@/components/time-left';
 import { UtcTime } from '@/components/utc-time';
-import { listCustomers } from '@/server/directory/list-customers';
+import { findCustomerNames } from '@/server/directory/find-customer-names';
 import { getIncidentDetail, type IncidentDetail } from '@/server/incidents/get-incident-detail';
-import { getTimeline } from '@/server/incidents/get-timeline';
-import { type SettledClock, settledClocks } from '@/server/incidents/settled-clocks';
+import { getLatestTimeline, INCIDENT_PAGE_EVENTS } from '@/server/incidents/get-latest-timeline';
+import type { SettledClock } from '@/server/incidents/settled-clocks';
 import { AutoRefresh } from './auto-refresh';
 import { CloseForm } from './close-form';
 import { DecisionCard } from './decision-card';
-import { NoticesTable } from './notices-table';
-import { listIncidentNotices } from '@/server/notices/list-incident-notices';
+import { NoticesSection } from './notices-section';
+import { listIncidentNoticePage } from '@/server/notices/list-incident-notice-page';
 import { requirePageActor } from '@/server/auth/require-page-actor';
 import { can } from '@/server/auth/permissions';
 
 const REFRESH_INTERVAL_MS = 1500;
+/** Customers named in the header; a bulletin to every customer lists the rest in its notices. */
+const HEADER_CUSTOMERS = 20;
 
 interface Props {
   params: Promise<{ id: string }>;
+  /** The notices table's filter and page: `?notices=failed|unacknowledged&q=…&page=N`. */
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `Incident ${(await params).id}` };
 }
 
-export default async function IncidentPage({ params }: Props) {
+export default async function IncidentPage({ params, searchParams }: Props) {
   const caller = await requirePageActor('incidents:read');
   const { id } = await params;
+  const search = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const incident = await findOrNotFound(id);
-  const [timeline, customers, notices] = await Promise.all([getTimeline(id), listCustomers(), listIncidentNotices(id)]);
-  const customerNames = new Map(customers.map((c) => [c.id, c.name]));
+  // Only what the page shows is read: the latest events and one page of notices, however large the incident grows.
+  const namedCustomers = incident.customerIds.slice(0, HEADER_CUSTOMERS);
+  const [timeline, customerNames, notices] = await Promise.all([
+    getLatestTimeline(caller, id, { deadlines: incident.status === 'closed' }),
+    findCustomerNames(caller, namedCustomers),
+    listIncidentNoticePage(caller, id, search),
+  ]);
   const playbook = PLAYBOOKS[incident.playbook];
-  const deadlines = incident.status === 'closed' ? settledClocks(timeline) : [];
+  const deadlines = timeline.deadlines;
 
   return (
     <>
@@ -53,12 +63,15 @@ export default async function IncidentPage({ params }: Props) {
           <dd className="mono">{incident.deploymentIds.join(', ')}</dd>
           <dt>Customers</dt>
           <dd>
-            {incident.customerIds.map((c, i) => (
+            {namedCustomers.map((c, i) => (
               <span key={c}>
                 {i > 0 && ', '}
                 <a href={`/customers/${c}`}>{customerNames.get(c) ?? c}</a>
               </span>
             ))}
+            {incident.customerIds.length > namedCustomers.length && (
+              <> and <a href="#notices-heading">{incident.customerIds.length - namedCustomers.length} more</a></>
+            )}
           </dd>
           <dt>Declared</dt>
           <dd>
@@ -126,17 +139,24 @@ export default async function IncidentPage({ params }: Props) {
 
       <section aria-labelledby="notices-heading">
         <h2 id="notices-heading">Notices</h2>
-        <NoticesTable incidentId={incident.id} notices={notices} canRevoke={can(caller.role, 'links:revoke')} />
+        <NoticesSection incidentId={incident.id} page={notices} canRevoke={can(caller.role, 'links:revoke')} />
       </section>
 
       <section aria-labelledby="timeline-heading">
         <h2 id="timeline-heading">Timeline</h2>
         <p>
-          <a href={`/incidents/${incident.id}/timeline`}>Timeline view with gaps and filters</a>
+          {timeline.total > timeline.events.length && (
+            <>
+              The latest {timeline.events.length.toLocaleString('en')} of {timeline.total.toLocaleString('en')} events.{' '}
+            </>
+          )}
+          <a href={`/incidents/${incident.id}/timeline`}>
+            {timeline.total > INCIDENT_PAGE_EVENTS ? `Full timeline (all ${timeline.total.toLocaleString('en')} events)` : 'Timeline view'} with gaps and filters
+          </a>
           {' · '}
           <a href={`/incidents/${incident.id}/report`}>Printable report</a>
         </p>
-        <Timeline events={timeline} />
+        <Timeline events={timeline.events} />
       </section>
     </>
   );

@@ -42,7 +42,11 @@ export const IncidentList = z.object({
   nextBefore: z.iso.datetime().nullable(),
 });
 
-export const Timeline = z.object({ events: z.array(TimelineEvent) });
+export const Timeline = z.object({
+  events: z.array(TimelineEvent),
+  /** Pass as `cursor` for the following events; null when this page reached the end. */
+  nextCursor: z.string().nullable(),
+});
 export const DeploymentList = z.object({ deployments: z.array(Deployment) });
 export const CustomerList = z.object({ customers: z.array(Customer) });
 export const CustomerResponse = z.object({ customer: Customer });

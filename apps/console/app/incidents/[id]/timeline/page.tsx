@@ -3,12 +3,12 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { IncidentStatusBadge } from '@/components/badges';
-import { filterByKinds, parseKinds, TIMELINE_FILTERS } from '@/components/timeline/timeline-kinds';
+import { parseKinds, TIMELINE_FILTERS } from '@/components/timeline/timeline-kinds';
 import { TimelineList } from '@/components/timeline/timeline-list';
 import { UtcTime } from '@/components/utc-time';
 import { requirePageActor } from '@/server/auth/require-page-actor';
 import { getIncident } from '@/server/incidents/get-incident';
-import { getTimeline } from '@/server/incidents/get-timeline';
+import { getTimelinePage, TIMELINE_EVENTS_PER_PAGE } from '@/server/incidents/get-timeline-page';
 import { AutoRefresh } from '../auto-refresh';
 import '../../../manager-views.css';
 
@@ -22,13 +22,21 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function IncidentTimelinePage({ params, searchParams }: Props) {
-  await requirePageActor('incidents:read');
+  const caller = await requirePageActor('incidents:read');
   const { id } = await params;
-  const kinds = parseKinds((await searchParams).kind);
+  const search = await searchParams;
+  const kinds = parseKinds(search.kind);
   const incident = await incidentOrNotFound(id);
-  const events = await getTimeline(id);
-  const shown = filterByKinds(events, kinds);
-  const decisions = events.filter((e) => e.kind === 'decision' && typeof e.details.reason === 'string').length;
+  // A page of events, filtered and cut in SQL: an incident that wrote to thousands of contacts has tens of thousands.
+  const timeline = await getTimelinePage(caller, id, { kinds, page: Number(Array.isArray(search.page) ? search.page[0] : search.page) || 1 });
+  const shown = timeline.events;
+  const pageHref = (page: number) => {
+    const params = new URLSearchParams(kinds.map((k) => ['kind', k]));
+    if (page > 1) params.set('page', String(page));
+    const query = params.toString();
+    return `/incidents/${incident.id}/timeline${query ? `?${query}` : ''}`;
+  };
+  const first = (timeline.page - 1) * TIMELINE_EVENTS_PER_PAGE + 1;
 
   return (
     <>
@@ -43,8 +51,8 @@ export default async function IncidentTimelinePage({ params, searchParams }: Pro
           <IncidentStatusBadge status={incident.status} />
         </p>
         <p className="muted">
-          Declared <UtcTime iso={incident.declaredAt} /> by {incident.declaredBy.name}. {events.length} events,{' '}
-          {decisions} decisions with reasons. Times are UTC; hover for your local time.
+          Declared <UtcTime iso={incident.declaredAt} /> by {incident.declaredBy.name}. {timeline.eventsTotal} events,{' '}
+          {timeline.decisionsWithReasons} decisions with reasons. Times are UTC; hover for your local time.
         </p>
       </header>
       <nav aria-label="Filter by kind">
@@ -75,7 +83,30 @@ export default async function IncidentTimelinePage({ params, searchParams }: Pro
           Export CSV
         </a>
       </p>
-      {shown.length === 0 ? <p className="empty">No events of this kind.</p> : <TimelineList events={shown} />}
+      {shown.length === 0 ? (
+        <p className="empty">No events of this kind.</p>
+      ) : (
+        <>
+          {timeline.pageCount > 1 && (
+            <p className="muted">
+              Events {first.toLocaleString('en')}–{(first + shown.length - 1).toLocaleString('en')} of {timeline.matching.toLocaleString('en')}, oldest
+              first; {TIMELINE_EVENTS_PER_PAGE} per page.
+            </p>
+          )}
+          <TimelineList events={shown} />
+          {timeline.pageCount > 1 && (
+            <nav className="timeline-pager" aria-label="Timeline pages">
+              {timeline.page > 1 ? <Link href={pageHref(1)}>First</Link> : <span className="muted">First</span>}
+              {timeline.page > 1 ? <Link href={pageHref(timeline.page - 1)} rel="prev">Previous</Link> : <span className="muted">Previous</span>}
+              <span>
+                Page {timeline.page} of {timeline.pageCount}
+              </span>
+              {timeline.page < timeline.pageCount ? <Link href={pageHref(timeline.page + 1)} rel="next">Next</Link> : <span className="muted">Next</span>}
+              {timeline.page < timeline.pageCount ? <Link href={pageHref(timeline.pageCount)}>Latest</Link> : <span className="muted">Latest</span>}
+            </nav>
+          )}
+        </>
+      )}
     </>
   );
 }

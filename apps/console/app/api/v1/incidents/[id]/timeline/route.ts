@@ -1,14 +1,16 @@
 import { requireActor } from '../../../../../../src/server/auth/require-actor';
 import { jsonResponse } from '../../../../../../src/server/api/json-response';
 import { respond } from '../../../../../../src/server/api/respond';
-import { getTimeline } from '../../../../../../src/server/incidents/get-timeline';
+import { listTimelineEvents } from '../../../../../../src/server/incidents/list-timeline-events';
 
 export const dynamic = 'force-dynamic';
 
+/** The incident's timeline, oldest first, a page at a time (`?limit=1..1000`, default 500; `?cursor=` from `nextCursor`). */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   return respond(async () => {
-    await requireActor(request, 'incidents:read');
+    const caller = await requireActor(request, 'incidents:read');
     const { id } = await params;
-    return jsonResponse(200, { events: await getTimeline(id) });
+    const search = new URL(request.url).searchParams;
+    return jsonResponse(200, await listTimelineEvents(caller, id, { limit: search.get('limit') ?? undefined, cursor: search.get('cursor') ?? undefined }));
   });
 }
