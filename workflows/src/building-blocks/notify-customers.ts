@@ -46,10 +46,14 @@ export interface NotifyResult {
 export async function notifyCustomers(run: IncidentRun, input: NotifyCustomersInput): Promise<NotifyResult> {
   // Rounds recorded before batches existed brought every recipient into the workflow; they replay that way.
   const { sent, failed } = patched('notice-batches') ? await notifyInBatches(run, input) : await notifyOneByOne(run, input);
+  const first = input.customerIds[0];
+  const revision = input.revision ?? 1;
   if (failed.length > 0) {
+    // One alert per round: the same contact failing in a later round (another kind or revision) is alerted again.
+    const round = first !== undefined ? `${input.contentFor(first).kind}-r${revision}-` : '';
     await alertOperations(
       run,
-      `notice-failed-${failed.map((f) => f.contactId).join('-')}`.slice(0, 120),
+      `notice-failed-${round}${failed.map((f) => f.contactId).join('-')}`.slice(0, 120),
       'a customer notice could not be delivered',
       [
         ...failed.slice(0, ALERT_LINES).map((f) => `${f.contactId}: ${f.reason}`),
@@ -57,10 +61,9 @@ export async function notifyCustomers(run: IncidentRun, input: NotifyCustomersIn
       ],
     );
   }
-  const first = input.customerIds[0];
   // Histories recorded before follow-ups existed replay without them.
   if (first !== undefined && sent > 0 && patched('notice-follow-up')) {
-    await startFollowUp(run, input.contentFor(first), input.revision ?? 1);
+    await startFollowUp(run, input.contentFor(first), revision);
   }
   return { sent, failed };
 }
