@@ -3,7 +3,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
-import type { ReceivedMessage } from './smtp-sink';
+import { type ReceivedMessage, toReceivedMessage } from './smtp-sink';
 
 /** How the server treats a new connection. */
 export type SmtpFaultMode =
@@ -51,15 +51,7 @@ export class FaultySmtpServer {
               callback(Object.assign(new Error('Try again later'), { responseCode: 451 }));
               return;
             }
-            const to = Array.isArray(mail.to) ? mail.to.flatMap((a) => a.value) : (mail.to?.value ?? []);
-            const message: ReceivedMessage = {
-              to: to.map((a) => a.address ?? '').join(','),
-              subject: mail.subject ?? '',
-              messageId: mail.messageId ?? '',
-              text: mail.text ?? '',
-              html: typeof mail.html === 'string' ? mail.html : '',
-              headers: mail.headers,
-            };
+            const message = toReceivedMessage(mail);
             server.messages.push(message);
             server.beforeReplyHook?.(message);
             callback(); // the 250 is written here

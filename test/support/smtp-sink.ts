@@ -12,6 +12,19 @@ export interface ReceivedMessage {
   headers: ParsedMail['headers'];
 }
 
+/** What a test reads of a message an SMTP server accepted. */
+export function toReceivedMessage(mail: ParsedMail): ReceivedMessage {
+  const to = Array.isArray(mail.to) ? mail.to.flatMap((a) => a.value) : (mail.to?.value ?? []);
+  return {
+    to: to.map((a) => a.address ?? '').join(','),
+    subject: mail.subject ?? '',
+    messageId: mail.messageId ?? '',
+    text: mail.text ?? '',
+    html: typeof mail.html === 'string' ? mail.html : '',
+    headers: mail.headers,
+  };
+}
+
 /**
  * A real SMTP server on loopback that keeps every accepted message, for tests to count and read.
  * It speaks the protocol for real: the worker's nodemailer transport cannot tell it from a relay.
@@ -66,15 +79,7 @@ export class SmtpSink {
   }
 
   private accept(mail: ParsedMail): void {
-    const to = Array.isArray(mail.to) ? mail.to.flatMap((a) => a.value) : (mail.to?.value ?? []);
-    const message: ReceivedMessage = {
-      to: to.map((a) => a.address ?? '').join(','),
-      subject: mail.subject ?? '',
-      messageId: mail.messageId ?? '',
-      text: mail.text ?? '',
-      html: typeof mail.html === 'string' ? mail.html : '',
-      headers: mail.headers,
-    };
+    const message = toReceivedMessage(mail);
     this.messages.push(message);
     this.events.emit('message', message);
   }
