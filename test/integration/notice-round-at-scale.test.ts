@@ -1,34 +1,14 @@
 import { createActivities, createMailTransport } from '@firebreak/activities';
 import { listNotices, listTimeline, upsertCustomer } from '@firebreak/db';
-import type { Customer, Deployment } from '@firebreak/domain';
+import type { Deployment } from '@firebreak/domain';
 import type { temporal } from '@temporalio/proto';
 import { describe, expect, it } from 'vitest';
+import { manyCustomers } from '../support/many-customers';
 import { incidentIdOf, waitForGate } from '../support/playbook-driver';
 import { useTestContextWithWorker } from '../support/test-context';
 import { TEST_POLICY } from '../support/test-policy';
 
 const EXTRA_CUSTOMERS = 60;
-const CONTACTS_PER_CUSTOMER = 5;
-const pad = (n: number) => String(n).padStart(4, '0');
-
-function scaleCustomer(n: number): Customer {
-  const id = `scale-customer-${pad(n)}`;
-  return {
-    id,
-    name: `Scale Customer ${pad(n)}`,
-    tenancy: 'multi',
-    contacts: [
-      ...Array.from({ length: CONTACTS_PER_CUSTOMER }, (_, i) => ({
-        id: `${id}-tech-${i + 1}`,
-        name: `Engineer ${i + 1} of ${pad(n)}`,
-        email: `tech-${i + 1}@scale-${pad(n)}.example`,
-        role: 'designated-technical' as const,
-      })),
-      { id: `${id}-manager`, name: `Manager of ${pad(n)}`, email: `manager@scale-${pad(n)}.example`, role: 'management' },
-    ],
-  };
-}
-
 type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
 
 function payloadBytes(payloads: temporal.api.common.v1.IPayloads | null | undefined): number {
@@ -59,7 +39,7 @@ describe('a notice round to hundreds of contacts', () => {
   it('reaches each designated contact once, records each, and keeps the history small', async () => {
     const ctx = context();
     ctx.smtp.clear();
-    const extra = Array.from({ length: EXTRA_CUSTOMERS }, (_, n) => scaleCustomer(n));
+    const extra = manyCustomers('scale', EXTRA_CUSTOMERS);
     for (const customer of extra) await upsertCustomer(ctx.db, customer);
     const refused = extra[EXTRA_CUSTOMERS - 1]!.contacts[2]!;
     ctx.smtp.refuseMailbox(refused.email);

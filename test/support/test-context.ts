@@ -58,6 +58,8 @@ export interface TestContextOverrides {
   workerEc2For?: (region: string) => EC2Client;
   /** The task queue workers poll (default: one of this context's own); the browser tests use the console's. */
   taskQueue?: string;
+  /** The workers' mail rate (default 50 a second): a slow relay queues messages in the pool. */
+  maxMessagesPerSecond?: number;
 }
 
 export async function createTestContext(name: string, overrides: TestContextOverrides = {}): Promise<TestContext> {
@@ -90,7 +92,7 @@ export async function createTestContext(name: string, overrides: TestContextOver
         host: '127.0.0.1',
         port: overrides.smtpPort ?? smtp.port,
         requireTls: false,
-        maxMessagesPerSecond: 50,
+        maxMessagesPerSecond: overrides.maxMessagesPerSecond ?? 50,
       });
       transports.push(transport);
       const worker = await createPlaybookWorker({

@@ -15,6 +15,7 @@ import type nodemailer from 'nodemailer';
 import { describeSmtpFailure, isPermanentSmtpFailure } from './classify-smtp-error';
 import { noticeMessageId } from './notice-message-id';
 import { recordDeliveryAttempt, recordDeliveryFailure } from './record-delivery-attempt';
+import { heartbeatWhile } from '../support/activity-heartbeat';
 import { createFollowUpActivities } from './follow-up-activities';
 import { createSendNoticeBatch } from './send-notice-batch';
 import { type RenderedNotice, renderNotice } from './render-notice';
@@ -77,10 +78,15 @@ export function createNotifyActivities({ db, transport, from, links }: NotifyDep
     if (notice.status === 'sent' && notice.messageId) {
       return { ...result, outcome: 'already-sent' as const, messageId: notice.messageId };
     }
+    // Refused for good once (a 5xx): a repeated page must not knock on that mailbox again.
+    if (notice.status === 'failed') {
+      throw ApplicationFailure.nonRetryable(`notice to ${key.contactId} refused: ${notice.error ?? 'refused earlier'}`, 'SMTP_PERMANENT');
+    }
     const messageId = noticeMessageId(key);
     await recordDeliveryAttempt(db, key, notice);
     try {
-      await transport.sendMail({
+      // The shared pool sends in turn: a message may wait behind a whole round, which is not a hung worker.
+      await heartbeatWhile(transport.sendMail({
         from,
         to: { name: to.name, address: notice.recipientEmail },
         subject: rendered.subject,
@@ -88,7 +94,7 @@ export function createNotifyActivities({ db, transport, from, links }: NotifyDep
         html: rendered.html,
         messageId,
         headers: { 'X-Firebreak-Incident': key.incidentId, 'X-Firebreak-Notice': key.kind },
-      });
+      }));
     } catch (error) {
       const reason = describeSmtpFailure(error);
       if (isPermanentSmtpFailure(error)) {

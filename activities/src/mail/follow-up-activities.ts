@@ -61,12 +61,14 @@ interface FollowUpDeps {
  * with the number of contacts.
  */
 export function createFollowUpActivities({ db, sendNotice, sendOperationsAlert }: FollowUpDeps) {
+  /** The page's unacknowledged notices with their contacts, and the last contact id the page read (for the next page). */
   async function unacknowledged(notice: NoticeRound, page: { afterContactId?: string; limit?: number } = {}) {
-    const result: UnacknowledgedNotice[] = [];
-    for (const row of await listUnacknowledgedNotices(db, notice, page)) {
+    const rows = await listUnacknowledgedNotices(db, notice, page);
+    const contacts: UnacknowledgedNotice[] = [];
+    for (const row of rows) {
       const contact = await findContact(db, row.contactId);
       if (!contact) continue;
-      result.push({
+      contacts.push({
         contactId: contact.id,
         contactName: contact.name,
         recipientEmail: row.recipientEmail,
@@ -75,13 +77,13 @@ export function createFollowUpActivities({ db, sendNotice, sendOperationsAlert }
         sentAt: row.sentAt ?? row.createdAt,
       });
     }
-    return result;
+    return { contacts, read: rows.length, lastContactId: rows.at(-1)?.contactId ?? null };
   }
 
   return {
     /** Follow-ups started before reminders went out in pages read the whole list into the workflow. */
     async listUnacknowledgedNotices(input: NoticeRound): Promise<UnacknowledgedNotice[]> {
-      return unacknowledged(input);
+      return (await unacknowledged(input)).contacts;
     },
 
     /**
@@ -90,7 +92,7 @@ export function createFollowUpActivities({ db, sendNotice, sendOperationsAlert }
      */
     async sendRemindersPage(input: RemindersPageInput): Promise<RemindersPageResult> {
       const { notice } = input;
-      const page = await unacknowledged(notice, {
+      const { contacts: page, read, lastContactId } = await unacknowledged(notice, {
         ...(input.afterContactId !== undefined ? { afterContactId: input.afterContactId } : {}),
         limit: input.limit,
       });
@@ -128,27 +130,32 @@ export function createFollowUpActivities({ db, sendNotice, sendOperationsAlert }
               temporary.push(error instanceof Error ? error.message : String(error));
               return;
             }
-            result.failed += 1;
-            await recordNoticeEvent(db, {
-              id: `reminder-failed:${key}`,
-              incidentId: notice.incidentId,
-              summary: `A reminder could not be delivered to ${contact.contactId}: ${(error as Error).message}`,
-              details: { contactId: contact.contactId, regarding: notice },
-            });
+            try {
+              await recordNoticeEvent(db, {
+                id: `reminder-failed:${key}`,
+                incidentId: notice.incidentId,
+                summary: `A reminder could not be delivered to ${contact.contactId}: ${(error as Error).message}`,
+                details: { contactId: contact.contactId, regarding: notice },
+              });
+              result.failed += 1;
+            } catch (recording) {
+              temporary.push(`recording the failure: ${recording instanceof Error ? recording.message : String(recording)}`);
+            }
           } finally {
             heartbeat();
           }
         }),
       );
       if (temporary.length > 0) throw pageNotDoneYet(temporary, page.length);
-      result.nextAfter = page.length === input.limit ? page[page.length - 1]!.contactId : null;
+      // The cursor follows the rows read, so a contact missing from the directory cannot end the paging early.
+      result.nextAfter = read === input.limit ? lastContactId : null;
       return result;
     },
 
     /** Tells on-call who still has not acknowledged the notice, once per notice; nothing when everyone has. */
     async alertUnacknowledged(input: UnacknowledgedAlertInput): Promise<{ escalated: number }> {
       const { notice } = input;
-      const still = await unacknowledged(notice);
+      const still = (await unacknowledged(notice)).contacts;
       if (still.length === 0) return { escalated: 0 };
       const key = `unacknowledged-${notice.kind}-${notice.revision}`.slice(0, 120);
       const subject = `${still.length} contact(s) have not acknowledged the ${input.label}`;

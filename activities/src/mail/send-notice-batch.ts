@@ -21,7 +21,7 @@ export interface NoticeBatchResult {
   contacts: number;
   sent: number;
   alreadySent: number;
-  /** Contacts whose notice was refused for good (or could not be written): recorded, never retried by this round. */
+  /** Contacts whose notice was refused for good (or is not valid): recorded, and not sent again by a repeated page. */
   failed: { contactId: string; reason: string }[];
 }
 
@@ -61,11 +61,15 @@ export function createSendNoticeBatch(db: FirebreakDb, sendNotice: (input: SendN
           await recordSent(db, input.incidentId, key, contact, sent);
         } catch (error) {
           const reason = error instanceof Error ? error.message : String(error);
-          if (isFinalNoticeFailure(error)) {
-            result.failed.push({ contactId: contact.id, reason });
-            await recordFailed(db, input.incidentId, key, contact.id, reason);
-          } else {
+          if (!isFinalNoticeFailure(error)) {
             temporary.push(reason);
+            return;
+          }
+          try {
+            await recordFailed(db, input.incidentId, key, contact.id, reason);
+            result.failed.push({ contactId: contact.id, reason });
+          } catch (recording) {
+            temporary.push(`recording the failure: ${recording instanceof Error ? recording.message : String(recording)}`);
           }
         } finally {
           heartbeat();

@@ -47,17 +47,23 @@ export const slowEc2 = proxyActivities<Activities>({
   retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '1 minute', nonRetryableErrorTypes: NON_RETRYABLE },
 });
 
+/**
+ * Mail goes through one pool shared by every incident, in turn: a message may wait minutes behind a large round. Sends
+ * heartbeat while they wait, so the heartbeat timeout is what catches a crashed worker, and the long start-to-close
+ * only bounds a runaway attempt. A timeout while the first attempt's message is still queued would send it twice.
+ */
 export const mail = proxyActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
+  startToCloseTimeout: '30 minutes',
+  heartbeatTimeout: '30 seconds',
   retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '1 minute', nonRetryableErrorTypes: NON_RETRYABLE },
 });
 
 /**
- * A page of a notice round: up to a few hundred messages through the shared mail pool. Each finished message is a
- * heartbeat, so a crashed worker's page is taken over within 30 seconds; the retry skips what was already sent.
+ * A page of a notice round: up to a few hundred messages through the shared mail pool, heartbeating while they wait
+ * their turn, so a crashed worker's page is taken over within 30 seconds; the retry skips what was already sent.
  */
 export const mailBatch = proxyActivities<Activities>({
-  startToCloseTimeout: '10 minutes',
+  startToCloseTimeout: '1 hour',
   heartbeatTimeout: '30 seconds',
   retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '1 minute', nonRetryableErrorTypes: NON_RETRYABLE },
 });

@@ -63,9 +63,9 @@ describe('incident notice pages', () => {
 
   it('summarizes each kind in the order it was first sent', async () => {
     expect(await summarizeIncidentNotices(db, INCIDENT)).toEqual([
-      { kind: 'operations-alert', sent: 1, delivered: 1, failed: 0, acknowledged: 0, pending: 0 },
-      { kind: 'bulletin-exploitable', sent: 30, delivered: 27, failed: 3, acknowledged: 8, pending: 0 },
-      { kind: 'maintenance-schedule', sent: 10, delivered: 0, failed: 0, acknowledged: 0, pending: 10 },
+      { kind: 'operations-alert', written: 1, delivered: 1, failed: 0, acknowledged: 0, pending: 0 },
+      { kind: 'bulletin-exploitable', written: 30, delivered: 27, failed: 3, acknowledged: 8, pending: 0 },
+      { kind: 'maintenance-schedule', written: 10, delivered: 0, failed: 0, acknowledged: 0, pending: 10 },
     ]);
     expect(await summarizeIncidentNotices(db, 'inc-nothing')).toEqual([]);
   });

@@ -39,7 +39,7 @@ export interface IncidentNoticeRecord {
 /** Per notice kind: how many were written, delivered, refused for good, acknowledged, and are still being sent. */
 export interface NoticeKindSummary {
   kind: string;
-  sent: number;
+  written: number;
   delivered: number;
   failed: number;
   acknowledged: number;
@@ -176,7 +176,7 @@ export async function summarizeIncidentNotices(db: FirebreakDb, incidentId: stri
     .execute();
   return rows.map((r) => ({
     kind: r.kind,
-    sent: Number(r.sent),
+    written: Number(r.sent),
     delivered: Number(r.delivered),
     failed: Number(r.failed),
     acknowledged: Number(r.acknowledged),

@@ -50,7 +50,7 @@ export function NoticesSection({ incidentId, page, canRevoke }: Props) {
           <thead>
             <tr>
               <th scope="col">Notice</th>
-              <th scope="col">Sent</th>
+              <th scope="col">Written</th>
               <th scope="col">Delivered</th>
               <th scope="col">Failed</th>
               <th scope="col">Acknowledged</th>
@@ -61,7 +61,7 @@ export function NoticesSection({ incidentId, page, canRevoke }: Props) {
             {summary.map((s) => (
               <tr key={s.kind}>
                 <th scope="row">{s.kind}</th>
-                <td>{s.sent.toLocaleString('en')}</td>
+                <td>{s.written.toLocaleString('en')}</td>
                 <td>{s.delivered.toLocaleString('en')}</td>
                 <td className={s.failed > 0 ? 'count-failed' : undefined}>
                   {s.failed > 0 ? <a href={href({ notices: 'failed', q: '', page: 1 })}>{s.failed.toLocaleString('en')}</a> : 0}

@@ -42,7 +42,8 @@ export default async function IncidentPage({ params, searchParams }: Props) {
   const namedCustomers = incident.customerIds.slice(0, HEADER_CUSTOMERS);
   const [timeline, customerNames, notices] = await Promise.all([
     getLatestTimeline(caller, id, { deadlines: incident.status === 'closed' }),
-    findCustomerNames(caller, namedCustomers),
+    // Decision cards name their customer too, wherever it stands in the list.
+    findCustomerNames(caller, [...new Set([...namedCustomers, ...incident.pendingDecisions.flatMap((d) => (d.customerId ? [d.customerId] : []))])]),
     listIncidentNoticePage(caller, id, search),
   ]);
   const playbook = PLAYBOOKS[incident.playbook];
