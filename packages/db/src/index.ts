@@ -33,6 +33,5 @@ export * from './queries/incident-metrics';
 export * from './audit/append-audit-entry-sync';
 export * from './queries/customer-notices';
 export * from './queries/customer-names';
-export * from './queries/notice-link-states';
 export * from './queries/incident-notice-page';
 export * from './queries/timeline-page';

@@ -24,18 +24,6 @@ export async function findStoredNotice(db: FirebreakDb, key: NoticeKey): Promise
   };
 }
 
-/** Every stored notice of an incident, with contents; the incident page reads one page at a time (listIncidentNoticePage). */
-export async function listStoredNotices(db: FirebreakDb, incidentId: string): Promise<StoredNotice[]> {
-  const rows = await db.selectFrom('notices').selectAll().where('incident_id', '=', incidentId).orderBy('created_at').orderBy('contact_id').execute();
-  return rows.map((row) => ({
-    ...toNotice(row),
-    content: row.content === null ? null : (JSON.parse(row.content) as unknown),
-    linkId: row.link_id,
-    acknowledgedBy: row.acknowledged_by === null ? null : Actor.parse(JSON.parse(row.acknowledged_by)),
-    failedAt: row.failed_at,
-  }));
-}
-
 /** Records the first acknowledgement; returns false when the notice was acknowledged already (a repeat is a no-op). */
 export async function acknowledgeNotice(db: FirebreakDb, key: NoticeKey, by: Actor, at: string): Promise<boolean> {
   const result = await keyed(db.updateTable('notices').set({ acknowledged_at: at, acknowledged_by: JSON.stringify(by) }), key)
