@@ -3,13 +3,11 @@ import {
   beginNotice,
   type FirebreakDb,
   findContact,
-  listNoticeRecipients,
   markNoticeFailed,
   markNoticeSent,
   type NoticeKey,
-  type NoticeRecipient,
 } from '@firebreak/db';
-import { type ContactRole, DEFAULT_POLICY, NoticeContent, OperationsAlert } from '@firebreak/domain';
+import { DEFAULT_POLICY, NoticeContent, OperationsAlert } from '@firebreak/domain';
 import { signNoticeLink } from '../links/sign-notice-link';
 import type nodemailer from 'nodemailer';
 import { describeSmtpFailure, isPermanentSmtpFailure } from './classify-smtp-error';
@@ -150,13 +148,6 @@ export function createNotifyActivities({ db, transport, from, links }: NotifyDep
   }
 
   return {
-    /** Histories recorded before notice rounds went out in batches list every recipient in the workflow. */
-    async listNoticeRecipients(input: { customerIds: string[]; roles: ContactRole[] }): Promise<NoticeRecipient[]> {
-      return listNoticeRecipients(db, input.customerIds, input.roles);
-    },
-
-    sendNotice,
-
     sendNoticeBatch: createSendNoticeBatch(db, sendNotice),
 
     sendOperationsAlert,

@@ -81,11 +81,6 @@ export function createFollowUpActivities({ db, sendNotice, sendOperationsAlert }
   }
 
   return {
-    /** Follow-ups started before reminders went out in pages read the whole list into the workflow. */
-    async listUnacknowledgedNotices(input: NoticeRound): Promise<UnacknowledgedNotice[]> {
-      return (await unacknowledged(input)).contacts;
-    },
-
     /**
      * One reminder to each of a page of contacts who have not acknowledged the notice; its link opens that notice.
      * Safe to repeat: the outbox sends each reminder once and each timeline event has an id made from its key.

@@ -1,7 +1,6 @@
-import { patched } from '@temporalio/workflow';
 import type { Deployment } from '@firebreak/domain';
 import { ec2 } from '../support/activity-proxies';
-import { JournalQueue, recordEvent } from '../support/incident-journal';
+import { JournalQueue } from '../support/incident-journal';
 
 export interface DisconnectDeploymentInput {
   incidentId: string;
@@ -17,26 +16,16 @@ export interface DisconnectDeploymentResult {
 }
 
 /**
- * Cuts one deployment off the public internet, following AWS's containment practice. Order matters:
- * what a step changes is recorded before it changes it; the subnet-wide deny ACL goes first because it cuts tracked
- * connections at once for O(subnets) calls; the public addresses go next (O(addresses)), then the per-interface
- * isolation, and only then the slow per-instance protection; verification re-reads EC2.
- * Every activity is a desired-state change, so a replay after a crash converges on the same end state.
+ * Cuts one deployment off the public internet, following AWS's containment practice. The public path goes before
+ * anything slow: the directory's subnets onto the deny ACL first (it cuts tracked connections at once, for O(subnets)
+ * calls; their original ACLs recorded by that step, right before the change), then the deployment's Elastic IPs, found
+ * without listing the deployment (their associations recorded first), then the rest of the pre-change state and any
+ * subnet the directory missed, any address the early release missed, the per-interface isolation, and only then the
+ * slow per-instance protection; verification re-reads EC2. Every activity is a desired-state change, so a replay after
+ * a crash converges on the same end state. Timeline writes run alongside the next EC2 step, in order, and are all done
+ * before the result is returned.
  */
 export async function disconnectDeployment(input: DisconnectDeploymentInput): Promise<DisconnectDeploymentResult> {
-  // Incidents started before the deny ACL went first keep the order they were started with.
-  return patched('deny-before-capture') ? denyFirst(input) : captureFirst(input);
-}
-
-/**
- * The public path goes before anything slow: the directory's subnets onto the deny ACL (their original ACLs recorded
- * by that step, right before the change), then the deployment's Elastic IPs, found without listing the deployment
- * (their associations recorded by that step, right before the change), then the rest of the pre-change state
- * (instances, interfaces: neither step changed them) and any subnet the directory missed, then any address the
- * early release missed. Timeline writes run alongside the next EC2 step, in order, and are all done before the result
- * is returned.
- */
-async function denyFirst(input: DisconnectDeploymentInput): Promise<DisconnectDeploymentResult> {
   const { deployment } = input;
   const on = { deploymentId: deployment.id };
   const journal = new JournalQueue(input.incidentId);
@@ -85,56 +74,3 @@ async function denyFirst(input: DisconnectDeploymentInput): Promise<DisconnectDe
     await journal.drain();
   }
 }
-
-/** The order of earlier versions: the whole pre-change state first, each timeline write awaited. */
-async function captureFirst(input: DisconnectDeploymentInput): Promise<DisconnectDeploymentResult> {
-  const { incidentId, deployment } = input;
-  const on = { deploymentId: deployment.id };
-
-  const captured = await ec2.captureDeploymentState(input);
-  await recordEvent(incidentId, 'ec2-change', `Recorded the pre-change state of ${deployment.name}`, { ...on, ...captured });
-
-  const acl = await ec2.denySubnetTraffic(input);
-  await recordEvent(incidentId, 'ec2-change', `Denied all traffic on the subnets of ${deployment.name}`, { ...on, ...acl });
-
-  // First versions protected every instance before releasing addresses: at fleet scale that left public addresses
-  // attached for minutes behind a thousand rate-limited calls. Incidents started before the change keep the old order.
-  const publicPathFirst = patched('public-path-first');
-  const protect = async () => {
-    const protection = await ec2.protectInstances(input);
-    await recordEvent(incidentId, 'ec2-change', `Protected instances and volumes of ${deployment.name} from termination`, {
-      ...on,
-      ...protection,
-    });
-  };
-  if (!publicPathFirst) await protect();
-
-  const released = await ec2.releasePublicAddresses(input);
-  await recordEvent(incidentId, 'ec2-change', `Released the public addresses of ${deployment.name}`, { ...on, ...released });
-
-  const isolated = await ec2.isolateNetworkInterfaces(input);
-  await recordEvent(incidentId, 'ec2-change', `Moved every interface of ${deployment.name} to the isolation group`, {
-    ...on,
-    ...isolated,
-  });
-  if (publicPathFirst) await protect();
-
-  const snapshots = await ec2.snapshotVolumes(input);
-  await recordEvent(incidentId, 'ec2-change', `Took forensic snapshots of ${deployment.name}`, { ...on, ...snapshots });
-
-  const tagged = await ec2.tagContainedResources(input);
-  await recordEvent(incidentId, 'ec2-change', `Tagged the contained resources of ${deployment.name}`, { ...on, ...tagged });
-
-  const evidence = await ec2.verifyIsolation(input);
-  await recordEvent(incidentId, 'ec2-change', `Verified: no public path remains to ${deployment.name}`, { ...on, ...evidence });
-
-  return {
-    deploymentId: deployment.id,
-    // Counted from the pre-change state: after a crash the repeated calls find nothing left to change.
-    instancesIsolated: captured.instances,
-    addressesReleased: captured.elasticIps.length,
-    networkAclId: acl.networkAclId,
-    isolationGroupId: isolated.isolationGroupId,
-  };
-}
-

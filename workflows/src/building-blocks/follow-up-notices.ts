@@ -1,7 +1,6 @@
-import { patched, sleep } from '@temporalio/workflow';
+import { sleep } from '@temporalio/workflow';
 import type { NoticeKind } from '@firebreak/domain';
 import { mail, mailBatch } from '../support/activity-proxies';
-import { followUpOneByOne } from '../support/follow-up-one-by-one';
 
 export interface FollowUpNoticesInput {
   incidentId: string;
@@ -39,8 +38,6 @@ const REMINDERS_PER_PAGE = 250;
 export async function followUpNotices(input: FollowUpNoticesInput): Promise<{ reminded: number; escalated: number }> {
   const notice = { incidentId: input.incidentId, kind: input.kind, revision: input.revision };
   await sleep(input.delaySeconds * 1000);
-  // Follow-ups recorded before reminders went out in pages read every contact into the workflow; they replay that way.
-  if (!patched('follow-up-pages')) return followUpOneByOne(input, KIND_LABEL[input.kind]);
   let reminded = 0;
   let attempted = 0;
   let afterContactId: string | null = null;

@@ -1,4 +1,4 @@
-import { ParentClosePolicy, patched, startChild } from '@temporalio/workflow';
+import { ParentClosePolicy, startChild } from '@temporalio/workflow';
 import {
   type ContactRole,
   type CustomerNoticeContent,
@@ -11,7 +11,6 @@ import { mailBatch } from '../support/activity-proxies';
 import { alertOperations } from '../support/alert-operations';
 import { describeFailure, recordEvent } from '../support/incident-journal';
 import type { IncidentRun } from '../support/incident-run';
-import { notifyOneByOne } from '../support/notices-one-by-one';
 import { settleInWindow } from '../support/settle-in-window';
 import { followUpNotices } from './follow-up-notices';
 
@@ -44,8 +43,7 @@ export interface NotifyResult {
  * A contact whose server refuses the message for good is recorded and on-call is alerted; the others still get theirs.
  */
 export async function notifyCustomers(run: IncidentRun, input: NotifyCustomersInput): Promise<NotifyResult> {
-  // Rounds recorded before batches existed brought every recipient into the workflow; they replay that way.
-  const { sent, failed } = patched('notice-batches') ? await notifyInBatches(run, input) : await notifyOneByOne(run, input);
+  const { sent, failed } = await notifyInBatches(run, input);
   const first = input.customerIds[0];
   const revision = input.revision ?? 1;
   if (failed.length > 0) {
@@ -61,8 +59,7 @@ export async function notifyCustomers(run: IncidentRun, input: NotifyCustomersIn
       ],
     );
   }
-  // Histories recorded before follow-ups existed replay without them.
-  if (first !== undefined && sent > 0 && patched('notice-follow-up')) {
+  if (first !== undefined && sent > 0) {
     await startFollowUp(run, input.contentFor(first), revision);
   }
   return { sent, failed };

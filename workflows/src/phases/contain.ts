@@ -1,4 +1,4 @@
-import { executeChild, patched } from '@temporalio/workflow';
+import { executeChild } from '@temporalio/workflow';
 import { incidentWorkflowId, PLAYBOOKS } from '@firebreak/domain';
 import { disconnectDeployment, type DisconnectDeploymentResult } from '../building-blocks/disconnect-deployment';
 import { notifyCustomers } from '../building-blocks/notify-customers';
@@ -10,12 +10,10 @@ import type { IncidentRun } from '../support/incident-run';
  * The first two steps of both compromise playbooks: cut every affected deployment off the public internet at once
  * (one child workflow each, in parallel), then tell each affected customer's designated technical contacts.
  */
-export async function containAndNotify(run: IncidentRun, started?: StartedContainment): Promise<DisconnectDeploymentResult[]> {
+export async function containAndNotify(run: IncidentRun, started: StartedContainment): Promise<DisconnectDeploymentResult[]> {
   const { input } = run;
   await run.moveTo('active');
-  const containment = started
-    ? await runStep(run.incidentId, 'disconnect', () => started.results, started.startedAt)
-    : await runStep(run.incidentId, 'disconnect', () => disconnectAll(run));
+  const containment = await runStep(run.incidentId, 'disconnect', () => started.results, started.startedAt);
   run.state.facts.containment = containment;
   const containedAt = now();
   const declaredAt = run.state.facts.declaredAt as string;
@@ -56,11 +54,9 @@ export interface StartedContainment {
  * Starts the disconnect children before the playbook writes its first timeline events: on a compromise every
  * second of public exposure counts, and the writes (start, status, step) follow alongside, in their usual order.
  * Pass the result to containAndNotify, which records the step around it, as started when the children were (so the
- * step starts on the timeline before the children's first changes). Incidents started before this change get
- * undefined and start the children inside the step, as they did.
+ * step starts on the timeline before the children's first changes).
  */
-export function startContainment(run: IncidentRun): StartedContainment | undefined {
-  if (!patched('disconnect-before-bookkeeping')) return undefined;
+export function startContainment(run: IncidentRun): StartedContainment {
   const startedAt = now();
   const results = disconnectAll(run);
   // Awaited, and a failure recorded, by the disconnect step.
