@@ -1,4 +1,4 @@
-export { migrateToLatest, openDatabase, type FirebreakDb } from './open-database';
+export { migrateToLatest, openDatabase, type FirebreakDb, UnknownMigrationsError } from './open-database';
 export type * from './schema';
 export * from './queries/api-tokens';
 export * from './queries/directory';
