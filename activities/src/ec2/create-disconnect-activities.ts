@@ -15,7 +15,7 @@ import { verifyIsolation } from './verify-isolation';
  * The EC2 side of "disconnect", in the order the workflow runs them: the directory's subnets onto the deny ACL
  * (their original ACLs recorded first), the deployment's Elastic IPs detached (their associations recorded first),
  * the rest of the pre-change state, the subnets the directory missed, then the
- * per-instance work (O(instances)), then an independent check. Earlier versions captured everything before the deny.
+ * per-instance work (O(instances)), then an independent check.
  * Each takes { incidentId, deployment } and is safe to run again.
  */
 export function createDisconnectActivities(deps: Ec2ActivityDeps) {

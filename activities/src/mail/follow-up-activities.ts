@@ -11,7 +11,7 @@ export interface NoticeRound {
   revision: number;
 }
 
-export interface UnacknowledgedNotice {
+interface UnacknowledgedNotice {
   contactId: string;
   contactName: string;
   recipientEmail: string;

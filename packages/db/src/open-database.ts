@@ -39,7 +39,8 @@ export class UnknownMigrationsError extends Error {
   constructor(readonly unknown: string[]) {
     super(
       `this database has migrations this version does not know (${unknown.join(', ')}): it was made by a development ` +
-        'build from before the first release\'s schema, or by a newer version; start with a new data directory',
+        'build from before the first release\'s schema, or by a newer version; move this database aside, or set ' +
+        'FIREBREAK_DATA_DIR to a new directory',
     );
     this.name = 'UnknownMigrationsError';
   }
