@@ -1,5 +1,5 @@
 import type { DisconnectChanges } from '@firebreak/domain';
-import { CONTAINMENT_GROUP_DESCRIPTIONS, containmentGroupName, denyAllAclName } from '../incident-tags';
+import { CONTAINMENT_GROUP_DESCRIPTIONS, containmentGroupName, denyAllAclName } from '../disconnect/incident-tags';
 import type { DisconnectTargets } from './read-disconnect-targets';
 
 /** Stands for the id the incident will get, in the names of what it creates. */

@@ -9,7 +9,7 @@ import {
   type EC2Client,
 } from '@aws-sdk/client-ec2';
 import type { Deployment, DisconnectChanges, DryRunCheck } from '@firebreak/domain';
-import { CONTAINMENT_GROUP_DESCRIPTIONS } from '../incident-tags';
+import { CONTAINMENT_GROUP_DESCRIPTIONS } from '../disconnect/incident-tags';
 import { disconnectChangesOf } from './disconnect-changes';
 import { tryDryRun, type DryRunOptions, type DryRunProbe } from './dry-run';
 import { readDisconnectTargets, type DisconnectTargets } from './read-disconnect-targets';

@@ -1,6 +1,6 @@
 import { RunInstancesCommand, type EC2Client } from '@aws-sdk/client-ec2';
 import type { Deployment, DryRunCheck, MaintenanceChanges } from '@firebreak/domain';
-import { describeDeploymentInstances } from '../describe-deployment-instances';
+import { describeDeploymentInstances } from '../shared/describe-deployment-instances';
 import { tryDryRun, type DryRunOptions } from './dry-run';
 
 export interface ReplacementsPreview {

@@ -1,8 +1,8 @@
 import { DescribeInstanceAttributeCommand, type EC2Client } from '@aws-sdk/client-ec2';
 import type { Deployment } from '@firebreak/domain';
-import { attachedVolumes, describeDeploymentInstances, groupIds } from '../describe-deployment-instances';
-import { describeAssociatedElasticIps } from '../describe-elastic-ips';
-import { describeSubnetAcls, type SubnetAclAssociation } from '../describe-subnet-acls';
+import { attachedVolumes, describeDeploymentInstances, groupIds } from '../shared/describe-deployment-instances';
+import { describeAssociatedElasticIps } from '../shared/describe-elastic-ips';
+import { describeSubnetAcls, type SubnetAclAssociation } from '../disconnect/describe-subnet-acls';
 
 /** Everything the disconnect acts on, read with the same describe calls its activities make. */
 export interface DisconnectTargets {

@@ -1,0 +1,36 @@
+import { captureDeploymentState } from './capture-deployment-state';
+import { denyDirectorySubnetTraffic } from './deny-directory-subnet-traffic';
+import { denySubnetTraffic } from './deny-subnet-traffic';
+import type { DisconnectInput } from './disconnect-input';
+import type { Ec2ActivityDeps } from '../shared/ec2-activity-deps';
+import { isolateNetworkInterfaces } from './isolate-network-interfaces';
+import { protectInstances } from './protect-instances';
+import { releaseDeploymentAddresses } from './release-deployment-addresses';
+import { releasePublicAddresses } from './release-public-addresses';
+import { snapshotVolumes } from './snapshot-volumes';
+import { tagContainedResources } from './tag-contained-resources';
+import { verifyIsolation } from './verify-isolation';
+
+/**
+ * The EC2 side of "disconnect", in the order the workflow runs them: the directory's subnets onto the deny ACL
+ * (their original ACLs recorded first), the deployment's Elastic IPs detached (their associations recorded first),
+ * the rest of the pre-change state, the subnets the directory missed, then the
+ * per-instance work (O(instances)), then an independent check.
+ * Each takes { incidentId, deployment } and is safe to run again.
+ */
+export function createDisconnectActivities(deps: Ec2ActivityDeps) {
+  return {
+    denyDirectorySubnetTraffic: (input: DisconnectInput) => denyDirectorySubnetTraffic(deps, input),
+    releaseDeploymentAddresses: (input: DisconnectInput) => releaseDeploymentAddresses(deps, input),
+    captureDeploymentState: (input: DisconnectInput) => captureDeploymentState(deps, input),
+    denySubnetTraffic: (input: DisconnectInput) => denySubnetTraffic(deps, input),
+    protectInstances: (input: DisconnectInput) => protectInstances(deps, input),
+    releasePublicAddresses: (input: DisconnectInput) => releasePublicAddresses(deps, input),
+    isolateNetworkInterfaces: (input: DisconnectInput) => isolateNetworkInterfaces(deps, input),
+    snapshotVolumes: (input: DisconnectInput) => snapshotVolumes(deps, input),
+    tagContainedResources: (input: DisconnectInput) => tagContainedResources(deps, input),
+    verifyIsolation: (input: DisconnectInput) => verifyIsolation(deps, input),
+  };
+}
+
+export type DisconnectActivities = ReturnType<typeof createDisconnectActivities>;
