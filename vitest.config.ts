@@ -5,6 +5,8 @@ export default defineConfig({
   test: {
     projects: [
       {
+        // The console's tsconfig keeps JSX for Next.js to compile; its components' unit tests need it compiled here.
+        oxc: { jsx: { runtime: 'automatic' } },
         test: {
           name: 'unit',
           include: ['{apps,packages}/*/src/**/*.test.ts', '{workflows,activities}/src/**/*.test.ts'],

@@ -1,6 +1,7 @@
 import { IncidentStatus, PLAYBOOK_IDS, PLAYBOOKS } from '@firebreak/domain';
 import Link from 'next/link';
 import { IncidentStatusBadge, SeverityBadge } from '@/components/badges';
+import { DataTable } from '@/components/data-table';
 import { INCIDENT_STATUS_LABELS } from '@/components/labels';
 import { formatAge } from '@/components/format-time';
 import { SlaBadge } from '@/components/sla-badge';
@@ -95,48 +96,30 @@ export default async function IncidentsPage({ searchParams }: Props) {
           )}
         </p>
       ) : (
-        <div className="table-scroll">
-          <table>
-            <caption className="visually-hidden">Incidents, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Status</th>
-                <th scope="col">SLA</th>
-                <th scope="col">Incident</th>
-                <th scope="col">Severity</th>
-                <th scope="col">Customers</th>
-                <th scope="col">Declared</th>
-                <th scope="col">Age</th>
-              </tr>
-            </thead>
-            <tbody>
-              {incidents.map((incident) => (
-                <tr key={incident.id}>
-                  <td>
-                    <IncidentStatusBadge status={incident.status} />
-                  </td>
-                  <td>
-                    <SlaBadge standing={incident.sla} />
-                  </td>
-                  <td>
-                    <Link href={`/incidents/${incident.id}`}>{PLAYBOOKS[incident.playbook].title}</Link>
-                    <div className="muted">
-                      <span className="mono">{incident.id}</span> · {incident.summary}
-                    </div>
-                  </td>
-                  <td>
-                    <SeverityBadge severity={incident.severity} />
-                  </td>
-                  <td>{incident.customerIds.map((id) => customerNames.get(id) ?? id).join(', ')}</td>
-                  <td>
-                    <UtcTime iso={incident.declaredAt} />
-                  </td>
-                  <td>{formatAge(incident.declaredAt, now)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="Incidents, newest first"
+          rows={incidents}
+          rowKey={(incident) => incident.id}
+          columns={[
+            { header: 'Status', cell: (incident) => <IncidentStatusBadge status={incident.status} /> },
+            { header: 'SLA', cell: (incident) => <SlaBadge standing={incident.sla} /> },
+            {
+              header: 'Incident',
+              cell: (incident) => (
+                <>
+                  <Link href={`/incidents/${incident.id}`}>{PLAYBOOKS[incident.playbook].title}</Link>
+                  <div className="muted">
+                    <span className="mono">{incident.id}</span> · {incident.summary}
+                  </div>
+                </>
+              ),
+            },
+            { header: 'Severity', cell: (incident) => <SeverityBadge severity={incident.severity} /> },
+            { header: 'Customers', cell: (incident) => incident.customerIds.map((id) => customerNames.get(id) ?? id).join(', ') },
+            { header: 'Declared', cell: (incident) => <UtcTime iso={incident.declaredAt} /> },
+            { header: 'Age', cell: (incident) => formatAge(incident.declaredAt, now) },
+          ]}
+        />
       )}
       <nav className="pager" aria-label="Pages">
         {filters.before && <Link href={incidentListHref(filters)}>Newest incidents</Link>}

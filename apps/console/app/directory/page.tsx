@@ -1,4 +1,5 @@
 import type { ContactRole } from '@firebreak/domain';
+import { DataTable } from '@/components/data-table';
 import { listCustomers } from '@/server/directory/list-customers';
 import { listDeployments } from '@/server/directory/list-deployments';
 import { requirePageActor } from '@/server/auth/require-page-actor';
@@ -21,46 +22,36 @@ export default async function DirectoryPage() {
       <h1>Directory</h1>
       <section aria-labelledby="deployments-heading">
         <h2 id="deployments-heading">Deployments</h2>
-        {deployments.length === 0 ? (
-          <p className="empty">No deployments yet.</p>
-        ) : (
-          <div className="table-scroll">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Deployment</th>
-                  <th scope="col">Tenancy</th>
-                  <th scope="col">Customers</th>
-                  <th scope="col">Region</th>
-                  <th scope="col">VPC</th>
-                  <th scope="col">Subnets</th>
-                </tr>
-              </thead>
-              <tbody>
-                {deployments.map((d) => (
-                  <tr key={d.id}>
-                    <td>
-                      {d.name}
-                      <div className="mono muted">{d.id}</div>
-                    </td>
-                    <td>{d.tenancy === 'single' ? 'Single-tenant' : 'Multi-tenant'}</td>
-                    <td>
-                      {d.customerIds.map((id, i) => (
-                        <span key={id}>
-                          {i > 0 && ', '}
-                          <a href={`/customers/${id}`}>{customerNames.get(id) ?? id}</a>
-                        </span>
-                      ))}
-                    </td>
-                    <td className="mono">{d.region}</td>
-                    <td className="mono">{d.vpcId}</td>
-                    <td className="mono">{d.subnetIds.join(', ')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          rows={deployments}
+          rowKey={(d) => d.id}
+          empty="No deployments yet."
+          columns={[
+            {
+              header: 'Deployment',
+              cell: (d) => (
+                <>
+                  {d.name}
+                  <div className="mono muted">{d.id}</div>
+                </>
+              ),
+            },
+            { header: 'Tenancy', cell: (d) => (d.tenancy === 'single' ? 'Single-tenant' : 'Multi-tenant') },
+            {
+              header: 'Customers',
+              cell: (d) =>
+                d.customerIds.map((id, i) => (
+                  <span key={id}>
+                    {i > 0 && ', '}
+                    <a href={`/customers/${id}`}>{customerNames.get(id) ?? id}</a>
+                  </span>
+                )),
+            },
+            { header: 'Region', cell: (d) => d.region, className: 'mono' },
+            { header: 'VPC', cell: (d) => d.vpcId, className: 'mono' },
+            { header: 'Subnets', cell: (d) => d.subnetIds.join(', '), className: 'mono' },
+          ]}
+        />
       </section>
 
       <section aria-labelledby="customers-heading">

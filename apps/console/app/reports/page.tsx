@@ -1,6 +1,7 @@
 import type { DurationSummary, Metric, SlaCount } from '@firebreak/db';
 import { PLAYBOOKS, type PlaybookId } from '@firebreak/domain';
 import Link from 'next/link';
+import { DataTable } from '@/components/data-table';
 import { formatDuration } from '@/components/format-time';
 import { requirePageActor } from '@/server/auth/require-page-actor';
 import { getIncidentMetrics, ReportRange } from '@/server/reports/get-incident-metrics';
@@ -110,26 +111,17 @@ function DurationPanel({ title, groupHeading, rows }: { title: string; groupHead
             unit={unit}
             data={rows.map((r) => ({ label: r.label, median: inUnit(r.medianMs), p90: inUnit(r.p90Ms) }))}
           />
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{groupHeading}</th>
-                <th scope="col">Incidents</th>
-                <th scope="col">Median</th>
-                <th scope="col">90th pct.</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.label}>
-                  <td>{r.label}</td>
-                  <td>{r.count}</td>
-                  <td>{formatDuration(r.medianMs)}</td>
-                  <td>{formatDuration(r.p90Ms)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            scroll={false}
+            rows={rows}
+            rowKey={(r) => r.label}
+            columns={[
+              { header: groupHeading, cell: (r) => r.label },
+              { header: 'Incidents', cell: (r) => r.count },
+              { header: 'Median', cell: (r) => formatDuration(r.medianMs) },
+              { header: '90th pct.', cell: (r) => formatDuration(r.p90Ms) },
+            ]}
+          />
         </div>
       )}
     </div>
@@ -145,26 +137,17 @@ function SlaPanel({ title, groupHeading, rows }: { title: string; groupHeading: 
       ) : (
         <div className="chart-with-numbers">
           <SlaChart title={title} data={rows.map(({ label, met, breached }) => ({ label, met, breached }))} />
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{groupHeading}</th>
-                <th scope="col">Met</th>
-                <th scope="col">Breached</th>
-                <th scope="col">Compliance</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.label}>
-                  <td>{r.label}</td>
-                  <td>{r.met}</td>
-                  <td>{r.breached}</td>
-                  <td>{percent(r)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            scroll={false}
+            rows={rows}
+            rowKey={(r) => r.label}
+            columns={[
+              { header: groupHeading, cell: (r) => r.label },
+              { header: 'Met', cell: (r) => r.met },
+              { header: 'Breached', cell: (r) => r.breached },
+              { header: 'Compliance', cell: (r) => percent(r) },
+            ]}
+          />
         </div>
       )}
     </div>

@@ -1,3 +1,4 @@
+import { DataTable } from '@/components/data-table';
 import { UtcTime } from '@/components/utc-time';
 import { exportAuditHead, readAuditLog, verifyAuditLog } from '@/server/audit/read-audit-log';
 import { requirePageActor } from '@/server/auth/require-page-actor';
@@ -42,38 +43,20 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             The chain is broken at entry {verification.firstBadSeq}: {verification.reason}.
           </p>
         ))}
-      <div className="table-scroll">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">#</th>
-              <th scope="col">Time (UTC)</th>
-              <th scope="col">Severity</th>
-              <th scope="col">Component</th>
-              <th scope="col">Event</th>
-              <th scope="col">Actor</th>
-              <th scope="col">Source</th>
-              <th scope="col">Details</th>
-            </tr>
-          </thead>
-          <tbody>
-            {page.entries.map((entry) => (
-              <tr key={entry.seq}>
-                <td>{entry.seq}</td>
-                <td>
-                  <UtcTime iso={entry.at} />
-                </td>
-                <td>{entry.severity}</td>
-                <td>{entry.component}</td>
-                <td className="mono">{entry.eventType}</td>
-                <td>{entry.actor.name}</td>
-                <td className="mono">{entry.sourceAddress ?? ''}</td>
-                <td className="mono">{JSON.stringify(entry.details)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        rows={page.entries}
+        rowKey={(entry) => entry.seq}
+        columns={[
+          { header: '#', cell: (entry) => entry.seq },
+          { header: 'Time (UTC)', cell: (entry) => <UtcTime iso={entry.at} /> },
+          { header: 'Severity', cell: (entry) => entry.severity },
+          { header: 'Component', cell: (entry) => entry.component },
+          { header: 'Event', cell: (entry) => entry.eventType, className: 'mono' },
+          { header: 'Actor', cell: (entry) => entry.actor.name },
+          { header: 'Source', cell: (entry) => entry.sourceAddress ?? '', className: 'mono' },
+          { header: 'Details', cell: (entry) => JSON.stringify(entry.details), className: 'mono' },
+        ]}
+      />
       {page.nextBefore !== null && <a href={`/admin/audit?before=${page.nextBefore}`}>Older entries</a>}
     </>
   );

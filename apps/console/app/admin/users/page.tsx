@@ -1,3 +1,4 @@
+import { DataTable } from '@/components/data-table';
 import { UtcTime } from '@/components/utc-time';
 import { listUserAccounts } from '@/server/accounts/list-user-accounts';
 import { requirePageActor } from '@/server/auth/require-page-actor';
@@ -12,30 +13,19 @@ export default async function UsersPage() {
     <>
       <h1>Users</h1>
       <p className="lead">Disabling an account ends its sessions at once. There is always at least one enabled administrator.</p>
-      <div className="table-scroll">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">User name</th>
-              <th scope="col">Name</th>
-              <th scope="col">Password changed</th>
-              <th scope="col">Role and status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.map((user) => (
-              <tr key={user.id}>
-                <td className="mono">{user.username}</td>
-                <td>{user.displayName}</td>
-                <td>{user.passwordChangedAt === null ? 'none: single sign-on' : <UtcTime iso={user.passwordChangedAt} />}</td>
-                <td>
-                  <UserRowForm user={user} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        rows={users}
+        rowKey={(user) => user.id}
+        columns={[
+          { header: 'User name', cell: (user) => user.username, className: 'mono' },
+          { header: 'Name', cell: (user) => user.displayName },
+          {
+            header: 'Password changed',
+            cell: (user) => (user.passwordChangedAt === null ? 'none: single sign-on' : <UtcTime iso={user.passwordChangedAt} />),
+          },
+          { header: 'Role and status', cell: (user) => <UserRowForm user={user} /> },
+        ]}
+      />
       <h2>New account</h2>
       <NewUserForm />
     </>

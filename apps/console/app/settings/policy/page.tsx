@@ -1,4 +1,5 @@
 import type { Policy } from '@firebreak/domain';
+import { DataTable } from '@/components/data-table';
 import { formatDuration } from '@/components/format-time';
 import { UtcTime } from '@/components/utc-time';
 import { DURATION_FIELDS } from '@/server/policy/policy-form-fields';
@@ -34,41 +35,26 @@ export default async function PolicyPage() {
 
       <section aria-labelledby="history-heading">
         <h2 id="history-heading">Versions</h2>
-        {versions.length === 0 ? (
-          <p className="empty">No changes yet.</p>
-        ) : (
-          <div className="table-scroll">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Version</th>
-                  <th scope="col">Saved</th>
-                  <th scope="col">By</th>
-                  <th scope="col">Reason</th>
-                  <th scope="col">Targets</th>
-                </tr>
-              </thead>
-              <tbody>
-                {versions.map((version) => (
-                  <tr key={version.version}>
-                    <td>{version.version}</td>
-                    <td>
-                      <UtcTime iso={version.changedAt} />
-                    </td>
-                    <td>{version.changedBy.name}</td>
-                    <td>{version.reason}</td>
-                    <td>
-                      <details>
-                        <summary>Show</summary>
-                        <PolicySummary policy={version.policy} />
-                      </details>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          rows={versions}
+          rowKey={(version) => version.version}
+          empty="No changes yet."
+          columns={[
+            { header: 'Version', cell: (version) => version.version },
+            { header: 'Saved', cell: (version) => <UtcTime iso={version.changedAt} /> },
+            { header: 'By', cell: (version) => version.changedBy.name },
+            { header: 'Reason', cell: (version) => version.reason },
+            {
+              header: 'Targets',
+              cell: (version) => (
+                <details>
+                  <summary>Show</summary>
+                  <PolicySummary policy={version.policy} />
+                </details>
+              ),
+            },
+          ]}
+        />
       </section>
     </>
   );

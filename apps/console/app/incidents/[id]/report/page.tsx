@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { IncidentStatusBadge, SeverityBadge, StepStatusBadge } from '@/components/badges';
+import { DataTable } from '@/components/data-table';
 import { formatDuration } from '@/components/format-time';
 import { CLOCK_LABELS, STEP_LABELS } from '@/components/labels';
 import { SlaBadge } from '@/components/sla-badge';
@@ -78,126 +79,85 @@ export default async function IncidentReportPage({ params }: Props) {
 
       <section aria-labelledby="report-clocks">
         <h2 id="report-clocks">Deadlines</h2>
-        {Object.keys(sla.clocks).length === 0 ? (
-          <p>No deadline was warned, missed or met on this incident&apos;s timeline.</p>
-        ) : (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Clock</th>
-                <th scope="col">Outcome</th>
-              </tr>
-            </thead>
-            <tbody>
-              {Object.entries(sla.clocks).map(([name, verdict]) => (
-                <tr key={name}>
-                  <td>{CLOCK_LABELS[name as keyof typeof CLOCK_LABELS] ?? name}</td>
-                  <td>{VERDICT_WORDS[verdict] ?? verdict}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <DataTable
+          scroll={false}
+          rows={Object.entries(sla.clocks)}
+          rowKey={([name]) => name}
+          empty="No deadline was warned, missed or met on this incident's timeline."
+          columns={[
+            { header: 'Clock', cell: ([name]) => CLOCK_LABELS[name as keyof typeof CLOCK_LABELS] ?? name },
+            { header: 'Outcome', cell: ([, verdict]) => VERDICT_WORDS[verdict] ?? verdict },
+          ]}
+        />
       </section>
 
       <section aria-labelledby="report-steps">
         <h2 id="report-steps">Steps</h2>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Step</th>
-              <th scope="col">Status</th>
-              <th scope="col">Started</th>
-              <th scope="col">Finished</th>
-              <th scope="col">Took</th>
-            </tr>
-          </thead>
-          <tbody>
-            {incident.steps.map((step) => (
-              <tr key={step.name}>
-                <td>{STEP_LABELS[step.name]}</td>
-                <td>
-                  <StepStatusBadge status={step.status} notRun={incident.status === 'closed' && step.status === 'pending'} />
-                </td>
-                <td>{step.startedAt ? <UtcTime iso={step.startedAt} /> : '—'}</td>
-                <td>{step.completedAt ? <UtcTime iso={step.completedAt} /> : '—'}</td>
-                <td>
-                  {step.startedAt && step.completedAt
-                    ? formatDuration(Date.parse(step.completedAt) - Date.parse(step.startedAt))
-                    : '—'}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          scroll={false}
+          rows={incident.steps}
+          rowKey={(step) => step.name}
+          columns={[
+            { header: 'Step', cell: (step) => STEP_LABELS[step.name] },
+            {
+              header: 'Status',
+              cell: (step) => (
+                <StepStatusBadge status={step.status} notRun={incident.status === 'closed' && step.status === 'pending'} />
+              ),
+            },
+            { header: 'Started', cell: (step) => (step.startedAt ? <UtcTime iso={step.startedAt} /> : '—') },
+            { header: 'Finished', cell: (step) => (step.completedAt ? <UtcTime iso={step.completedAt} /> : '—') },
+            {
+              header: 'Took',
+              cell: (step) =>
+                step.startedAt && step.completedAt
+                  ? formatDuration(Date.parse(step.completedAt) - Date.parse(step.startedAt))
+                  : '—',
+            },
+          ]}
+        />
       </section>
 
       <section aria-labelledby="report-decisions">
         <h2 id="report-decisions">Decisions</h2>
-        {decisions.length === 0 ? (
-          <p>No decision was taken.</p>
-        ) : (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Who</th>
-                <th scope="col">Role</th>
-                <th scope="col">Decision</th>
-                <th scope="col">Reason</th>
-              </tr>
-            </thead>
-            <tbody>
-              {decisions.map((event) => {
-                const facts = decisionFacts(event);
-                return (
-                  <tr key={event.id}>
-                    <td>
-                      <UtcTime iso={event.at} />
-                    </td>
-                    <td>{event.actor.name}</td>
-                    <td>{facts.role ?? '—'}</td>
-                    <td>
-                      {event.summary}
-                      {facts.refused && <strong> (refused)</strong>}
-                    </td>
-                    <td>{facts.reason}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        )}
+        <DataTable
+          scroll={false}
+          rows={decisions.map((event) => ({ event, facts: decisionFacts(event) }))}
+          rowKey={({ event }) => event.id}
+          empty="No decision was taken."
+          columns={[
+            { header: 'When', cell: ({ event }) => <UtcTime iso={event.at} /> },
+            { header: 'Who', cell: ({ event }) => event.actor.name },
+            { header: 'Role', cell: ({ facts }) => facts.role ?? '—' },
+            {
+              header: 'Decision',
+              cell: ({ event, facts }) => (
+                <>
+                  {event.summary}
+                  {facts.refused && <strong> (refused)</strong>}
+                </>
+              ),
+            },
+            { header: 'Reason', cell: ({ facts }) => facts.reason },
+          ]}
+        />
       </section>
 
       <section aria-labelledby="report-notices">
         <h2 id="report-notices">Notices</h2>
-        {notices.length === 0 ? (
-          <p>No notice was sent.</p>
-        ) : (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Recipient</th>
-                <th scope="col">Notice</th>
-                <th scope="col">Delivery</th>
-                <th scope="col">Sent</th>
-                <th scope="col">Acknowledged</th>
-              </tr>
-            </thead>
-            <tbody>
-              {notices.map((notice) => (
-                <tr key={`${notice.kind}/${notice.contactId}/${notice.revision}`}>
-                  <td>{notice.recipientEmail}</td>
-                  <td>{notice.subject}</td>
-                  <td>{notice.status}</td>
-                  <td>{notice.sentAt ? <UtcTime iso={notice.sentAt} /> : '—'}</td>
-                  <td>{notice.acknowledgedAt ? <UtcTime iso={notice.acknowledgedAt} /> : '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <DataTable
+          scroll={false}
+          rows={notices}
+          rowKey={(notice) => `${notice.kind}/${notice.contactId}/${notice.revision}`}
+          empty="No notice was sent."
+          columns={[
+            { header: 'Recipient', cell: (notice) => notice.recipientEmail },
+            { header: 'Notice', cell: (notice) => notice.subject },
+            { header: 'Delivery', cell: (notice) => notice.status },
+            { header: 'Sent', cell: (notice) => (notice.sentAt ? <UtcTime iso={notice.sentAt} /> : '—') },
+            { header: 'Acknowledged', cell: (notice) => (notice.acknowledgedAt ? <UtcTime iso={notice.acknowledgedAt} /> : '—') },
+          ]}
+        />
       </section>
 
       <section aria-labelledby="report-timeline">
