@@ -1,6 +1,7 @@
 import type { DurationSummary, Metric, SlaCount } from '@firebreak/db';
 import { PLAYBOOKS, type PlaybookId } from '@firebreak/domain';
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 import { DataTable } from '@/components/data-table';
 import { formatDuration } from '@/components/format-time';
 import { requirePageActor } from '@/server/auth/require-page-actor';
@@ -96,16 +97,21 @@ function first(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value || undefined;
 }
 
+/** A chart with its numbers beside it as a table, or what to say when there is nothing to chart. */
+function ChartPanel({ title, isEmpty, empty, children }: { title: string; isEmpty: boolean; empty: string; children: ReactNode }) {
+  return (
+    <div className="chart-panel">
+      <h3>{title}</h3>
+      {isEmpty ? <p className="empty">{empty}</p> : <div className="chart-with-numbers">{children}</div>}
+    </div>
+  );
+}
+
 function DurationPanel({ title, groupHeading, rows }: { title: string; groupHeading: string; rows: (DurationSummary & { label: string })[] }) {
   const { unit, perUnitMs } = chartUnit(Math.max(0, ...rows.map((r) => r.p90Ms)));
   const inUnit = (ms: number) => Math.round((ms / perUnitMs) * 10) / 10;
   return (
-    <div className="chart-panel">
-      <h3>{title}</h3>
-      {rows.length === 0 ? (
-        <p className="empty">No incident has reached this step yet.</p>
-      ) : (
-        <div className="chart-with-numbers">
+    <ChartPanel title={title} isEmpty={rows.length === 0} empty="No incident has reached this step yet.">
           <DurationChart
             title={title}
             unit={unit}
@@ -122,20 +128,13 @@ function DurationPanel({ title, groupHeading, rows }: { title: string; groupHead
               { header: '90th pct.', cell: (r) => formatDuration(r.p90Ms) },
             ]}
           />
-        </div>
-      )}
-    </div>
+    </ChartPanel>
   );
 }
 
 function SlaPanel({ title, groupHeading, rows }: { title: string; groupHeading: string; rows: (SlaCount & { label: string })[] }) {
   return (
-    <div className="chart-panel">
-      <h3>{title}</h3>
-      {rows.length === 0 ? (
-        <p className="empty">No clock has been met or breached yet.</p>
-      ) : (
-        <div className="chart-with-numbers">
+    <ChartPanel title={title} isEmpty={rows.length === 0} empty="No clock has been met or breached yet.">
           <SlaChart title={title} data={rows.map(({ label, met, breached }) => ({ label, met, breached }))} />
           <DataTable
             scroll={false}
@@ -148,8 +147,6 @@ function SlaPanel({ title, groupHeading, rows }: { title: string; groupHeading: 
               { header: 'Compliance', cell: (r) => percent(r) },
             ]}
           />
-        </div>
-      )}
-    </div>
+    </ChartPanel>
   );
 }
