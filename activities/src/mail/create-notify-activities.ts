@@ -18,6 +18,7 @@ import { createFollowUpActivities } from './follow-up-activities';
 import { createSendNoticeBatch } from './send-notice-batch';
 import { type RenderedNotice, renderNotice } from './render-notice';
 import { layoutNotice } from './templates/notice-layout';
+import type { OperationsAlertInput, SendNoticeInput, SendNoticeResult } from './send-notice-input';
 
 export interface NotifyDeps {
   db: FirebreakDb;
@@ -32,28 +33,6 @@ export interface NoticeLinkConfig {
   secret: string;
   /** The console as contacts reach it, e.g. https://firebreak.provider.example */
   consoleUrl: string;
-}
-
-export interface SendNoticeInput {
-  contactId: string;
-  /** A corrected notice gets a new revision; the same revision is never sent twice. */
-  revision: number;
-  content: NoticeContent;
-  /** How long the notice's link stays valid (the incident's policy); 14 days when not given. */
-  linkTtlSeconds?: number;
-}
-
-export interface SendNoticeResult {
-  kind: string;
-  contactId: string;
-  recipientEmail: string;
-  outcome: 'sent' | 'already-sent';
-  messageId: string;
-}
-
-export interface OperationsAlertInput {
-  alert: OperationsAlert;
-  to: string;
 }
 
 const OPERATIONS_CONTACT = 'operations';

@@ -1,6 +1,6 @@
 import { type FirebreakDb, findContact, listUnacknowledgedNotices } from '@firebreak/db';
 import { type NoticeKind, reminderRevision } from '@firebreak/domain';
-import type { OperationsAlertInput, SendNoticeInput, SendNoticeResult } from './create-notify-activities';
+import type { OperationsAlertInput, SendNoticeInput, SendNoticeResult } from './send-notice-input';
 import { isFinalNoticeFailure, pageNotDoneYet } from './final-notice-failure';
 import { recordNoticeEvent } from './record-notice-event';
 import { heartbeat } from '../support/activity-heartbeat';

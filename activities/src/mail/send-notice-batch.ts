@@ -3,7 +3,7 @@ import { type FirebreakDb, listNoticeRecipients, type NoticeRecipient } from '@f
 import { ContactRole, type CustomerNoticeContent, type NoticeContent } from '@firebreak/domain';
 import { z } from 'zod';
 import { heartbeat } from '../support/activity-heartbeat';
-import type { SendNoticeInput, SendNoticeResult } from './create-notify-activities';
+import type { SendNoticeInput, SendNoticeResult } from './send-notice-input';
 import { isFinalNoticeFailure, pageNotDoneYet } from './final-notice-failure';
 import { recordNoticeEvent } from './record-notice-event';
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Actor } from './actor';
 import { CustomerId, DeploymentId, IncidentId } from './ids';
+import { IncidentStep } from './incident-step';
 import { PlaybookId } from './playbook';
 
 export const Severity = z.enum(['critical', 'high', 'medium', 'low']);
@@ -24,39 +25,6 @@ export const IncidentStatus = z.enum([
   'failed',
 ]);
 export type IncidentStatus = z.infer<typeof IncidentStatus>;
-
-export const StepName = z.enum([
-  'disconnect',
-  'notify',
-  'decide',
-  'rebuild',
-  'backup-notice',
-  'recreate',
-  'reestablish',
-  'risk-communication',
-  'monitor',
-  'bulletin',
-  'fix-release',
-  'maintenance-schedule',
-  'upgrade',
-  'block',
-  'alert',
-  'lift-block',
-  'close',
-]);
-export type StepName = z.infer<typeof StepName>;
-
-export const StepStatus = z.enum(['pending', 'running', 'completed', 'failed']);
-export type StepStatus = z.infer<typeof StepStatus>;
-
-export const IncidentStep = z.object({
-  name: StepName,
-  status: StepStatus,
-  startedAt: z.iso.datetime().nullable(),
-  completedAt: z.iso.datetime().nullable(),
-  error: z.string().nullable(),
-});
-export type IncidentStep = z.infer<typeof IncidentStep>;
 
 /** What a vulnerability playbook is about. */
 export const Vulnerability = z.object({

@@ -3,6 +3,7 @@ export * from './directory';
 export * from './errors';
 export * from './ids';
 export * from './incident';
+export * from './incident-step';
 export * from './notice';
 export * from './playbook';
 export * from './timeline';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { StepName } from './incident';
+import type { StepName } from './incident-step';
 
 /** The five documented incident playbooks. These ids are used everywhere: API, workflows, search attributes. */
 export const PLAYBOOK_IDS = [
