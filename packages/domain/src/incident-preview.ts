@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AttachedVolume, DeploymentInstance, DeploymentNetworkInterface } from './deployment-resources';
 import { ContactRole, Tenancy } from './directory';
 import { NoticeKind } from './notice';
 import { PlaybookId } from './playbook';
@@ -31,24 +32,9 @@ export const DisconnectChanges = z.object({
   kind: z.literal('disconnect'),
   vpcId: z.string(),
   /** Each gets termination protection, its interfaces swapped to the isolation group, its volumes snapshotted. */
-  instances: z.array(
-    z.object({
-      instanceId: z.string(),
-      state: z.string(),
-      subnetId: z.string().nullable(),
-      securityGroupIds: z.array(z.string()),
-      terminationProtection: z.boolean(),
-    }),
-  ),
+  instances: z.array(DeploymentInstance.extend({ terminationProtection: z.boolean() })),
   /** Moved through the allow-all group onto the isolation group. */
-  networkInterfaces: z.array(
-    z.object({
-      networkInterfaceId: z.string(),
-      instanceId: z.string().nullable(),
-      subnetId: z.string().nullable(),
-      securityGroupIds: z.array(z.string()),
-    }),
-  ),
+  networkInterfaces: z.array(DeploymentNetworkInterface),
   /** Detached from the deployment; the allocations are kept for the restore. */
   elasticIps: z.array(
     z.object({
@@ -70,9 +56,7 @@ export const DisconnectChanges = z.object({
     }),
   ),
   /** One forensic snapshot each; volumes deleted on termination today are switched to be kept. */
-  volumes: z.array(
-    z.object({ volumeId: z.string(), instanceId: z.string(), deviceName: z.string(), deleteOnTermination: z.boolean() }),
-  ),
+  volumes: z.array(AttachedVolume.extend({ instanceId: z.string() })),
 });
 export type DisconnectChanges = z.infer<typeof DisconnectChanges>;
 

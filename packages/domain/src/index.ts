@@ -15,6 +15,7 @@ export * from './roles';
 export * from './notice-content';
 export * from './maintenance';
 export * from './security-settings';
+export * from './deployment-resources';
 export * from './incident-preview';
 export * from './temporal-connection-security';
 export * from './sign-in-alert';

@@ -1,7 +1,12 @@
-import type { EC2Client, Instance } from '@aws-sdk/client-ec2';
+import type { EC2Client } from '@aws-sdk/client-ec2';
 import { findOriginalElasticIps, findOriginalSubnetAcls, findPreChangeState, savePreChangeStateOnce, type OriginalElasticIp } from '@firebreak/db';
 import type { Deployment } from '@firebreak/domain';
-import { attachedVolumes, describeDeploymentInstances, groupIds } from '../shared/describe-deployment-instances';
+import {
+  attachedVolumes,
+  deploymentInstanceOf,
+  deploymentNetworkInterfaceOf,
+  describeDeploymentInstances,
+} from '../shared/describe-deployment-instances';
 import { describeAssociatedElasticIps } from '../shared/describe-elastic-ips';
 import { describeSubnetAcls, type SubnetAclAssociation } from './describe-subnet-acls';
 import { parseDisconnectInput } from './disconnect-input';
@@ -78,19 +83,8 @@ export async function readPreChangeState(
     region: deployment.region,
     vpcId: deployment.vpcId,
     capturedAt,
-    instances: instances.map((instance: Instance) => ({
-      instanceId: instance.InstanceId!,
-      state: instance.State?.Name ?? 'unknown',
-      subnetId: instance.SubnetId ?? null,
-      securityGroupIds: groupIds(instance.SecurityGroups),
-      volumes: attachedVolumes(instance),
-    })),
-    networkInterfaces: interfaces.map((eni) => ({
-      networkInterfaceId: eni.NetworkInterfaceId!,
-      instanceId: eni.Attachment?.InstanceId ?? null,
-      subnetId: eni.SubnetId ?? null,
-      securityGroupIds: groupIds(eni.Groups),
-    })),
+    instances: instances.map((instance) => ({ ...deploymentInstanceOf(instance), volumes: attachedVolumes(instance) })),
+    networkInterfaces: interfaces.map(deploymentNetworkInterfaceOf),
     elasticIps,
     subnets,
   });

@@ -1,8 +1,6 @@
 import {
   AuthorizeSecurityGroupEgressCommand,
   AuthorizeSecurityGroupIngressCommand,
-  CreateSecurityGroupCommand,
-  DescribeSecurityGroupsCommand,
   RevokeSecurityGroupEgressCommand,
   RevokeSecurityGroupIngressCommand,
   type EC2Client,
@@ -10,6 +8,7 @@ import {
   type SecurityGroup,
 } from '@aws-sdk/client-ec2';
 import { isAwsError } from '../shared/aws-errors';
+import { findOrCreateSecurityGroup } from '../shared/find-or-create-security-group';
 import { findSecurityGroups } from './find-by-tag';
 import { CONTAINMENT_GROUP_DESCRIPTIONS, containmentGroupName, containmentTagSpec, type ContainmentKey } from './incident-tags';
 
@@ -43,35 +42,16 @@ export async function ensureIsolationGroup(ec2: EC2Client, incidentId: string, d
   return group.GroupId!;
 }
 
-/** Found by tag, else created under a name unique per incident and deployment, so a racing create cannot make two. */
-async function ensureGroup(ec2: EC2Client, key: ContainmentKey, vpcId: string, description: string): Promise<SecurityGroup> {
-  const existing = (await findSecurityGroups(ec2, key, vpcId))[0];
-  if (existing) return existing;
+/** The incident's group of this role in the VPC; its name is unique per incident, deployment and role. */
+function ensureGroup(ec2: EC2Client, key: ContainmentKey, vpcId: string, description: string): Promise<SecurityGroup> {
   const groupName = containmentGroupName(key);
-  try {
-    await ec2.send(
-      new CreateSecurityGroupCommand({
-        VpcId: vpcId,
-        GroupName: groupName,
-        Description: description,
-        TagSpecifications: containmentTagSpec('security-group', key, groupName),
-      }),
-    );
-  } catch (error) {
-    if (!isAwsError(error, 'InvalidGroup.Duplicate')) throw error;
-  }
-  // Read it back: the fresh group's default rules are what the callers reconcile.
-  const found = await ec2.send(
-    new DescribeSecurityGroupsCommand({
-      Filters: [
-        { Name: 'group-name', Values: [groupName] },
-        { Name: 'vpc-id', Values: [vpcId] },
-      ],
-    }),
-  );
-  const group = found.SecurityGroups?.[0];
-  if (!group?.GroupId) throw new Error(`security group ${groupName} was created but cannot be read back`);
-  return group;
+  return findOrCreateSecurityGroup(ec2, {
+    vpcId,
+    groupName,
+    description,
+    tags: containmentTagSpec('security-group', key, groupName),
+    findExisting: async () => (await findSecurityGroups(ec2, key, vpcId))[0],
+  });
 }
 
 function hasEverything(permissions: IpPermission[] | undefined): boolean {

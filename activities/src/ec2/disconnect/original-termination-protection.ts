@@ -1,4 +1,3 @@
-import { DescribeInstanceAttributeCommand, type EC2Client } from '@aws-sdk/client-ec2';
 import { findOriginalTerminationProtection, findPreChangeState, type FirebreakDb } from '@firebreak/db';
 import { PreChangeState } from '../shared/pre-change-state';
 
@@ -34,10 +33,4 @@ export async function terminationProtectionInPreChangeState(
     if (instance.terminationProtection !== undefined) captured.set(instance.instanceId, instance.terminationProtection);
   }
   return captured;
-}
-
-/** Termination protection is not in the instance listing: one describe call per instance. */
-export async function readTerminationProtection(ec2: EC2Client, instanceId: string): Promise<boolean> {
-  const answer = await ec2.send(new DescribeInstanceAttributeCommand({ InstanceId: instanceId, Attribute: 'disableApiTermination' }));
-  return answer.DisableApiTermination?.Value ?? false;
 }

@@ -3,7 +3,8 @@ import { findOriginalTerminationProtection, recordOriginalTerminationProtectionO
 import { attachedVolumes, describeDeploymentInstances } from '../shared/describe-deployment-instances';
 import { parseDisconnectInput } from './disconnect-input';
 import type { Ec2ActivityDeps } from '../shared/ec2-activity-deps';
-import { readTerminationProtection, terminationProtectionInPreChangeState } from './original-termination-protection';
+import { terminationProtectionInPreChangeState } from './original-termination-protection';
+import { readTerminationProtection } from '../shared/read-termination-protection';
 import { EC2_CALLS_IN_FLIGHT, inParallel } from '../rate-limit/in-parallel';
 
 export interface ProtectInstancesSummary {

@@ -1,22 +1,21 @@
-import { DescribeInstanceAttributeCommand, type EC2Client } from '@aws-sdk/client-ec2';
-import type { Deployment } from '@firebreak/domain';
-import { attachedVolumes, describeDeploymentInstances, groupIds } from '../shared/describe-deployment-instances';
+import type { EC2Client } from '@aws-sdk/client-ec2';
+import type { AttachedVolume, Deployment, DeploymentInstance, DeploymentNetworkInterface } from '@firebreak/domain';
+import {
+  attachedVolumes,
+  deploymentInstanceOf,
+  deploymentNetworkInterfaceOf,
+  describeDeploymentInstances,
+} from '../shared/describe-deployment-instances';
 import { describeAssociatedElasticIps } from '../shared/describe-elastic-ips';
+import { readTerminationProtection } from '../shared/read-termination-protection';
 import { describeSubnetAcls, type SubnetAclAssociation } from '../disconnect/describe-subnet-acls';
 
 /** Everything the disconnect acts on, read with the same describe calls its activities make. */
 export interface DisconnectTargets {
   deploymentId: string;
   vpcId: string;
-  instances: {
-    instanceId: string;
-    state: string;
-    subnetId: string | null;
-    securityGroupIds: string[];
-    terminationProtection: boolean;
-    volumes: { volumeId: string; deviceName: string; deleteOnTermination: boolean }[];
-  }[];
-  networkInterfaces: { networkInterfaceId: string; instanceId: string | null; subnetId: string | null; securityGroupIds: string[] }[];
+  instances: (DeploymentInstance & { terminationProtection: boolean; volumes: AttachedVolume[] })[];
+  networkInterfaces: DeploymentNetworkInterface[];
   elasticIps: { allocationId: string; associationId: string; publicIp: string; instanceId: string | null; networkInterfaceId: string | null }[];
   subnets: SubnetAclAssociation[];
 }
@@ -36,19 +35,11 @@ export async function readDisconnectTargets(ec2: EC2Client, deployment: Deployme
     deploymentId: deployment.id,
     vpcId: deployment.vpcId,
     instances: instances.map((instance) => ({
-      instanceId: instance.InstanceId!,
-      state: instance.State?.Name ?? 'unknown',
-      subnetId: instance.SubnetId ?? null,
-      securityGroupIds: groupIds(instance.SecurityGroups),
+      ...deploymentInstanceOf(instance),
       terminationProtection: protections.get(instance.InstanceId!) ?? false,
       volumes: attachedVolumes(instance),
     })),
-    networkInterfaces: interfaces.map((eni) => ({
-      networkInterfaceId: eni.NetworkInterfaceId!,
-      instanceId: eni.Attachment?.InstanceId ?? null,
-      subnetId: eni.SubnetId ?? null,
-      securityGroupIds: groupIds(eni.Groups),
-    })),
+    networkInterfaces: interfaces.map(deploymentNetworkInterfaceOf),
     elasticIps: addresses.map((address) => ({
       allocationId: address.AllocationId!,
       associationId: address.AssociationId!,
@@ -58,10 +49,4 @@ export async function readDisconnectTargets(ec2: EC2Client, deployment: Deployme
     })),
     subnets,
   };
-}
-
-// Not in the instance listing: one describe call per instance.
-async function readTerminationProtection(ec2: EC2Client, instanceId: string): Promise<boolean> {
-  const answer = await ec2.send(new DescribeInstanceAttributeCommand({ InstanceId: instanceId, Attribute: 'disableApiTermination' }));
-  return answer.DisableApiTermination?.Value ?? false;
 }

@@ -1,13 +1,12 @@
 import {
   AuthorizeSecurityGroupIngressCommand,
-  CreateSecurityGroupCommand,
-  DescribeSecurityGroupsCommand,
   RevokeSecurityGroupIngressCommand,
   type EC2Client,
   type SecurityGroup,
 } from '@aws-sdk/client-ec2';
 import type { Deployment } from '@firebreak/domain';
 import { isAwsError } from '../shared/aws-errors';
+import { findOrCreateSecurityGroup } from '../shared/find-or-create-security-group';
 import { cleanFirewallRules, extraPermissions, FirewallRuleError, missingRules, toIpPermission, type FirewallRule } from './clean-firewall-rules';
 import type { Ec2ActivityDeps } from '../shared/ec2-activity-deps';
 import { findCleanFirewalls, findCleanVpcs } from './find-clean-resources';
@@ -64,33 +63,13 @@ export function expectedCleanFirewallRules(deployment: Deployment): FirewallRule
   }
 }
 
-/** Found by tag, else created under a name unique to the environment, so a racing create cannot make two. */
-async function ensureGroup(ec2: EC2Client, key: CleanEnvironmentKey, vpcId: string): Promise<SecurityGroup> {
-  const existing = (await findCleanFirewalls(ec2, key)).find((g) => g.VpcId === vpcId);
-  if (existing) return existing;
-  const groupName = `${cleanEnvironmentName(key)}-firewall`;
-  try {
-    await ec2.send(
-      new CreateSecurityGroupCommand({
-        VpcId: vpcId,
-        GroupName: groupName,
-        Description: 'Firebreak clean environment: transfers 33001, node API from the application host, SSH 3001 from the allow-list',
-        TagSpecifications: recoveryTagSpec('security-group', key, RECOVERY_ROLES.firewall),
-      }),
-    );
-  } catch (error) {
-    if (!isAwsError(error, 'InvalidGroup.Duplicate')) throw error;
-  }
-  // Read it back: its current rules are what the caller reconciles.
-  const found = await ec2.send(
-    new DescribeSecurityGroupsCommand({
-      Filters: [
-        { Name: 'group-name', Values: [groupName] },
-        { Name: 'vpc-id', Values: [vpcId] },
-      ],
-    }),
-  );
-  const group = found.SecurityGroups?.[0];
-  if (!group?.GroupId) throw new Error(`security group ${groupName} was created but cannot be read back`);
-  return group;
+/** The clean environment's group in its VPC; its name is unique to the environment. */
+function ensureGroup(ec2: EC2Client, key: CleanEnvironmentKey, vpcId: string): Promise<SecurityGroup> {
+  return findOrCreateSecurityGroup(ec2, {
+    vpcId,
+    groupName: `${cleanEnvironmentName(key)}-firewall`,
+    description: 'Firebreak clean environment: transfers 33001, node API from the application host, SSH 3001 from the allow-list',
+    tags: recoveryTagSpec('security-group', key, RECOVERY_ROLES.firewall),
+    findExisting: async () => (await findCleanFirewalls(ec2, key)).find((g) => g.VpcId === vpcId),
+  });
 }

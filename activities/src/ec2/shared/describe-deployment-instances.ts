@@ -5,7 +5,7 @@ import {
   type Instance,
   type NetworkInterface,
 } from '@aws-sdk/client-ec2';
-import { TAG, type Deployment } from '@firebreak/domain';
+import { TAG, type AttachedVolume, type Deployment, type DeploymentInstance, type DeploymentNetworkInterface } from '@firebreak/domain';
 import { chunk, FILTER_VALUES_MAX } from './aws-errors';
 
 export interface DeploymentInstances {
@@ -95,8 +95,28 @@ async function describeVpcInterfaces(ec2: EC2Client, vpcId: string, interfaceIds
   return found;
 }
 
+/** An instance as the pre-change state and the preview keep it. */
+export function deploymentInstanceOf(instance: Instance): DeploymentInstance {
+  return {
+    instanceId: instance.InstanceId!,
+    state: instance.State?.Name ?? 'unknown',
+    subnetId: instance.SubnetId ?? null,
+    securityGroupIds: groupIds(instance.SecurityGroups),
+  };
+}
+
+/** An attached interface as the pre-change state and the preview keep it. */
+export function deploymentNetworkInterfaceOf(eni: NetworkInterface): DeploymentNetworkInterface {
+  return {
+    networkInterfaceId: eni.NetworkInterfaceId!,
+    instanceId: eni.Attachment?.InstanceId ?? null,
+    subnetId: eni.SubnetId ?? null,
+    securityGroupIds: groupIds(eni.Groups),
+  };
+}
+
 /** Volume ids attached to an instance, with their device and delete-on-termination flag. */
-export function attachedVolumes(instance: Instance): { volumeId: string; deviceName: string; deleteOnTermination: boolean }[] {
+export function attachedVolumes(instance: Instance): AttachedVolume[] {
   return (instance.BlockDeviceMappings ?? []).flatMap((mapping) =>
     mapping.Ebs?.VolumeId && mapping.DeviceName
       ? [{ volumeId: mapping.Ebs.VolumeId, deviceName: mapping.DeviceName, deleteOnTermination: mapping.Ebs.DeleteOnTermination ?? false }]

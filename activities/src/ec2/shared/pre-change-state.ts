@@ -1,4 +1,5 @@
 import type { Address } from '@aws-sdk/client-ec2';
+import { AttachedVolume, DeploymentInstance, DeploymentNetworkInterface } from '@firebreak/domain';
 import { z } from 'zod';
 
 /**
@@ -11,28 +12,16 @@ export const PreChangeState = z.object({
   vpcId: z.string(),
   capturedAt: z.iso.datetime(),
   instances: z.array(
-    z.object({
-      instanceId: z.string(),
-      state: z.string(),
-      subnetId: z.string().nullable(),
+    DeploymentInstance.extend({
       /**
        * Read by the capture of earlier versions only. Captures since leave it to the protection step, which records
        * it right before changing it (see original-termination-protection.ts, the one place to read it from).
        */
       terminationProtection: z.boolean().optional(),
-      /** Groups set on the instance itself (its primary interface, as EC2 reports it). */
-      securityGroupIds: z.array(z.string()),
-      volumes: z.array(z.object({ volumeId: z.string(), deviceName: z.string(), deleteOnTermination: z.boolean() })),
+      volumes: z.array(AttachedVolume),
     }),
   ),
-  networkInterfaces: z.array(
-    z.object({
-      networkInterfaceId: z.string(),
-      instanceId: z.string().nullable(),
-      subnetId: z.string().nullable(),
-      securityGroupIds: z.array(z.string()),
-    }),
-  ),
+  networkInterfaces: z.array(DeploymentNetworkInterface),
   elasticIps: z.array(
     z.object({
       allocationId: z.string(),
