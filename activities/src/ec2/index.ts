@@ -2,7 +2,6 @@ export { createDisconnectActivities, type DisconnectActivities } from './disconn
 export { DisconnectInput } from './disconnect/disconnect-input';
 export type { Ec2ActivityDeps } from './shared/ec2-activity-deps';
 export { PreChangeState, type PreChangeStateSummary } from './shared/pre-change-state';
-export { originalTerminationProtection } from './disconnect/original-termination-protection';
 export type { IsolationReport } from './disconnect/isolation-report';
 export { PUBLIC_PATH_REMAINS } from './disconnect/verify-isolation';
 export { CONTAINMENT_STATE } from './disconnect/tag-contained-resources';

@@ -42,7 +42,7 @@ export async function captureDeploymentState(deps: Ec2ActivityDeps, rawInput: un
  * The deployment as EC2 holds it now, with the reads that do not depend on each other side by side: the directory's
  * subnets' ACLs while the instances are listed, then the addresses with the ACLs of any subnet the directory missed.
  * Termination protection is not read here: one call per instance would hold the deny ACL back on a large
- * deployment, so the protection step records it right before changing it (original-termination-protection.ts).
+ * deployment, so the protection step records it right before changing it (protect-instances.ts).
  * `recorded` holds the original ACL associations of subnets already moved onto the deny ACL; only the others are read.
  * `recordedAddresses` holds the original associations of addresses already detached: they are kept as recorded, and
  * an address found associated now is added only if no record names its allocation.

@@ -3,7 +3,6 @@ import { findOriginalTerminationProtection, recordOriginalTerminationProtectionO
 import { attachedVolumes, describeDeploymentInstances } from '../shared/describe-deployment-instances';
 import { parseDisconnectInput } from './disconnect-input';
 import type { Ec2ActivityDeps } from '../shared/ec2-activity-deps';
-import { terminationProtectionInPreChangeState } from './original-termination-protection';
 import { readTerminationProtection } from '../shared/read-termination-protection';
 import { EC2_CALLS_IN_FLIGHT, inParallel } from '../rate-limit/in-parallel';
 
@@ -25,9 +24,6 @@ export async function protectInstances(deps: Ec2ActivityDeps, rawInput: unknown)
   const ec2 = deps.ec2For(deployment.region);
   const { instances } = await describeDeploymentInstances(ec2, deployment);
   const recorded = await findOriginalTerminationProtection(deps.db, incidentId, deployment.id);
-  // An incident captured by an earlier version has the originals in its pre-change state: they win over a read now,
-  // which may see the protection an attempt of that version already set.
-  const capturedEarlier = await terminationProtectionInPreChangeState(deps.db, incidentId, deployment.id);
   const summary: ProtectInstancesSummary = { instances: [], volumesKept: [] };
   await inParallel(instances, EC2_CALLS_IN_FLIGHT, async (instance) => {
     const instanceId = instance.InstanceId!;
@@ -38,7 +34,7 @@ export async function protectInstances(deps: Ec2ActivityDeps, rawInput: unknown)
         incidentId,
         deploymentId: deployment.id,
         instanceId,
-        protected: capturedEarlier.get(instanceId) ?? protectedNow,
+        protected: protectedNow,
         at: new Date().toISOString(),
       });
     }

@@ -11,16 +11,8 @@ export const PreChangeState = z.object({
   region: z.string(),
   vpcId: z.string(),
   capturedAt: z.iso.datetime(),
-  instances: z.array(
-    DeploymentInstance.extend({
-      /**
-       * Read by the capture of earlier versions only. Captures since leave it to the protection step, which records
-       * it right before changing it (see original-termination-protection.ts, the one place to read it from).
-       */
-      terminationProtection: z.boolean().optional(),
-      volumes: z.array(AttachedVolume),
-    }),
-  ),
+  /** Termination protection is not here: the protection step records it right before changing it. */
+  instances: z.array(DeploymentInstance.extend({ volumes: z.array(AttachedVolume) })),
   networkInterfaces: z.array(DeploymentNetworkInterface),
   elasticIps: z.array(
     z.object({
