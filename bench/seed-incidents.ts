@@ -58,7 +58,9 @@ export function seedIncidents(path: string, options: { incidents: number; events
           const deadline = at(86_400);
           const met = e === 60;
           insertEvent.run(eventId, id, at(e * 3), SYSTEM, 'clock', met ? `Clock backup-instance met at ${at(e * 3)}` : `Clock backup-instance: 600 s left before ${deadline}`,
-            JSON.stringify(met ? { clock: 'backup-instance', deadline, onTime: n % 7 !== 0 } : { clock: 'backup-instance', deadline }));
+            JSON.stringify(met
+              ? { clock: 'backup-instance', deadline, onTime: n % 7 !== 0, outcome: n % 7 !== 0 ? 'met' : 'met-late' }
+              : { clock: 'backup-instance', deadline, outcome: 'warned' }));
         } else {
           const kind = KINDS[e % KINDS.length]!;
           insertEvent.run(eventId, id, at(e * 3), SYSTEM, kind, `Benchmark ${kind} event ${e}`, JSON.stringify({ n: e }));

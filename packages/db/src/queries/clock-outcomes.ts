@@ -5,26 +5,16 @@ export type ClockEventOutcome = 'warned' | 'breached' | 'met' | 'met-late' | 'ca
 export type SlaStanding = 'on-track' | 'warning' | 'breached';
 
 export interface ClockEventLike {
-  summary: string;
   details: Record<string, unknown>;
 }
 
 const OUTCOMES: readonly ClockEventOutcome[] = ['warned', 'breached', 'met', 'met-late', 'cancelled'];
 
-/**
- * Reads a clock event recorded by the workflows' `startClock`, which names its `outcome`. Events recorded before the
- * outcome was named are read from what they carry: `met` has `onTime`, `stopped` has `reason`, and warning and breach
- * differ only in their wording.
- */
+/** Reads a clock event as the workflows' `startClock` records it: the clock's name and the `outcome` it names. */
 export function clockEventOutcome(event: ClockEventLike): { clock: string; outcome: ClockEventOutcome } | undefined {
-  const clock = event.details.clock;
-  if (typeof clock !== 'string') return undefined;
-  const named = event.details.outcome;
-  if (OUTCOMES.includes(named as ClockEventOutcome)) return { clock, outcome: named as ClockEventOutcome };
-  if (typeof event.details.onTime === 'boolean') return { clock, outcome: event.details.onTime ? 'met' : 'met-late' };
-  if (typeof event.details.reason === 'string') return { clock, outcome: 'cancelled' };
-  if (/ breached at /.test(event.summary)) return { clock, outcome: 'breached' };
-  return { clock, outcome: 'warned' };
+  const { clock, outcome } = event.details;
+  if (typeof clock !== 'string' || !OUTCOMES.includes(outcome as ClockEventOutcome)) return undefined;
+  return { clock, outcome: outcome as ClockEventOutcome };
 }
 
 /** Each clock's final verdict from its events in order: `breached` sticks, even when the event came late. */

@@ -95,7 +95,7 @@ describe('incident metrics', () => {
         actor: { kind: 'system', id: 'firebreak', name: 'Firebreak' },
         kind: 'clock',
         summary: `Clock backup-instance breached at ${deadline}`,
-        details: { clock: 'backup-instance', deadline },
+        details: { clock: 'backup-instance', deadline, outcome: 'breached' },
       });
 
       const metrics = await loadIncidentMetrics(db, { from: '2026-11-01T00:00:00.000Z' });

@@ -66,7 +66,7 @@ export async function loadIncidentMetrics(db: FirebreakDb, range: MetricsRange =
       .execute(),
     db
       .selectFrom('timeline_events')
-      .select(['incident_id', 'summary', 'details'])
+      .select(['incident_id', 'details'])
       .where('kind', '=', 'clock')
       .where('incident_id', 'in', inRange)
       .orderBy('at')
@@ -87,7 +87,7 @@ export async function loadIncidentMetrics(db: FirebreakDb, range: MetricsRange =
   const eventsByIncident = new Map<string, ClockEventLike[]>();
   for (const event of clockEvents) {
     const list = eventsByIncident.get(event.incident_id) ?? [];
-    list.push({ summary: event.summary, details: JSON.parse(event.details) as Record<string, unknown> });
+    list.push({ details: JSON.parse(event.details) as Record<string, unknown> });
     eventsByIncident.set(event.incident_id, list);
   }
   for (const [id, events] of eventsByIncident) {

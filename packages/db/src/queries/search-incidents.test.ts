@@ -60,7 +60,7 @@ describe('searchIncidents', () => {
       actor: { kind: 'system', id: 'firebreak', name: 'Firebreak' },
       kind: 'clock',
       summary: `Clock backup-instance: 3600 s left before ${deadline}`,
-      details: { clock: 'backup-instance', deadline },
+      details: { clock: 'backup-instance', deadline, outcome: 'warned' },
     });
     const { incidents } = await searchIncidents(db, { limit: 10 });
     expect(Object.fromEntries(incidents.map((i) => [i.id, i.sla]))).toEqual({

@@ -1,7 +1,7 @@
 import type { Incident, IncidentStatus, PlaybookId } from '@firebreak/domain';
 import { sql } from 'kysely';
 import type { FirebreakDb } from '../open-database';
-import { slaStandingOf, type SlaStanding } from './clock-outcomes';
+import { slaStandingOf, type ClockEventLike, type SlaStanding } from './clock-outcomes';
 import { findIncidentsByIds } from './find-incidents-by-ids';
 
 /** Where a page of the incidents list ends: the next page starts strictly after it (older). */
@@ -65,17 +65,17 @@ export async function searchIncidents(db: FirebreakDb, search: IncidentSearch): 
     findIncidentsByIds(db, ids),
     db
       .selectFrom('timeline_events')
-      .select(['incident_id', 'summary', 'details'])
+      .select(['incident_id', 'details'])
       .where('incident_id', 'in', ids)
       .where('kind', '=', 'clock')
       .orderBy('at')
       .orderBy('seq')
       .execute(),
   ]);
-  const eventsByIncident = new Map<string, { summary: string; details: Record<string, unknown> }[]>();
+  const eventsByIncident = new Map<string, ClockEventLike[]>();
   for (const event of clockEvents) {
     const list = eventsByIncident.get(event.incident_id) ?? [];
-    list.push({ summary: event.summary, details: JSON.parse(event.details) as Record<string, unknown> });
+    list.push({ details: JSON.parse(event.details) as Record<string, unknown> });
     eventsByIncident.set(event.incident_id, list);
   }
   const byId = new Map(incidents.map((i) => [i.id, i]));
