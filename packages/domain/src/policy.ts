@@ -29,8 +29,8 @@ export const Policy = z.object({
   monitoringCheckIntervalSeconds: seconds(DAY),
   /** Reminder of an unacknowledged notice after this long. */
   reminderDelaySeconds: seconds(30 * DAY),
-  /** How long the link in a notice stays valid; older versions of the policy had none, hence the default. */
-  linkTtlSeconds: seconds(365 * DAY).default(14 * DAY),
+  /** How long the link in a notice stays valid. */
+  linkTtlSeconds: seconds(365 * DAY),
   /** Where clock warnings, breaches and suspicious-activity alerts go. */
   operationsEmail: z.email(),
 }).refine((p) => p.bulletinTargetSeconds <= p.bulletinLimitSeconds, {

@@ -2,7 +2,6 @@ import { ParentClosePolicy, startChild } from '@temporalio/workflow';
 import {
   type ContactRole,
   type CustomerNoticeContent,
-  DEFAULT_POLICY,
   FOLLOWED_UP_KINDS,
   incidentWorkflowId,
   type NoticeKind,
@@ -75,7 +74,7 @@ async function notifyInBatches(run: IncidentRun, input: NotifyCustomersInput): P
       incidentId: run.incidentId,
       roles: input.roles ?? ['designated-technical'],
       revision: input.revision ?? 1,
-      linkTtlSeconds: run.input.policy.linkTtlSeconds ?? DEFAULT_POLICY.linkTtlSeconds,
+      linkTtlSeconds: run.input.policy.linkTtlSeconds,
       notices: customerIds.map((customerId) => ({ customerId, content: input.contentFor(customerId) })),
     }),
   );
@@ -117,7 +116,7 @@ async function startFollowUp(run: IncidentRun, sample: CustomerNoticeContent, re
           severity: sample.severity,
           delaySeconds: policy.reminderDelaySeconds,
           operationsEmail: policy.operationsEmail,
-          linkTtlSeconds: policy.linkTtlSeconds ?? DEFAULT_POLICY.linkTtlSeconds,
+          linkTtlSeconds: policy.linkTtlSeconds,
         },
       ],
     });

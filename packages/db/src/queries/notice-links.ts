@@ -3,7 +3,7 @@ import type { FirebreakDb } from '../open-database';
 import { keyed, type NoticeKey, toNotice } from './notices';
 
 export interface StoredNotice extends Notice {
-  /** The NoticeContent JSON it was rendered from; null for rows written before contents were kept. */
+  /** The NoticeContent JSON it was rendered from; null for an operations alert, which has no contact page. */
   content: unknown;
   linkId: string | null;
   acknowledgedBy: Actor | null;

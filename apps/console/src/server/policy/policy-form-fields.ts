@@ -42,9 +42,7 @@ export function durationParts(totalSeconds: number): DurationParts {
 
 /** The longest value a duration field accepts, in words: `30 days`. */
 export function durationLimit(name: DurationField): string {
-  const field = Policy.shape[name];
-  // Fields added after policies were first stored carry a default; the limit is on the number inside.
-  const maxSeconds = ('unwrap' in field ? field.unwrap() : field).maxValue ?? 0;
+  const maxSeconds = Policy.shape[name].maxValue ?? 0;
   const days = maxSeconds / 86_400;
   return days >= 1 ? `${days} day${days === 1 ? '' : 's'}` : `${maxSeconds / 3600} hours`;
 }
