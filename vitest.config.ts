@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 // Unit tests sit beside the code they test; anything that needs a running service is under test/.
@@ -7,6 +8,8 @@ export default defineConfig({
       {
         // The console's tsconfig keeps JSX for Next.js to compile; its components' unit tests need it compiled here.
         oxc: { jsx: { runtime: 'automatic' } },
+        // The console's modules import each other through its `@/` alias (apps/console/tsconfig.json).
+        resolve: { alias: { '@/': fileURLToPath(new URL('./apps/console/src/', import.meta.url)) } },
         test: {
           name: 'unit',
           include: ['{apps,packages}/*/src/**/*.test.ts', '{workflows,activities}/src/**/*.test.ts'],

@@ -15,7 +15,7 @@ import { startBenchStack } from './support/bench-stack';
 import { seedLargeDeployment } from './support/large-deployment';
 import { plainContainment } from './support/plain-containment';
 import { formatBreakdown, workflowBreakdown } from './support/workflow-breakdown';
-import { ThrottlingProxy } from '../test/support/throttling-proxy';
+import { ThrottlingProxy } from '@firebreak/test/support/throttling-proxy';
 
 const SUBNETS = Number(process.env.BENCH_SUBNETS ?? 10);
 const PER_SUBNET = Number(process.env.BENCH_INSTANCES_PER_SUBNET ?? 50);
@@ -36,7 +36,7 @@ const stack = await startBenchStack('containment', { throttled: true });
 try {
   const shape = { subnets: SUBNETS, instancesPerSubnet: PER_SUBNET, elasticIpsPerSubnet: EIPS_PER_SUBNET };
   console.log(`seeding 2 × ${SUBNETS * PER_SUBNET} instances in moto…`);
-  let t = Date.now();
+  const t = Date.now();
   const firebreakTarget = await seedLargeDeployment(stack.observer, stack.db, { name: 'bench-firebreak', octet: 20, ...shape });
   const plainTarget = await seedLargeDeployment(stack.observer, stack.db, { name: 'bench-plain', octet: 21, ...shape });
   const seedingSeconds = (Date.now() - t) / 1000;

@@ -15,7 +15,7 @@ import { createMailTransport } from '@firebreak/activities';
 import { upsertCustomer, upsertDeployment } from '@firebreak/db';
 import { type Customer, type Deployment, INCIDENT_QUERIES, type PendingDecision } from '@firebreak/domain';
 import type { WorkflowHandle } from '@temporalio/client';
-import type { ReceivedMessage } from '../test/support/smtp-sink';
+import type { ReceivedMessage } from '@firebreak/test/support/smtp-sink';
 import { startBenchStack } from './support/bench-stack';
 
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 1000);

@@ -1,6 +1,9 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // The console's modules import each other through its `@/` alias (apps/console/tsconfig.json); tests load them too.
+  resolve: { alias: { '@/': fileURLToPath(new URL('../apps/console/src/', import.meta.url)) } },
   test: {
     name: 'integration',
     root: import.meta.dirname,

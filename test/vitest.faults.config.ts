@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -5,6 +6,8 @@ import { defineConfig } from 'vitest/config';
  * tests (same global setup). Files run one after another: they kill processes and stop servers.
  */
 export default defineConfig({
+  // The console's modules import each other through its `@/` alias (apps/console/tsconfig.json); tests load them too.
+  resolve: { alias: { '@/': fileURLToPath(new URL('../apps/console/src/', import.meta.url)) } },
   test: {
     name: 'faults',
     root: import.meta.dirname,

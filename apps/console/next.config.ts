@@ -16,7 +16,7 @@ const nextConfig: NextConfig = {
     '@aws-sdk/client-ec2',
   ],
   // Internal packages ship TypeScript source.
-  transpilePackages: ['@firebreak/domain', '@firebreak/db', '@firebreak/activities'],
+  transpilePackages: ['@firebreak/domain', '@firebreak/db', '@firebreak/accounts', '@firebreak/aws', '@firebreak/activities'],
   poweredByHeader: false,
   async headers() {
     return [

@@ -2,10 +2,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createMailTransport } from '@firebreak/activities';
+import { createEc2Client, createEc2ClientFactory } from '@firebreak/aws';
 import { createApiToken, type FirebreakDb, migrateToLatest, openDatabase } from '@firebreak/db';
 import { TASK_QUEUE } from '@firebreak/domain';
 import {
-  createEc2Client,
   ensureTemporalCli,
   findFreePort,
   type MotoServer,
@@ -14,12 +14,12 @@ import {
   type TemporalDevServer,
   toolsDirFrom,
 } from '@firebreak/stack';
-import { createEc2ClientFactory, createPlaybookWorker, workflowsPath } from '@firebreak/worker';
+import { createPlaybookWorker, workflowsPath } from '@firebreak/worker';
 import { Client, Connection } from '@temporalio/client';
 import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import type { EC2Client } from '@aws-sdk/client-ec2';
-import { SmtpSink } from '../../test/support/smtp-sink';
-import { ThrottlingProxy } from '../../test/support/throttling-proxy';
+import { SmtpSink } from '@firebreak/test/support/smtp-sink';
+import { ThrottlingProxy } from '@firebreak/test/support/throttling-proxy';
 
 /** Everything a benchmark runs against, on loopback, started fresh and stopped at the end. */
 export interface BenchStack {
@@ -100,7 +100,7 @@ export async function startBenchStack(name: string, options: BenchStackOptions):
     moto,
     temporal,
     proxy,
-    observer: createEc2Client({ region: 'us-east-1', endpoint: moto.endpoint }),
+    observer: createEc2Client('us-east-1', { endpoint: moto.endpoint }),
     client: new Client({ connection }),
     smtp,
     apiToken,

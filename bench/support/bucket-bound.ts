@@ -1,4 +1,4 @@
-import { EC2_DEFAULT_BUCKETS, ec2BucketFor, type Ec2BucketName } from '@firebreak/activities';
+import { EC2_DEFAULT_BUCKETS, ec2BucketFor, type Ec2BucketName } from '@firebreak/aws';
 
 /**
  * The shortest time AWS's default buckets allow for these calls, starting from full buckets: per bucket, what the

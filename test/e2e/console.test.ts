@@ -1,4 +1,4 @@
-import { createUser } from '@firebreak/db';
+import { createUser } from '@firebreak/accounts';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDeploymentEvidence } from '../support/ec2-evidence';

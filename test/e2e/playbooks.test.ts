@@ -1,5 +1,6 @@
 import { DescribeAddressesCommand } from '@aws-sdk/client-ec2';
-import { createUser, listTimeline } from '@firebreak/db';
+import { createUser } from '@firebreak/accounts';
+import { listTimeline } from '@firebreak/db';
 import { type Deployment, PLAYBOOKS, type PlaybookId } from '@firebreak/domain';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

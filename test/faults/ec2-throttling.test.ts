@@ -1,5 +1,5 @@
 import { findIncident } from '@firebreak/db';
-import { createEc2ClientFactory } from '@firebreak/worker';
+import { createEc2ClientFactory } from '@firebreak/aws';
 import type { WorkflowHandle } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readDeploymentEvidence } from '../support/ec2-evidence';

@@ -1,6 +1,5 @@
-import { EC2_DEFAULT_BUCKETS, Ec2RateLimiter } from '@firebreak/activities';
+import { createEc2ClientFactory, EC2_DEFAULT_BUCKETS, Ec2RateLimiter } from '@firebreak/aws';
 import { findIncident } from '@firebreak/db';
-import { createEc2ClientFactory } from '@firebreak/worker';
 import type { WorkflowHandle } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { incidentIdOf } from '../support/playbook-driver';

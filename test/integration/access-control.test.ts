@@ -1,15 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import {
-  createApiToken,
-  createUser,
-  currentPolicy,
-  findUser,
-  migrateToLatest,
-  openDatabase,
-  type FirebreakDb,
-  type User,
-} from '@firebreak/db';
+import { createUser, findUser, type User } from '@firebreak/accounts';
+import { createApiToken, currentPolicy, migrateToLatest, openDatabase, type FirebreakDb } from '@firebreak/db';
 import { DEFAULT_POLICY, FirebreakError, type StaffRole } from '@firebreak/domain';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
@@ -316,7 +308,7 @@ describe('the audit log', () => {
 
 describe('the classic password rules', () => {
   it('lets a person whose password expired do nothing but change it', async () => {
-    const { saveSecuritySettings } = await import('@firebreak/db');
+    const { saveSecuritySettings } = await import('@firebreak/accounts');
     const { DEFAULT_SECURITY_SETTINGS } = await import('@firebreak/domain');
     const cookie = await signInAs('on-call', { source: '192.0.2.120' });
     const classic = { ...DEFAULT_SECURITY_SETTINGS, password: { mode: 'classic' as const, minLength: 12, expiryDays: 30 } };

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { currentPolicy, SOURCE_FACTOR } from '@firebreak/db';
+import { SOURCE_FACTOR } from '@firebreak/accounts';
+import { currentPolicy } from '@firebreak/db';
 import { DEFAULT_SECURITY_SETTINGS, signInAlertWorkflowId, TASK_QUEUE } from '@firebreak/domain';
 import { findFreePort } from '@firebreak/stack';
 import type { Worker } from '@temporalio/worker';

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { createUser, findUserCredentials, migrateToLatest, openDatabase, type FirebreakDb } from '@firebreak/db';
+import { createUser, findUserCredentials } from '@firebreak/accounts';
+import { migrateToLatest, openDatabase, type FirebreakDb } from '@firebreak/db';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 // The console reads its configuration on first use, so the handlers can be imported before process.env is set.
 import { GET as getCallback } from '../../apps/console/app/auth/oidc/callback/route';

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { EC2Client } from '@aws-sdk/client-ec2';
+import { createEc2Client } from '@firebreak/aws';
 import { type FirebreakDb, migrateToLatest, openDatabase } from '@firebreak/db';
-import { createEc2Client, type DemoFleet, seedDemoFleet } from '@firebreak/stack';
+import { type DemoFleet, seedDemoFleet } from '@firebreak/stack';
 import { inject } from 'vitest';
 
 export const REGION = 'us-east-1';
@@ -24,7 +25,7 @@ export async function createFleetFixture(name: string, motoEndpoint = inject('mo
   const databasePath = join(inject('scratchDir'), `${name}-${randomBytes(4).toString('hex')}.db`);
   const db = openDatabase(databasePath);
   await migrateToLatest(db);
-  const ec2 = createEc2Client({ region: REGION, endpoint: motoEndpoint });
+  const ec2 = createEc2Client(REGION, { endpoint: motoEndpoint });
   const fleet = await seedDemoFleet({ ec2, db, region: REGION });
   return { db, databasePath, ec2, fleet };
 }

@@ -12,7 +12,7 @@ import {
   type IncidentStatus,
   type PendingDecision,
 } from '@firebreak/domain';
-import type { WorkflowHandle } from '@temporalio/client';
+import { ApplicationFailure, type WorkflowHandle } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import type { TestContext } from './test-context';
 import { waitUntil } from './wait-until';
@@ -74,13 +74,17 @@ export async function decide(
   });
 }
 
-/** The message a refused update carries (its validator's words). */
+/**
+ * A refused update as `TYPE: words`: the failure type its validator raised (from the failure registry) and its
+ * message. An untyped failure (no handler for the update) is its words alone.
+ */
 export async function refusal(promise: Promise<unknown>): Promise<string> {
   try {
     await promise;
   } catch (error) {
-    const cause = (error as { cause?: { message?: string } }).cause;
-    return cause?.message ?? (error as Error).message;
+    const cause = (error as { cause?: unknown }).cause;
+    if (cause instanceof ApplicationFailure) return cause.type ? `${cause.type}: ${cause.message}` : cause.message;
+    return (error as Error).message;
   }
   throw new Error('expected the update to be refused');
 }

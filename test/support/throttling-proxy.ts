@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { EC2_DEFAULT_BUCKETS, ec2BucketFor, type Ec2BucketName, TokenBucket } from '@firebreak/activities';
+import { EC2_DEFAULT_BUCKETS, ec2BucketFor, type Ec2BucketName, TokenBucket } from '@firebreak/aws';
 
 export interface ThrottlingProxyOptions {
   /** The real endpoint (moto) requests are forwarded to. */

@@ -1,4 +1,5 @@
 import { ApplicationFailure } from '@temporalio/activity';
+import { FAILURE } from '@firebreak/domain';
 import {
   beginNotice,
   type FirebreakDb,
@@ -13,7 +14,7 @@ import type nodemailer from 'nodemailer';
 import { describeSmtpFailure, isPermanentSmtpFailure } from './classify-smtp-error';
 import { noticeMessageId } from './notice-message-id';
 import { recordDeliveryAttempt, recordDeliveryFailure } from './record-delivery-attempt';
-import { heartbeatWhile } from '../support/activity-heartbeat';
+import { heartbeatWhile } from '@firebreak/aws';
 import { createFollowUpActivities } from './follow-up-activities';
 import { createSendNoticeBatch } from './send-notice-batch';
 import { type RenderedNotice, renderNotice } from './render-notice';
@@ -57,7 +58,7 @@ export function createNotifyActivities({ db, transport, from, links }: NotifyDep
     }
     // Refused for good once (a 5xx): a repeated page must not knock on that mailbox again.
     if (notice.status === 'failed') {
-      throw ApplicationFailure.nonRetryable(`notice to ${key.contactId} refused: ${notice.error ?? 'refused earlier'}`, 'SMTP_PERMANENT');
+      throw ApplicationFailure.nonRetryable(`notice to ${key.contactId} refused: ${notice.error ?? 'refused earlier'}`, FAILURE.SMTP_PERMANENT);
     }
     const messageId = noticeMessageId(key);
     await recordDeliveryAttempt(db, key, notice);
@@ -76,10 +77,10 @@ export function createNotifyActivities({ db, transport, from, links }: NotifyDep
       const reason = describeSmtpFailure(error);
       if (isPermanentSmtpFailure(error)) {
         await markNoticeFailed(db, key, reason);
-        throw ApplicationFailure.nonRetryable(`notice to ${key.contactId} refused: ${reason}`, 'SMTP_PERMANENT');
+        throw ApplicationFailure.nonRetryable(`notice to ${key.contactId} refused: ${reason}`, FAILURE.SMTP_PERMANENT);
       }
       await recordDeliveryFailure(db, key, reason);
-      throw ApplicationFailure.retryable(`notice to ${key.contactId} not sent yet: ${reason}`, 'SMTP_TEMPORARY');
+      throw ApplicationFailure.retryable(`notice to ${key.contactId} not sent yet: ${reason}`, FAILURE.SMTP_TEMPORARY);
     }
     await markNoticeSent(db, key, messageId, new Date().toISOString());
     return { ...result, outcome: 'sent' as const, messageId };
@@ -89,11 +90,11 @@ export function createNotifyActivities({ db, transport, from, links }: NotifyDep
   async function sendNotice(input: SendNoticeInput): Promise<SendNoticeResult> {
     const parsed = NoticeContent.safeParse(input.content);
     if (!parsed.success) {
-      throw ApplicationFailure.nonRetryable(`notice content is not valid: ${parsed.error.message}`, 'INVALID_INPUT');
+      throw ApplicationFailure.nonRetryable(`notice content is not valid: ${parsed.error.message}`, FAILURE.INVALID_INPUT);
     }
     const contact = await findContact(db, input.contactId);
     if (!contact) {
-      throw ApplicationFailure.nonRetryable(`contact ${input.contactId} is not in the directory`, 'UNKNOWN_CONTACT');
+      throw ApplicationFailure.nonRetryable(`contact ${input.contactId} is not in the directory`, FAILURE.UNKNOWN_CONTACT);
     }
     const content = parsed.data;
     const key = { incidentId: content.incidentId, kind: content.kind, contactId: contact.id, revision: input.revision };

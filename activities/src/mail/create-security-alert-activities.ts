@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/activity';
+import { FAILURE } from '@firebreak/domain';
 import { SignInSourceBlocked } from '@firebreak/domain';
 import type nodemailer from 'nodemailer';
 import { describeSmtpFailure, isPermanentSmtpFailure } from './classify-smtp-error';
@@ -19,7 +20,7 @@ export function createSecurityAlertActivities({ transport, from }: SecurityAlert
   return {
     async sendSignInSourceBlockedAlert(input: SignInSourceBlocked): Promise<{ messageId: string }> {
       const parsed = SignInSourceBlocked.safeParse(input);
-      if (!parsed.success) throw ApplicationFailure.nonRetryable(`alert is not valid: ${parsed.error.message}`, 'INVALID_INPUT');
+      if (!parsed.success) throw ApplicationFailure.nonRetryable(`alert is not valid: ${parsed.error.message}`, FAILURE.INVALID_INPUT);
       const block = parsed.data;
       const subject = `[Firebreak] Sign-in blocked from ${block.sourceAddress}`;
       const lines = [
@@ -42,8 +43,8 @@ export function createSecurityAlertActivities({ transport, from }: SecurityAlert
         });
       } catch (error) {
         const reason = describeSmtpFailure(error);
-        if (isPermanentSmtpFailure(error)) throw ApplicationFailure.nonRetryable(`alert refused: ${reason}`, 'SMTP_PERMANENT');
-        throw ApplicationFailure.retryable(`alert not sent yet: ${reason}`, 'SMTP_TEMPORARY');
+        if (isPermanentSmtpFailure(error)) throw ApplicationFailure.nonRetryable(`alert refused: ${reason}`, FAILURE.SMTP_PERMANENT);
+        throw ApplicationFailure.retryable(`alert not sent yet: ${reason}`, FAILURE.SMTP_TEMPORARY);
       }
       return { messageId };
     },

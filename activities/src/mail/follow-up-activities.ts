@@ -3,7 +3,7 @@ import { type NoticeKind, reminderRevision } from '@firebreak/domain';
 import type { OperationsAlertInput, SendNoticeInput, SendNoticeResult } from './send-notice-input';
 import { isFinalNoticeFailure, pageNotDoneYet } from './final-notice-failure';
 import { recordNoticeEvent } from './record-notice-event';
-import { heartbeat } from '../support/activity-heartbeat';
+import { heartbeat } from '@firebreak/aws';
 
 export interface NoticeRound {
   incidentId: string;

@@ -1,8 +1,9 @@
 import { ApplicationFailure } from '@temporalio/activity';
+import { FAILURE } from '@firebreak/domain';
 import { type FirebreakDb, listNoticeRecipients, type NoticeRecipient } from '@firebreak/db';
 import { ContactRole, type CustomerNoticeContent, type NoticeContent } from '@firebreak/domain';
 import { z } from 'zod';
-import { heartbeat } from '../support/activity-heartbeat';
+import { heartbeat } from '@firebreak/aws';
 import type { SendNoticeInput, SendNoticeResult } from './send-notice-input';
 import { isFinalNoticeFailure, pageNotDoneYet } from './final-notice-failure';
 import { recordNoticeEvent } from './record-notice-event';
@@ -38,7 +39,7 @@ export function createSendNoticeBatch(db: FirebreakDb, sendNotice: (input: SendN
   return async function sendNoticeBatch(raw: NoticeBatchInput): Promise<NoticeBatchResult> {
     const parsed = NoticeBatchInput.safeParse(raw);
     if (!parsed.success) {
-      throw ApplicationFailure.nonRetryable(`notice batch is not valid: ${parsed.error.message}`, 'INVALID_INPUT');
+      throw ApplicationFailure.nonRetryable(`notice batch is not valid: ${parsed.error.message}`, FAILURE.INVALID_INPUT);
     }
     const input = parsed.data;
     const contentOf = new Map(input.notices.map((n) => [n.customerId, n.content]));

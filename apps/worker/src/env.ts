@@ -68,7 +68,7 @@ export function readWorkerEnv(source: NodeJS.ProcessEnv = process.env): WorkerEn
     try {
       smtpTlsCa = readFileSync(env.SMTP_TLS_CA_FILE);
     } catch (error) {
-      throw new Error(`SMTP_TLS_CA_FILE: cannot read ${env.SMTP_TLS_CA_FILE} (${(error as { code?: string }).code ?? 'error'})`);
+      throw new Error(`SMTP_TLS_CA_FILE: cannot read ${env.SMTP_TLS_CA_FILE} (${(error as { code?: string }).code ?? 'error'})`, { cause: error });
     }
   }
   const temporalSecurity = temporalConnectionSecurity(env.TEMPORAL_ADDRESS, env, (path) => readFileSync(path));

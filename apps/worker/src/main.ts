@@ -1,9 +1,9 @@
 import { createMailTransport } from '@firebreak/activities';
+import { createEc2ClientFactory } from '@firebreak/aws';
 import { appendAuditEntry, migrateToLatest, openDatabase } from '@firebreak/db';
 import { SYSTEM_ACTOR } from '@firebreak/domain';
 import { NativeConnection } from '@temporalio/worker';
 import { createPlaybookWorker } from './create-playbook-worker';
-import { createEc2ClientFactory } from './ec2-clients';
 import { readWorkerEnv } from './env';
 import { mailTransportConfig } from './mail-transport-config';
 

@@ -7,11 +7,24 @@ import type { Database } from './schema';
 
 export type FirebreakDb = Kysely<Database>;
 
+export interface OpenDatabaseOptions {
+  /**
+   * Open an existing database for reading only: nothing is created, migrated or written (a checker such as
+   * `audit:verify` must not change what it checks). A missing file is an error instead of a new database.
+   */
+  readOnly?: boolean;
+}
+
 /**
  * Opens the application database. WAL mode lets the console read while the worker writes;
  * the busy timeout makes concurrent writers wait instead of failing.
  */
-export function openDatabase(path: string): FirebreakDb {
+export function openDatabase(path: string, { readOnly = false }: OpenDatabaseOptions = {}): FirebreakDb {
+  if (readOnly) {
+    const sqlite = new SQLite(path, { readonly: true, fileMustExist: true });
+    sqlite.pragma('busy_timeout = 5000');
+    return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  }
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const sqlite = new SQLite(path);
   sqlite.pragma('journal_mode = WAL');

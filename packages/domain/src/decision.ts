@@ -105,10 +105,3 @@ export const DecisionOutcome = z.object({
 });
 export type DecisionOutcome = z.infer<typeof DecisionOutcome>;
 
-/** Why a decision was refused; the validator's message starts with one of these. */
-export const DECISION_REFUSALS = {
-  notPending: 'GATE_NOT_PENDING',
-  roleNotAllowed: 'ROLE_NOT_ALLOWED',
-  choiceNotOffered: 'CHOICE_NOT_OFFERED',
-  invalid: 'DECISION_INVALID',
-} as const;

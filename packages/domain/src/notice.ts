@@ -41,6 +41,7 @@ export const HeaderSafeText = z
   .string()
   .min(1)
   .max(300)
+  // eslint-disable-next-line no-control-regex -- refusing control characters is what this pattern is for
   .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'must not contain line breaks or control characters');
 
 /** Notices a contact may be reminded of: a reminder is not itself reminded, and nothing follows a closed incident. */

@@ -62,7 +62,7 @@ export function temporalConnectionSecurity(
       return readFile(path);
     } catch (error) {
       const code = (error as { code?: unknown }).code;
-      throw new Error(`${variable}: cannot read ${path}${typeof code === 'string' ? ` (${code})` : ''}`);
+      throw new Error(`${variable}: cannot read ${path}${typeof code === 'string' ? ` (${code})` : ''}`, { cause: error });
     }
   };
   return {

@@ -15,5 +15,4 @@ export * from './start-console-app';
 export * from './build-console';
 export * from './moto-server';
 export * from './free-port';
-export * from './demo-fleet/create-ec2-client';
 export * from './demo-fleet/seed-demo-fleet';

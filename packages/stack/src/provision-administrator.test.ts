@@ -1,4 +1,5 @@
-import { findUserCredentials, listAuditEntries, migrateToLatest, openDatabase, verifyPassword, type FirebreakDb } from '@firebreak/db';
+import { findUserCredentials, verifyPassword } from '@firebreak/accounts';
+import { listAuditEntries, migrateToLatest, openDatabase, type FirebreakDb } from '@firebreak/db';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AdministratorPasswordRejectedError, provisionAdministrator } from './provision-administrator';
 
@@ -16,7 +17,7 @@ describe('provisionAdministrator', () => {
     const password = first.kind === 'created' ? first.password : '';
     const stored = await findUserCredentials(db, 'admin');
     expect(stored?.passwordHash).toMatch(/^\$argon2id\$/);
-    expect(await verifyPassword(stored!.passwordHash, password)).toBe(true);
+    expect(await verifyPassword(stored!.passwordHash!, password)).toBe(true);
     expect(await provisionAdministrator(db, { username: 'admin', password: undefined })).toEqual({ kind: 'existing' });
     const audit = await listAuditEntries(db, { limit: 10 });
     expect(audit.map((e) => e.eventType)).toEqual(['user.created']);

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { appendAuditEntry, countActiveAdministrators, createUser, currentSecuritySettings, type FirebreakDb, passwordProblems } from '@firebreak/db';
+import { countActiveAdministrators, createUser, currentSecuritySettings, passwordProblems } from '@firebreak/accounts';
+import { appendAuditEntry, type FirebreakDb } from '@firebreak/db';
 import { SYSTEM_ACTOR } from '@firebreak/domain';
 
 export type AdministratorProvisioning =

@@ -2,10 +2,10 @@
  * `npm start`: the whole of Firebreak on this machine — Temporal, the EC2 emulator, an SMTP sink, the worker and the
  * console — supervised until Ctrl-C. Run through scripts/bootstrap.mjs, which installs dependencies first.
  */
+import { createEc2Client } from '@firebreak/aws';
 import { migrateToLatest, openDatabase } from '@firebreak/db';
 import { join, relative } from 'node:path';
 import { buildConsole, consoleBuildReason } from './build-console';
-import { createEc2Client } from './demo-fleet/create-ec2-client';
 import { seedDemoFleet } from './demo-fleet/seed-demo-fleet';
 import { ensurePortFree } from './ensure-port-free';
 import { inheritedEnv, readStackEnv, StackEnvError, type StackEnv } from './env';
@@ -200,7 +200,7 @@ async function main(): Promise<void> {
       supervisor.supervise(mail.process, 'maildev');
 
       const fleet = await step('demo fleet', () =>
-        seedDemoFleet({ ec2: createEc2Client({ region: AWS_REGION, endpoint: moto.endpoint }), db, region: AWS_REGION }),
+        seedDemoFleet({ ec2: createEc2Client(AWS_REGION, { endpoint: moto.endpoint }), db, region: AWS_REGION }),
       );
       say(`  ${fleet.deployments.length} deployments, ${fleet.customers.length} customers`);
 

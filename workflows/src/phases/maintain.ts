@@ -2,6 +2,8 @@ import { condition, defineUpdate, setHandler, sleep } from '@temporalio/workflow
 import {
   DeferralRequest,
   type Deployment,
+  FAILURE,
+  fieldErrorsOf,
   INCIDENT_UPDATES,
   type MaintenancePlan,
   PLAYBOOKS,
@@ -11,6 +13,7 @@ import { slowEc2 } from '../support/activity-proxies';
 import { affectedCustomerIds, deploymentsOf } from '../support/customers';
 import { now, recordEvent } from '../support/incident-journal';
 import type { IncidentRun } from '../support/incident-run';
+import { refusal } from '../support/update-refusal';
 
 export const requestDeferralUpdate = defineUpdate<MaintenancePlan, [DeferralRequest]>(INCIDENT_UPDATES.requestDeferral);
 
@@ -75,15 +78,21 @@ export async function scheduleAndUpgrade(run: IncidentRun, options: MaintenanceO
 }
 
 function validateDeferral(plans: MaintenancePlan[], raw: DeferralRequest): void {
-  const request = DeferralRequest.parse(raw);
+  const parsed = DeferralRequest.safeParse(raw);
+  if (!parsed.success) {
+    throw refusal(FAILURE.DEFERRAL_INVALID, 'the deferral request is not valid', { fieldErrors: fieldErrorsOf(parsed.error) });
+  }
+  const request = parsed.data;
+  const refuse = (path: 'deploymentId' | 'until', message: string) =>
+    refusal(FAILURE.DEFERRAL_REFUSED, message, { fieldErrors: [{ path, message }] });
   const plan = plans.find((p) => p.deploymentId === request.deploymentId);
-  if (!plan) throw new Error(`DEFERRAL_REFUSED: deployment ${request.deploymentId} is not part of this maintenance`);
-  if (plan.tenancy !== 'single') throw new Error('DEFERRAL_REFUSED: multi-tenant deployments are upgraded at once');
-  if (plan.status !== 'scheduled') throw new Error(`DEFERRAL_REFUSED: the upgrade is already ${plan.status}`);
+  if (!plan) throw refuse('deploymentId', `deployment ${request.deploymentId} is not part of this maintenance`);
+  if (plan.tenancy !== 'single') throw refuse('deploymentId', 'multi-tenant deployments are upgraded at once');
+  if (plan.status !== 'scheduled') throw refuse('deploymentId', `the upgrade is already ${plan.status}`);
   const until = Date.parse(request.until);
-  if (until <= Date.now()) throw new Error('DEFERRAL_REFUSED: the new window must be in the future');
+  if (until <= Date.now()) throw refuse('until', 'the new window must be in the future');
   if (until > Date.parse(plan.deferrableUntil!)) {
-    throw new Error(`DEFERRAL_REFUSED: the latest window the policy allows is ${plan.deferrableUntil}`);
+    throw refuse('until', `the latest window the policy allows is ${plan.deferrableUntil}`);
   }
 }
 

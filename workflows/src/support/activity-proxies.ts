@@ -1,30 +1,13 @@
 import { proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '@firebreak/activities';
+import { NON_RETRYABLE_ACTIVITY_FAILURES } from '@firebreak/domain';
 
 /**
- * Errors that no retry can fix: they fail the step at once and are recorded for an engineer.
- * Everything else (throttling, timeouts, 4xx SMTP replies, lost connections) retries with backoff, without limit,
- * because an incident must finish even if a dependency is down for a while.
+ * Errors that no retry can fix (the registry's non-retryable activity failures): they fail the step at once and are
+ * recorded for an engineer. Everything else (throttling, timeouts, 4xx SMTP replies, lost connections) retries with
+ * backoff, without limit, because an incident must finish even if a dependency is down for a while.
  */
-const NON_RETRYABLE = [
-  'PUBLIC_PATH_REMAINS',
-  'SMTP_PERMANENT',
-  'UNKNOWN_CONTACT',
-  'INVALID_INPUT',
-  // Recovery: the directory or the environment is not in a state a retry could fix.
-  'DEPLOYMENT_INCOMPLETE',
-  'INVALID_FIREWALL',
-  'CLEAN_ENVIRONMENT_MISSING',
-  'PRE_CHANGE_STATE_MISSING',
-  'NOTHING_TO_REBUILD',
-  'CLIENT_TOKEN_SPENT',
-  'WOULD_RECONNECT_COMPROMISED',
-  'ADDRESS_IN_USE',
-  // Maintenance and blocks.
-  'NO_FREE_ACL_RULE',
-  'IMAGE_NOT_AVAILABLE',
-  'UNSUPPORTED_TOPOLOGY',
-];
+const NON_RETRYABLE = [...NON_RETRYABLE_ACTIVITY_FAILURES];
 
 /**
  * A crashed worker's attempt is retried elsewhere once 30 seconds pass without a heartbeat. EC2 activities heartbeat

@@ -5,9 +5,10 @@ import {
   type ClockName,
   type CloseIncidentRequest,
   CloseIncidentRequest as CloseIncidentRequestSchema,
-  DECISION_REFUSALS,
   type DecisionOutcome,
   DecisionRequest,
+  FAILURE,
+  fieldErrorsOf,
   GATES,
   type GateId,
   gateParameters,
@@ -19,6 +20,7 @@ import {
   type PlaybookInput,
 } from '@firebreak/domain';
 import { now, recordEvent, setStatus } from './incident-journal';
+import { refusal } from './update-refusal';
 
 export interface IncidentState {
   incidentId: string;
@@ -64,11 +66,14 @@ export class IncidentRun {
     setHandler(decideUpdate, (request) => this.accept(request), { validator: (request) => this.validate(request) });
     setHandler(closeIncidentUpdate, (request) => this.acceptClose(request), {
       validator: (request) => {
-        CloseIncidentRequestSchema.parse(request);
-        if (this.state.status !== 'failed') {
-          throw new Error(`the incident is ${this.state.status}; only a failed incident is closed by hand`);
+        const parsed = CloseIncidentRequestSchema.safeParse(request);
+        if (!parsed.success) {
+          throw refusal(FAILURE.CLOSE_INVALID, 'the close request is not valid', { fieldErrors: fieldErrorsOf(parsed.error) });
         }
-        if (this.closeRequest) throw new Error('the incident is already being closed');
+        if (this.state.status !== 'failed') {
+          throw refusal(FAILURE.CLOSE_REFUSED, `the incident is ${this.state.status}; only a failed incident is closed by hand`);
+        }
+        if (this.closeRequest) throw refusal(FAILURE.CLOSE_REFUSED, 'the incident is already being closed');
       },
     });
   }
@@ -153,21 +158,26 @@ export class IncidentRun {
   private validate(raw: DecisionRequest): void {
     const parsed = DecisionRequest.safeParse(raw);
     if (!parsed.success) {
-      throw new Error(`${DECISION_REFUSALS.invalid}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      const fieldErrors = fieldErrorsOf(parsed.error);
+      throw refusal(FAILURE.DECISION_INVALID, fieldErrors.map((e) => `${e.path}: ${e.message}`).join('; '), { fieldErrors });
     }
     const request = parsed.data;
     const waiter = this.findWaiter(request);
     if (!waiter) {
-      throw new Error(`${DECISION_REFUSALS.notPending}: no decision "${request.gate}" is pending on this incident`);
+      throw refusal(FAILURE.GATE_NOT_PENDING, `no decision "${request.gate}" is pending on this incident`);
     }
     if (!waiter.pending.choices.includes(request.choice)) {
-      throw new Error(`${DECISION_REFUSALS.choiceNotOffered}: choose one of ${waiter.pending.choices.join(', ')}`);
+      const choices = `choose one of ${waiter.pending.choices.join(', ')}`;
+      throw refusal(FAILURE.CHOICE_NOT_OFFERED, choices, { fieldErrors: [{ path: 'choice', message: choices }] });
     }
     if (!waiter.pending.roles.includes(request.role)) {
-      throw new Error(`${DECISION_REFUSALS.roleNotAllowed}: only ${waiter.pending.roles.join(', ')} may decide this`);
+      throw refusal(FAILURE.ROLE_NOT_ALLOWED, `only ${waiter.pending.roles.join(', ')} may decide this`);
     }
     const missing = waiter.pending.parameters.filter((p) => !request.parameters?.[p]);
-    if (missing.length > 0) throw new Error(`${DECISION_REFUSALS.invalid}: give ${missing.join(', ')}`);
+    if (missing.length > 0) {
+      const fieldErrors = missing.map((name) => ({ path: `parameters.${name}`, message: 'give this value' }));
+      throw refusal(FAILURE.DECISION_INVALID, `give ${missing.join(', ')}`, { fieldErrors });
+    }
   }
 
   private findWaiter(request: DecisionRequest): Waiter | undefined {

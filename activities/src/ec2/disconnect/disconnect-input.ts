@@ -1,5 +1,6 @@
 import { Deployment, IncidentId } from '@firebreak/domain';
 import { ApplicationFailure } from '@temporalio/activity';
+import { FAILURE } from '@firebreak/domain';
 import { z } from 'zod';
 
 export const DisconnectInput = z.object({ incidentId: IncidentId, deployment: Deployment });
@@ -11,7 +12,7 @@ export function parseDisconnectInput(input: unknown): DisconnectInput {
   if (parsed.success) return parsed.data;
   const fields = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(input)'}: ${issue.message}`);
   throw ApplicationFailure.create({
-    type: 'INVALID_INPUT',
+    type: FAILURE.INVALID_INPUT,
     message: `invalid disconnect input: ${fields.join('; ')}`,
     nonRetryable: true,
   });

@@ -10,7 +10,7 @@ import { parseDisconnectInput } from './disconnect-input';
 import type { Ec2ActivityDeps } from '../shared/ec2-activity-deps';
 import { ensureAllowAllGroup, ensureIsolationGroup } from './ensure-containment-groups';
 import { EC2_CALLS_IN_FLIGHT, inParallel } from '../rate-limit/in-parallel';
-import { rateLimiterOf } from '../rate-limit/rate-limit-middleware';
+import { rateLimiterOf } from '@firebreak/aws';
 
 export interface IsolateNetworkInterfacesSummary {
   allowAllGroupId: string;

@@ -1,4 +1,5 @@
 import { ApplicationFailure } from '@temporalio/activity';
+import { FAILURE } from '@firebreak/domain';
 import { describeDeploymentInstances } from '../shared/describe-deployment-instances';
 import { describeAssociatedElasticIps } from '../shared/describe-elastic-ips';
 import { describeSubnetAcls } from './describe-subnet-acls';
@@ -7,7 +8,7 @@ import type { Ec2ActivityDeps } from '../shared/ec2-activity-deps';
 import { findNetworkAcls, findSecurityGroups } from './find-by-tag';
 import { buildIsolationReport, describeProblems, type IsolationReport } from './isolation-report';
 
-export const PUBLIC_PATH_REMAINS = 'PUBLIC_PATH_REMAINS';
+export const PUBLIC_PATH_REMAINS = FAILURE.PUBLIC_PATH_REMAINS;
 
 /**
  * Re-reads EC2 and fails for good if any public path remains: an Elastic IP or public address still attached, an

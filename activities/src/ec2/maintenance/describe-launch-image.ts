@@ -1,8 +1,9 @@
 import { DescribeImagesCommand, type EC2Client, type Image } from '@aws-sdk/client-ec2';
 import { ApplicationFailure } from '@temporalio/activity';
+import { FAILURE } from '@firebreak/domain';
 import { isAwsError } from '../shared/aws-errors';
 
-export const IMAGE_NOT_AVAILABLE = 'IMAGE_NOT_AVAILABLE';
+export const IMAGE_NOT_AVAILABLE = FAILURE.IMAGE_NOT_AVAILABLE;
 
 export interface LaunchImage {
   imageId: string;

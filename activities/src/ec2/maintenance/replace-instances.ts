@@ -1,5 +1,6 @@
 import { waitUntilInstanceRunning, type EC2Client } from '@aws-sdk/client-ec2';
 import { ApplicationFailure, Context } from '@temporalio/activity';
+import { FAILURE } from '@firebreak/domain';
 import { describeLaunchImage, type LaunchImage } from './describe-launch-image';
 import type { Ec2ActivityDeps } from '../shared/ec2-activity-deps';
 import { launchReplacement } from './launch-replacement';
@@ -8,7 +9,7 @@ import { describeInstanceAddresses, moveElasticIps } from './move-elastic-ips';
 import { planReplacements, type PendingReplacement } from './plan-replacements';
 import { retireInstance } from './retire-instance';
 
-export const UNSUPPORTED_TOPOLOGY = 'UNSUPPORTED_TOPOLOGY';
+export const UNSUPPORTED_TOPOLOGY = FAILURE.UNSUPPORTED_TOPOLOGY;
 
 /** Bounded: a replacement that is not running by then fails the attempt, and the retry finds it by tag. */
 const RUNNING_WAIT_SECONDS = 300;

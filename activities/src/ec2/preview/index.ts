@@ -6,5 +6,3 @@ export { previewReplacements, type ReplacementsPreview } from './preview-replace
 export { disconnectChangesOf, PREVIEW_INCIDENT_ID } from './disconnect-changes';
 export { sourceBlockChangesOf, type AclEntries } from './source-block-changes';
 export { classifyDryRunError, tryDryRun, EMULATOR_IGNORES_DRY_RUN, type DryRunOptions, type DryRunProbe } from './dry-run';
-export { sharedEc2RateLimiter } from '../rate-limit/ec2-rate-limiter';
-export { applyEc2RateLimit } from '../rate-limit/rate-limit-middleware';

@@ -1,4 +1,5 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
+import { FAILURE } from '@firebreak/domain';
 
 /** Time kept back at the end of an attempt for the calls already in flight to finish. */
 const RESERVE_FRACTION = 0.25;
@@ -23,7 +24,7 @@ export function attemptCutoff(): number | undefined {
   return info.currentAttemptScheduledTimestampMs + timeoutMs - reserve;
 }
 
-export const ATTEMPT_TIME_SPENT = 'ATTEMPT_TIME_SPENT';
+export const ATTEMPT_TIME_SPENT = FAILURE.ATTEMPT_TIME_SPENT;
 
 export function attemptTimeSpent(done: number, total: number): ApplicationFailure {
   return ApplicationFailure.retryable(

@@ -1,4 +1,4 @@
-import { heartbeat } from '../../support/activity-heartbeat';
+import { heartbeat } from '@firebreak/aws';
 import { attemptAbandoned, attemptCutoff, attemptTimeSpent } from './attempt-deadline';
 
 /**

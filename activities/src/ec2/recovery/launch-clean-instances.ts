@@ -7,6 +7,7 @@ import {
   type Image,
   type _InstanceType,
 } from '@aws-sdk/client-ec2';
+import { isAwsError } from '../shared/aws-errors';
 import type { Ec2ActivityDeps } from '../shared/ec2-activity-deps';
 import { findCleanFirewalls, findCleanInstances, findCleanSubnets, findCleanVpcs } from './find-clean-resources';
 import { originalInstances } from './original-instances';
@@ -141,7 +142,7 @@ async function describeImage(ec2: EC2Client, imageId: string): Promise<Image> {
   try {
     images = (await ec2.send(new DescribeImagesCommand({ ImageIds: [imageId] }))).Images ?? [];
   } catch (error) {
-    if (!(error instanceof Error && /^InvalidAMIID\./.test(error.name))) throw error;
+    if (!isAwsError(error, 'InvalidAMIID.NotFound', 'InvalidAMIID.Malformed', 'InvalidAMIID.Unavailable')) throw error;
   }
   const image = images[0];
   if (!image?.ImageId || !image.RootDeviceName || image.State !== 'available') {

@@ -1,4 +1,5 @@
 import { ApplicationFailure } from '@temporalio/activity';
+import { FAILURE } from '@firebreak/domain';
 
 /**
  * Failures of the recovery activities that no retry can fix; the workflow (or an engineer) has to act.
@@ -6,21 +7,21 @@ import { ApplicationFailure } from '@temporalio/activity';
  */
 export const RECOVERY_FAILURES = {
   /** The deployment lacks what a rebuild needs (known-good image, application host). */
-  deploymentIncomplete: 'DEPLOYMENT_INCOMPLETE',
+  deploymentIncomplete: FAILURE.DEPLOYMENT_INCOMPLETE,
   /** The firewall the deployment asks for breaks a rule (port 22, out of range, open SSH). */
-  invalidFirewall: 'INVALID_FIREWALL',
+  invalidFirewall: FAILURE.INVALID_FIREWALL,
   /** A step ran before the one that creates what it needs (e.g. instances before the network). */
-  cleanEnvironmentMissing: 'CLEAN_ENVIRONMENT_MISSING',
+  cleanEnvironmentMissing: FAILURE.CLEAN_ENVIRONMENT_MISSING,
   /** No pre-change state was recorded for the incident and deployment: nothing says what to restore. */
-  preChangeStateMissing: 'PRE_CHANGE_STATE_MISSING',
+  preChangeStateMissing: FAILURE.PRE_CHANGE_STATE_MISSING,
   /** There is no instance to rebuild. */
-  nothingToRebuild: 'NOTHING_TO_REBUILD',
+  nothingToRebuild: FAILURE.NOTHING_TO_REBUILD,
   /** RunInstances answered with instances a previous attempt launched and that are gone: use a new attempt. */
-  clientTokenSpent: 'CLIENT_TOKEN_SPENT',
+  clientTokenSpent: FAILURE.CLIENT_TOKEN_SPENT,
   /** Restoring would give public access to a compromised instance. */
-  wouldReconnectCompromised: 'WOULD_RECONNECT_COMPROMISED',
+  wouldReconnectCompromised: FAILURE.WOULD_RECONNECT_COMPROMISED,
   /** A production address is held by something that is neither its target nor free. */
-  addressInUse: 'ADDRESS_IN_USE',
+  addressInUse: FAILURE.ADDRESS_IN_USE,
 } as const;
 export type RecoveryFailure = (typeof RECOVERY_FAILURES)[keyof typeof RECOVERY_FAILURES];
 

@@ -1,5 +1,6 @@
 import { Deployment, IncidentId } from '@firebreak/domain';
 import { ApplicationFailure } from '@temporalio/activity';
+import { FAILURE } from '@firebreak/domain';
 import { z } from 'zod';
 
 /** What a clean environment is for: a backup instance (infrastructure compromise) or a full recreate (application). */
@@ -37,7 +38,7 @@ function parseOrFail<S extends z.ZodType>(schema: S, input: unknown, what: strin
   if (parsed.success) return parsed.data;
   const fields = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(input)'}: ${issue.message}`);
   throw ApplicationFailure.create({
-    type: 'INVALID_INPUT',
+    type: FAILURE.INVALID_INPUT,
     message: `invalid ${what} input: ${fields.join('; ')}`,
     nonRetryable: true,
   });

@@ -1,4 +1,5 @@
 import { ApplicationFailure } from '@temporalio/activity';
+import { FAILURE } from '@firebreak/domain';
 import type { z } from 'zod';
 
 /** Bad input will not get better on retry: fail the activity for good, naming the fields. */
@@ -7,7 +8,7 @@ export function parseActivityInput<S extends z.ZodType>(schema: S, input: unknow
   if (parsed.success) return parsed.data;
   const fields = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(input)'}: ${issue.message}`);
   throw ApplicationFailure.create({
-    type: 'INVALID_INPUT',
+    type: FAILURE.INVALID_INPUT,
     message: `invalid ${what} input: ${fields.join('; ')}`,
     nonRetryable: true,
   });

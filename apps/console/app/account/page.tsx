@@ -1,4 +1,4 @@
-import { currentSecuritySettings, findUserPasswordHash } from '@firebreak/db';
+import { currentSecuritySettings, findUserPasswordHash } from '@firebreak/accounts';
 import { requireSignedIn } from '@/server/auth/require-page-actor';
 import { getDatabase } from '@/server/database';
 import { PasswordForm } from './password-form';

@@ -1,11 +1,11 @@
-import { EC2Client } from '@aws-sdk/client-ec2';
-import { applyEc2RateLimit, sharedEc2RateLimiter } from '@firebreak/activities/ec2-preview';
+import type { EC2Client } from '@aws-sdk/client-ec2';
+import { createEc2ClientFactory } from '@firebreak/aws';
 import { getEnv } from '../env';
 
-const clients = new Map<string, EC2Client>();
+// A preview someone is waiting for: an unreachable endpoint fails in seconds rather than minutes.
+const PREVIEW_TIMEOUTS = { connectionMs: 3000, requestMs: 15_000 };
 
-// The emulator accepts any signature; these are not credentials, only a shape the SDK insists on.
-const EMULATOR_CREDENTIALS = { accessKeyId: 'emulator', secretAccessKey: 'emulator' } as const;
+let clientFor: ((region: string) => EC2Client) | undefined;
 
 /**
  * The console's EC2 client for a region, for the declare preview: describe calls and DryRun only. Against AWS it
@@ -13,20 +13,8 @@ const EMULATOR_CREDENTIALS = { accessKeyId: 'emulator', secretAccessKey: 'emulat
  * that DryRun answers for the permissions the playbook will run with.
  */
 export function ec2For(region: string): EC2Client {
-  let client = clients.get(region);
-  if (!client) {
-    const { ec2Endpoint } = getEnv();
-    client = new EC2Client({
-      region,
-      maxAttempts: 2,
-      // A preview someone is waiting for: an unreachable endpoint fails in seconds rather than minutes.
-      requestHandler: { connectionTimeout: 3000, requestTimeout: 15_000 },
-      ...(ec2Endpoint ? { endpoint: ec2Endpoint, credentials: EMULATOR_CREDENTIALS } : {}),
-    });
-    if (!ec2Endpoint) applyEc2RateLimit(client, sharedEc2RateLimiter('aws', region));
-    clients.set(region, client);
-  }
-  return client;
+  clientFor ??= createEc2ClientFactory({ endpoint: getEnv().ec2Endpoint, timeouts: PREVIEW_TIMEOUTS });
+  return clientFor(region);
 }
 
 /** EC2 is the local emulator, which performs a few calls even when DryRun is set. */

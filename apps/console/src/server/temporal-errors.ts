@@ -1,5 +1,5 @@
-import { isGrpcDeadlineError, isGrpcServiceError, type Client } from '@temporalio/client';
-import { FirebreakError } from '@firebreak/domain';
+import { ApplicationFailure, isGrpcDeadlineError, isGrpcServiceError, type Client, type WorkflowUpdateFailedError } from '@temporalio/client';
+import { apiAnswerOf, type FailureType, type FieldError, FirebreakError, isFailureType, readFailureDetails } from '@firebreak/domain';
 import { getTemporalClient } from './temporal-client';
 
 const GRPC_DEADLINE_EXCEEDED = 4;
@@ -43,4 +43,27 @@ export async function withTemporal<T>(call: (client: Client) => Promise<T>): Pro
     console.error('[temporal] call failed, orchestrator unreachable:', error);
     throw orchestratorUnavailable();
   }
+}
+
+/** Why a workflow refused an update, read from the failure its validator threw (never from the failure's words). */
+export type UpdateRefusal =
+  /** A registered failure type, with the fields to fix from its details and its message for people. */
+  | { kind: 'refused'; type: FailureType; message: string; fieldErrors: FieldError[] }
+  /** The workflow has no handler for the update: the SDK refuses it with an untyped failure. */
+  | { kind: 'unhandled' }
+  /** Anything else the validator threw (a bug in it): its message, shown as it is. */
+  | { kind: 'unexpected'; message: string };
+
+export function updateRefusalOf(error: WorkflowUpdateFailedError): UpdateRefusal {
+  const failure = error.cause;
+  if (failure instanceof ApplicationFailure && isFailureType(failure.type)) {
+    return { kind: 'refused', type: failure.type, message: failure.message, fieldErrors: readFailureDetails(failure.details).fieldErrors };
+  }
+  if (failure instanceof ApplicationFailure && !failure.type) return { kind: 'unhandled' };
+  return { kind: 'unexpected', message: failure?.message ?? '' };
+}
+
+/** The API's error for a refused update: the registry's code for its type, with the validator's fields to fix. */
+export function refusalError(refusal: Extract<UpdateRefusal, { kind: 'refused' }>, message = refusal.message): FirebreakError {
+  return new FirebreakError(apiAnswerOf(refusal.type).code, message, refusal.fieldErrors);
 }

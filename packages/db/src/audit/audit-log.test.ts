@@ -73,6 +73,7 @@ describe('the audit chain', () => {
       details: { username: 'eve\r\nforged\u2028line' },
     });
     const raw = await db.selectFrom('audit_log').selectAll().where('seq', '=', 6).executeTakeFirstOrThrow();
+    // eslint-disable-next-line no-control-regex -- the test looks for the escape character itself
     expect(raw.actor + raw.details).not.toMatch(/[\n\r\u001b\u2028]/);
     expect(raw.details).toContain('\\\\u{0a}');
     const [entry] = await listAuditEntries(db, { limit: 1 });

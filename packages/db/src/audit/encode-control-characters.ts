@@ -1,4 +1,5 @@
 // C0 and C1 controls, DEL, and the Unicode line and paragraph separators: anything that could forge a line in a log.
+// eslint-disable-next-line no-control-regex -- finding control characters is what this pattern is for
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 
 /** The text with every control character written as `\u{XX}`, so a value can never break or forge a log line. */

@@ -72,6 +72,7 @@ export async function listNotices(db: FirebreakDb, incidentId: string): Promise<
 }
 
 // Narrows any notices query to one notice by its idempotency key.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any builder with a where(); its own types check each call
 export function keyed<Q extends { where: (...args: any[]) => Q }>(query: Q, key: NoticeKey): Q {
   return query
     .where('incident_id', '=', key.incidentId)

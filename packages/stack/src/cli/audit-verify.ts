@@ -1,11 +1,13 @@
 /**
  * `npm run audit:verify [-- --database <file>] [--head <seq>:<hash>] [--json]`: checks the audit log's hash chain,
  * names the first entry that does not hold, and prints the head to keep elsewhere. Given a head exported earlier,
- * it also detects a log cut short since then. Exit code 0 when the chain holds, 2 when it does not.
+ * it also detects a log cut short since then. Exit code 0 when the chain holds, 2 when it does not, 1 when it cannot
+ * be checked. The database is opened read-only and never migrated: a checker must not change what it checks.
  */
-import { parseArgs } from 'node:util';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { auditHead, migrateToLatest, openDatabase, verifyAuditChain } from '@firebreak/db';
+import { parseArgs } from 'node:util';
+import { auditHead, openDatabase, verifyAuditChain } from '@firebreak/db';
 import { readStackEnv } from '../env';
 
 const { values } = parseArgs({
@@ -19,9 +21,12 @@ if (values.head !== undefined && !head) {
 }
 
 const databasePath = values.database ?? join(readStackEnv().dataDir, 'firebreak.db');
-const db = openDatabase(databasePath);
+if (!existsSync(databasePath)) {
+  process.stderr.write(`no database at ${databasePath}: give its path with --database, or start Firebreak once to create it\n`);
+  process.exit(1);
+}
+const db = openDatabase(databasePath, { readOnly: true });
 try {
-  await migrateToLatest(db);
   const result = await verifyAuditChain(db, head ? { seq: Number(head[1]), hash: head[2]! } : undefined);
   const current = await auditHead(db);
   if (values.json) {

@@ -17,7 +17,7 @@ export async function ensureTransferSecurityGroup(ec2: EC2Client, spec: DemoDepl
   const found = await ec2.send(
     new DescribeSecurityGroupsCommand({ Filters: [...demoFilters(spec.id, ROLE), { Name: 'vpc-id', Values: [vpcId] }] }),
   );
-  let group = found.SecurityGroups?.[0];
+  const group = found.SecurityGroups?.[0];
   let groupId = group?.GroupId;
   if (!groupId) {
     const created = await ec2.send(

@@ -1,6 +1,6 @@
 'use client';
 
-import type { User } from '@firebreak/db';
+import type { User } from '@firebreak/accounts';
 import { StaffRole } from '@firebreak/domain';
 import { useActionState } from 'react';
 import { createUserAction, updateUserAction, type UserFormState } from './actions';

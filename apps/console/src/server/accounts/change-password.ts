@@ -6,7 +6,7 @@ import {
   recordFailedSignIn,
   setUserPassword,
   verifyPassword,
-} from '@firebreak/db';
+} from '@firebreak/accounts';
 import { FirebreakError } from '@firebreak/domain';
 import { toFieldErrors } from '../api/field-errors';
 import { recordAudit } from '../audit/record-audit';

@@ -1,4 +1,4 @@
-import { createUser, currentSecuritySettings, passwordProblems, type User, UsernameTakenError } from '@firebreak/db';
+import { createUser, currentSecuritySettings, passwordProblems, type User, UsernameTakenError } from '@firebreak/accounts';
 import { FirebreakError } from '@firebreak/domain';
 import { toFieldErrors } from '../api/field-errors';
 import { recordAudit } from '../audit/record-audit';

@@ -1,4 +1,4 @@
-import { currentSecuritySettings, saveSecuritySettings } from '@firebreak/db';
+import { currentSecuritySettings, saveSecuritySettings } from '@firebreak/accounts';
 import { FirebreakError, SecuritySettings } from '@firebreak/domain';
 import { toFieldErrors } from '../api/field-errors';
 import { recordAudit } from '../audit/record-audit';

@@ -1,4 +1,4 @@
-import { countActiveAdministrators, findUser, setUserDisabled, setUserRole, type User } from '@firebreak/db';
+import { countActiveAdministrators, findUser, setUserDisabled, setUserRole, type User } from '@firebreak/accounts';
 import { FirebreakError } from '@firebreak/domain';
 import { toFieldErrors } from '../api/field-errors';
 import { recordAudit } from '../audit/record-audit';

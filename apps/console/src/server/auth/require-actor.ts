@@ -1,4 +1,5 @@
-import { authenticateApiToken, currentSecuritySettings, findActiveSession, passwordExpired } from '@firebreak/db';
+import { currentSecuritySettings, findActiveSession, passwordExpired } from '@firebreak/accounts';
+import { authenticateApiToken } from '@firebreak/db';
 import { FirebreakError, type Actor, type StaffRole } from '@firebreak/domain';
 import { parseBearerToken } from './bearer-token';
 import { requestContext } from '../audit/request-context';

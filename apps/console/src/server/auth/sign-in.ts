@@ -11,7 +11,7 @@ import {
   startSession,
   verifyPassword,
   type User,
-} from '@firebreak/db';
+} from '@firebreak/accounts';
 import type { Actor } from '@firebreak/domain';
 import { recordAudit } from '../audit/record-audit';
 import { getDatabase } from '../database';

@@ -1,4 +1,4 @@
-import { endSession, findActiveSession } from '@firebreak/db';
+import { endSession, findActiveSession } from '@firebreak/accounts';
 import { recordAudit } from '../audit/record-audit';
 import { getDatabase } from '../database';
 

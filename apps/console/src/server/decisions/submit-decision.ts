@@ -7,13 +7,14 @@ import {
   FirebreakError,
   INCIDENT_UPDATES,
   type Incident,
+  refusalCodesOf,
 } from '@firebreak/domain';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import { toFieldErrors } from '../api/field-errors';
 import { recordAudit } from '../audit/record-audit';
 import { CallTimedOutError, callWithTimeout } from '../call-with-timeout';
 import { getIncident } from '../incidents/get-incident';
-import { withTemporal } from '../temporal-errors';
+import { updateRefusalOf, withTemporal } from '../temporal-errors';
 import { type CallerRole, deciderRoleOf } from './decider-role';
 import { decisionRefusal } from './decision-refusal';
 import { recordRefusedDecision } from './record-refused-decision';
@@ -31,7 +32,7 @@ export interface DecisionCommand {
 }
 
 /** Codes that mean "the decision was refused", as opposed to "it could not be asked" (unreachable, internal). */
-const REFUSALS = new Set(['VALIDATION_FAILED', 'FORBIDDEN', 'INCIDENT_NOT_OPEN', 'GATE_NOT_PENDING', 'ROLE_NOT_ALLOWED', 'CHOICE_NOT_OFFERED']);
+const REFUSALS = new Set<string>(['VALIDATION_FAILED', 'FORBIDDEN', 'INCIDENT_NOT_OPEN', ...refusalCodesOf('decide')]);
 
 /**
  * Takes a decision at one of the incident's gates. The playbook's update validator accepts or refuses it at once;
@@ -92,7 +93,7 @@ async function decide(incident: Incident, { body, actor, role, timeoutMs = DECIS
 }
 
 function updateError(error: unknown, decisionId: string, timeoutMs: number): unknown {
-  if (error instanceof WorkflowUpdateFailedError) return decisionRefusal(error.cause?.message);
+  if (error instanceof WorkflowUpdateFailedError) return decisionRefusal(updateRefusalOf(error));
   if (error instanceof WorkflowNotFoundError) {
     return new FirebreakError('INCIDENT_NOT_OPEN', 'The incident has no running playbook to take the decision.');
   }

@@ -4,7 +4,7 @@ import { toFieldErrors } from '../api/field-errors';
 import { recordAudit } from '../audit/record-audit';
 import { assertPermitted } from '../auth/permissions';
 import { CallTimedOutError, callWithTimeout } from '../call-with-timeout';
-import { withTemporal } from '../temporal-errors';
+import { refusalError, type UpdateRefusal, updateRefusalOf, withTemporal } from '../temporal-errors';
 import { getIncident } from './get-incident';
 
 /** How long a caller waits for a playbook worker to accept or refuse the close. */
@@ -42,9 +42,7 @@ export async function closeIncident({ id, actor, role, reason, timeoutMs = CLOSE
           `No playbook worker answered within ${Math.round(timeoutMs / 1000)} s. The close may still go through; look at the incident before you send it again.`,
         );
       }
-      if (error instanceof WorkflowUpdateFailedError) {
-        throw new FirebreakError('INCIDENT_NOT_OPEN', error.cause?.message ?? 'The incident cannot be closed now.');
-      }
+      if (error instanceof WorkflowUpdateFailedError) throw closeRefusal(updateRefusalOf(error));
       if (error instanceof WorkflowNotFoundError) {
         throw new FirebreakError('INCIDENT_NOT_OPEN', 'The incident has no running playbook to close.');
       }
@@ -53,4 +51,11 @@ export async function closeIncident({ id, actor, role, reason, timeoutMs = CLOSE
   });
   await recordAudit({ severity: 'notice', eventType: 'incident.closed', actor, details: { incidentId: id, reason: parsed.data.reason } });
   return getIncident(id);
+}
+
+/** The API's error for a close the playbook refused: the registry's code for a typed refusal, words otherwise. */
+function closeRefusal(refusal: UpdateRefusal): FirebreakError {
+  if (refusal.kind === 'refused') return refusalError(refusal, `The incident cannot be closed now: ${refusal.message}.`);
+  if (refusal.kind === 'unhandled') return new FirebreakError('INCIDENT_NOT_OPEN', "This incident's playbook cannot be closed by hand.");
+  return new FirebreakError('INCIDENT_NOT_OPEN', refusal.message || 'The incident cannot be closed now.');
 }

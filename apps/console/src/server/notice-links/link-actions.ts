@@ -4,7 +4,7 @@ import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/cl
 import { z } from 'zod';
 import { getDatabase } from '../database';
 import { submitDecision } from '../decisions/submit-decision';
-import { withTemporal } from '../temporal-errors';
+import { updateRefusalOf, withTemporal } from '../temporal-errors';
 import { type LinkAction, recordLinkEvent, recordLinkRefusal } from './link-audit';
 import { LINK_PROBLEM_MESSAGES, type OpenedNoticeLink, type OpenNoticeLinkResult, openNoticeLink } from './open-notice-link';
 
@@ -102,7 +102,8 @@ async function requestDeferral(link: OpenedNoticeLink, parsed: ReturnType<typeof
     return { ok: true, message: `The maintenance of ${deployment.name} is moved to ${plan.window}. A confirmation is on its way by email.` };
   } catch (error) {
     if (error instanceof WorkflowUpdateFailedError) {
-      return { ok: false, message: (error.cause?.message ?? 'The request was refused.').replace(/^DEFERRAL_REFUSED: /, '') };
+      const refusal = updateRefusalOf(error);
+      return { ok: false, message: refusal.kind === 'unhandled' ? 'The request was refused.' : refusal.message };
     }
     if (error instanceof WorkflowNotFoundError) return { ok: false, message: 'The maintenance is over: the window can no longer be moved.' };
     if (error instanceof FirebreakError) return { ok: false, message: error.message };

@@ -9,7 +9,7 @@ import {
   startSession,
   type ExternalIdentity,
   type User,
-} from '@firebreak/db';
+} from '@firebreak/accounts';
 import type { Actor } from '@firebreak/domain';
 import * as client from 'openid-client';
 import type { OidcSettings } from '../../../oidc-env';

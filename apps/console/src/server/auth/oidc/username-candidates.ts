@@ -1,4 +1,4 @@
-import type { ExternalIdentity } from '@firebreak/db';
+import type { ExternalIdentity } from '@firebreak/accounts';
 
 const MAX = 200;
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import type { FirebreakDb } from '@firebreak/db';
 import type { StaffRole } from '@firebreak/domain';
-import type { FirebreakDb } from '../open-database';
 import { hashPassword } from './password-hash';
 
 export interface User {

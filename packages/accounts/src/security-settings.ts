@@ -1,5 +1,5 @@
+import type { FirebreakDb } from '@firebreak/db';
 import { type Actor, DEFAULT_SECURITY_SETTINGS, SecuritySettings } from '@firebreak/domain';
-import type { FirebreakDb } from '../open-database';
 
 export async function currentSecuritySettings(db: FirebreakDb): Promise<SecuritySettings> {
   const row = await db

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import type { FirebreakDb } from '@firebreak/db';
 import type { StaffRole } from '@firebreak/domain';
-import type { FirebreakDb } from '../open-database';
 import { normalizeUsername, toUser, USER_COLUMNS, UsernameTakenError, type User } from './users';
 
 /** Who someone is at an OpenID Connect provider: the provider's issuer and its stable subject identifier. */

@@ -93,7 +93,7 @@ describe('Ec2RateLimiter', () => {
 describe('applyEc2RateLimit and throttling', () => {
   function clientAnswering(answers: (() => unknown)[]) {
     const client = applyEc2RateLimit(
-      // One SDK attempt, as the worker's clients have: the only resends are the limiter's.
+      // One SDK attempt, as every client has (EC2_MAX_ATTEMPTS): the only resends are the limiter's.
       new EC2Client({ region: 'us-east-1', maxAttempts: 1, credentials: { accessKeyId: 'x', secretAccessKey: 'x' } }),
       new Ec2RateLimiter(),
     );

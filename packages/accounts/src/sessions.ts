@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { FirebreakDb } from '../open-database';
-import type { User } from './users';
+import type { FirebreakDb } from '@firebreak/db';
+import { toUser, type User } from './users';
 
 /** Sessions are stored as SHA-256 digests of their ids: 256 random bits need no slow hash. */
 export function hashSessionId(sessionId: string): string {
@@ -74,15 +74,7 @@ export async function findActiveSession(db: FirebreakDb, sessionId: string, now:
   return {
     idHash,
     expiresAt: row.expires_at,
-    user: {
-      id: row.id,
-      username: row.username,
-      displayName: row.display_name,
-      role: row.role,
-      passwordChangedAt: row.password_changed_at,
-      createdAt: row.created_at,
-      disabledAt: row.disabled_at,
-    },
+    user: toUser(row),
   };
 }
 

@@ -1,5 +1,5 @@
 /**
- * Error codes Firebreak returns to API clients and records on timelines.
+ * Error codes Firebreak returns to API clients, with the HTTP status of each.
  * Documented in ARCHITECTURE.md; keep the two in step.
  */
 export const ERROR_CODES = {
@@ -23,23 +23,8 @@ export const ERROR_CODES = {
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;
 
-export interface FieldError {
-  path: string;
-  message: string;
-}
-
-/** An error whose message is safe to show to the person who caused it. */
-export class FirebreakError extends Error {
-  override readonly name = 'FirebreakError';
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-    readonly fieldErrors: FieldError[] = [],
-  ) {
-    super(message);
-  }
-
-  get httpStatus(): number {
-    return ERROR_CODES[this.code];
-  }
-}
+/** Headers an answer with this code carries beside its body: how to authenticate, when to come back. */
+export const ERROR_CODE_HEADERS: Partial<Record<ErrorCode, Readonly<Record<string, string>>>> = {
+  UNAUTHORIZED: { 'WWW-Authenticate': 'Bearer realm="firebreak"' },
+  ORCHESTRATOR_UNAVAILABLE: { 'Retry-After': '5' },
+};

@@ -1,5 +1,5 @@
+import type { FirebreakDb } from '@firebreak/db';
 import type { LockoutPolicy } from '@firebreak/domain';
-import type { FirebreakDb } from '../open-database';
 
 /** The key under which failures from one source address are counted across every account name. */
 export const ANY_ACCOUNT = '*';

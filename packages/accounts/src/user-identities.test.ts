@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { migrateToLatest, openDatabase, type FirebreakDb } from '../open-database';
+import { migrateToLatest, openDatabase, type FirebreakDb } from '@firebreak/db';
 import { createIdentityUser, findUserByIdentity } from './user-identities';
 import { createUser, findUserCredentials, findUserPasswordHash } from './users';
 
