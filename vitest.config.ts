@@ -12,9 +12,10 @@ export default defineConfig({
         resolve: { alias: { '@/': fileURLToPath(new URL('./apps/console/src/', import.meta.url)) } },
         test: {
           name: 'unit',
-          include: ['{apps,packages}/*/src/**/*.test.ts', '{workflows,activities}/src/**/*.test.ts'],
+          include: ['{apps,packages}/*/src/**/*.test.ts', 'activities/src/**/*.test.ts'],
         },
       },
+      './workflows/vitest.config.ts',
       './test/vitest.config.ts',
       './test/vitest.e2e.config.ts',
       './test/vitest.faults.config.ts',

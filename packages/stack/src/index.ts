@@ -7,6 +7,7 @@ export * from './spawn-service';
 export * from './ensure-port-free';
 export * from './watch-endpoint';
 export * from './temporal-cli';
+export * from './temporal-test-server';
 export * from './temporal-dev-server';
 export * from './maildev-server';
 export * from './provision-api-token';

@@ -1,10 +1,9 @@
 import { execFile, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import { inheritedEnv } from './env';
-import { isProcessAlive, tryAcquirePidLock } from './pid-lock';
+import { acquireToolLock } from './tool-lock';
 
 const execFileAsync = promisify(execFile);
 
@@ -37,7 +36,11 @@ export async function ensureTemporalCli(options: EnsureTemporalCliOptions): Prom
 
   mkdirSync(options.toolsDir, { recursive: true });
   const lockFile = join(options.toolsDir, 'temporal.build.lock');
-  const release = await acquireBuildLock(lockFile, log);
+  const release = await acquireToolLock(lockFile, 'Temporal CLI', {
+    timeoutMs: LOCK_WAIT_TIMEOUT_MS,
+    log,
+    fail: (message) => new TemporalCliError(message),
+  });
   try {
     // Another process may have built it while we waited for the lock.
     if (await hasPinnedVersion(binary)) return binary;
@@ -73,26 +76,6 @@ export function parseModuleVersion(goVersionOutput: string): string | undefined 
 
 async function hasPinnedVersion(binary: string): Promise<boolean> {
   return (await installedTemporalCliVersion(binary)) === TEMPORAL_CLI_VERSION;
-}
-
-async function acquireBuildLock(lockFile: string, log: (line: string) => void): Promise<() => void> {
-  const deadline = Date.now() + LOCK_WAIT_TIMEOUT_MS;
-  let told = false;
-  for (;;) {
-    const result = tryAcquirePidLock(lockFile);
-    if (result.acquired) return result.release;
-    if (!told) {
-      log(`Waiting for another build of the Temporal CLI (pid ${result.holderPid}) to finish...`);
-      told = true;
-    }
-    if (Date.now() > deadline) {
-      throw new TemporalCliError(
-        `gave up waiting for the Temporal CLI build of pid ${result.holderPid} (lock ${lockFile}); ` +
-          (isProcessAlive(result.holderPid) ? 'it is still running' : 'remove the lock file and retry'),
-      );
-    }
-    await sleep(2000);
-  }
 }
 
 /** Fails with instructions if Go is missing or too old for the CLI's go.mod. */
