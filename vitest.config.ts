@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+
 import { defineConfig } from 'vitest/config';
 
 // Unit tests sit beside the code they test; anything that needs a running service is under test/.

@@ -7,7 +7,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
+
 import type { Deployment } from '@firebreak/domain';
+
 import { rssMiB, startBenchStack } from './support/bench-stack';
 import { seedLargeDeployment } from './support/large-deployment';
 
@@ -106,7 +108,11 @@ try {
   };
   for (const id of ids) {
     const row = await stack.db.selectFrom('incidents').select(['workflow_id']).where('id', '=', id).executeTakeFirst();
-    if (row) await stack.client.workflow.getHandle(row.workflow_id).terminate('benchmark finished').catch(() => {});
+    if (row)
+      await stack.client.workflow
+        .getHandle(row.workflow_id)
+        .terminate('benchmark finished')
+        .catch(() => {});
   }
   const dir = join(import.meta.dirname, 'results');
   mkdirSync(dir, { recursive: true });

@@ -4,9 +4,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import { createApiToken, migrateToLatest, openDatabase } from '@firebreak/db';
+
 import { seedIncidents } from './seed-incidents';
-import { type LoadResult, loadFromSecondProcess, serveConsole, writeFiguresBlock } from './support/console-under-load';
+import { loadFromSecondProcess, type LoadResult, serveConsole, writeFiguresBlock } from './support/console-under-load';
 
 const INCIDENTS = 10_000;
 const EVENTS_PER_INCIDENT = 200;
@@ -47,7 +49,10 @@ async function main(): Promise<void> {
     for (const [name, url] of Object.entries(pages)) {
       const result = await loadFromSecondProcess(url, token, { durationSeconds: DURATION_SECONDS, connections: CONNECTIONS });
       results.push([name, result]);
-      console.log(`${name}: ${result.requestsPerSecond} req/s, p50 ${result.p50Ms} ms, p95 ${result.p95Ms} ms, p99 ${result.p99Ms} ms`, result.statuses);
+      console.log(
+        `${name}: ${result.requestsPerSecond} req/s, p50 ${result.p50Ms} ms, p95 ${result.p95Ms} ms, p99 ${result.p99Ms} ms`,
+        result.statuses,
+      );
     }
     writeFigures(results, seedSeconds);
   } finally {

@@ -7,15 +7,17 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
+
 import { findIncident, listTimeline } from '@firebreak/db';
 import { incidentWorkflowId } from '@firebreak/domain';
-import { allInterfacesIsolated, publicPathGone } from './support/containment-probes';
-import { bucketBoundSeconds, callsBetween } from './support/bucket-bound';
+import { ThrottlingProxy } from '@firebreak/test/support/throttling-proxy';
+
 import { startBenchStack } from './support/bench-stack';
+import { bucketBoundSeconds, callsBetween } from './support/bucket-bound';
+import { allInterfacesIsolated, publicPathGone } from './support/containment-probes';
 import { seedLargeDeployment } from './support/large-deployment';
 import { plainContainment } from './support/plain-containment';
 import { formatBreakdown, workflowBreakdown } from './support/workflow-breakdown';
-import { ThrottlingProxy } from '@firebreak/test/support/throttling-proxy';
 
 const SUBNETS = Number(process.env.BENCH_SUBNETS ?? 10);
 const PER_SUBNET = Number(process.env.BENCH_INSTANCES_PER_SUBNET ?? 50);
@@ -63,7 +65,11 @@ try {
   const incident = (await response.json()) as { id: string; workflowId: string };
   const declaredMs = Date.now() - started;
   const deployment = firebreakTarget.deployment;
-  const publicPathGoneMs = await until('no public path', () => publicPathGone(stack.observer, deployment, firebreakTarget.allocationIds), started);
+  const publicPathGoneMs = await until(
+    'no public path',
+    () => publicPathGone(stack.observer, deployment, firebreakTarget.allocationIds),
+    started,
+  );
   const atA = { ...stack.proxy.counts.byAction };
   console.log(`firebreak: no public path after ${(publicPathGoneMs / 1000).toFixed(1)} s`);
   const printBreakdown = async (untilMs: number) => {
@@ -80,7 +86,9 @@ try {
       workflow: 'timeline',
       event: e.summary.slice(0, 80),
     }));
-    const all = [{ atMs: declaredMs, workflow: 'console', event: 'POST answered 201' }, ...marks, ...timeline].sort((x, y) => x.atMs - y.atMs);
+    const all = [{ atMs: declaredMs, workflow: 'console', event: 'POST answered 201' }, ...marks, ...timeline].sort(
+      (x, y) => x.atMs - y.atMs,
+    );
     console.log(`where the time went (probe saw the measure at ${(untilMs / 1000).toFixed(3)} s):\n${formatBreakdown(all, untilMs)}`);
     return all;
   };
@@ -104,11 +112,16 @@ try {
     await stack.stop();
     process.exit(0);
   }
-  const containedMs = await until('status contained', async () => (await findIncident(stack.db, incident.id))?.status === 'contained', started);
+  const containedMs = await until(
+    'status contained',
+    async () => (await findIncident(stack.db, incident.id))?.status === 'contained',
+    started,
+  );
   const throttledFirebreak = stack.proxy.counts.throttled;
   const breakdown = await printBreakdown(publicPathGoneMs);
   // The early release detaches the addresses; the later releasePublicAddresses only catches any it missed.
-  const releasedMs = breakdown.find((m) => m.workflow === 'disconnect' && m.event === 'releaseDeploymentAddresses completed')?.atMs ?? Number.NaN;
+  const releasedMs =
+    breakdown.find((m) => m.workflow === 'disconnect' && m.event === 'releaseDeploymentAddresses completed')?.atMs ?? Number.NaN;
   await stack.client.workflow.getHandle(incident.workflowId).terminate('benchmark finished');
 
   // (c) the plain script, through a fresh proxy (full buckets, as Firebreak had), after Firebreak is done.
@@ -132,18 +145,24 @@ try {
     ['(b) every interface isolated', isolatedMs / 1000, plain.isolatedMs / 1000, boundB.seconds],
   ] as const;
   console.log(`\n${instances} instances, ${SUBNETS} subnets, ${firebreakTarget.allocationIds.length} Elastic IPs; ${cpus().length} cores`);
-  console.log('| measure | Firebreak (s) | plain script (s) | plain ÷ Firebreak | bucket bound for Firebreak\'s calls (s) | Firebreak ÷ bound |');
+  console.log(
+    "| measure | Firebreak (s) | plain script (s) | plain ÷ Firebreak | bucket bound for Firebreak's calls (s) | Firebreak ÷ bound |",
+  );
   console.log('|---|---|---|---|---|---|');
   for (const [name, firebreak, script, bound] of rows) {
     console.log(
       `| ${name} | ${firebreak.toFixed(1)} | ${script.toFixed(1)} | ${(script / firebreak).toFixed(2)} | ${bound.toFixed(1)} | ${bound > 0 ? (firebreak / bound).toFixed(2) : 'n/a'} |`,
     );
   }
-  console.log(`Firebreak reached "contained" (disconnect + notify) after ${(containedMs / 1000).toFixed(1)} s; proxy throttled ${throttledFirebreak} of its calls.`);
+  console.log(
+    `Firebreak reached "contained" (disconnect + notify) after ${(containedMs / 1000).toFixed(1)} s; proxy throttled ${throttledFirebreak} of its calls.`,
+  );
   console.log(
     `(a) as each side saw it return: Firebreak's last address released at ${(releasedMs / 1000).toFixed(1)} s (workflow history); the plain script's at ${(plain.publicPathGoneMs / 1000).toFixed(1)} s.`,
   );
-  console.log(`plain script: end state verified ${plainOk}; its calls' bucket bound ${plainBound.seconds.toFixed(1)} s; throttled ${plainProxy.counts.throttled}.`);
+  console.log(
+    `plain script: end state verified ${plainOk}; its calls' bucket bound ${plainBound.seconds.toFixed(1)} s; throttled ${plainProxy.counts.throttled}.`,
+  );
 
   const result = {
     benchmark: 'containment',
@@ -162,7 +181,14 @@ try {
       callsUntilIsolated: callsBetween(before, atB),
     },
     breakdownUntilA: breakdown.filter((m) => m.atMs <= publicPathGoneMs),
-    plain: { publicPathGoneSeconds: plainObservedMs / 1000, publicPathGoneSelfReportedSeconds: plain.publicPathGoneMs / 1000, isolatedSeconds: plain.isolatedMs / 1000, verified: plainOk, bound: plainBound, throttled: plainProxy.counts.throttled },
+    plain: {
+      publicPathGoneSeconds: plainObservedMs / 1000,
+      publicPathGoneSelfReportedSeconds: plain.publicPathGoneMs / 1000,
+      isolatedSeconds: plain.isolatedMs / 1000,
+      verified: plainOk,
+      bound: plainBound,
+      throttled: plainProxy.counts.throttled,
+    },
   };
   const dir = join(import.meta.dirname, 'results');
   mkdirSync(dir, { recursive: true });

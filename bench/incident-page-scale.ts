@@ -7,10 +7,12 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+
 import { createApiToken, migrateToLatest, openDatabase } from '@firebreak/db';
+
 import { seedIncidentNotices } from './seed-incident-notices';
 import { seedIncidents } from './seed-incidents';
-import { type LoadResult, loadFromSecondProcess, serveConsole, writeFiguresBlock } from './support/console-under-load';
+import { loadFromSecondProcess, type LoadResult, serveConsole, writeFiguresBlock } from './support/console-under-load';
 
 const EVENTS = 12_000;
 const CUSTOMERS = 1_000;
@@ -59,7 +61,9 @@ async function main(): Promise<void> {
     acknowledgeEvery: 3,
     start,
   });
-  console.log(`seeded 1 incident: ${EVENTS} events, ${seeded.notices} notices (${seeded.failed} failed, ${seeded.acknowledged} acknowledged) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `seeded 1 incident: ${EVENTS} events, ${seeded.notices} notices (${seeded.failed} failed, ${seeded.acknowledged} acknowledged) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
 
   const app = await serveConsole(databasePath, scratch);
   try {
@@ -73,9 +77,16 @@ async function main(): Promise<void> {
         if (!response.ok) throw new Error(`GET ${path} answered ${response.status}`);
         htmlBytes = Buffer.byteLength(await response.text());
       }
-      const result = await loadFromSecondProcess(url, token, { durationSeconds: DURATION_SECONDS, connections: CONNECTIONS, timeoutSeconds: TIMEOUT_SECONDS });
+      const result = await loadFromSecondProcess(url, token, {
+        durationSeconds: DURATION_SECONDS,
+        connections: CONNECTIONS,
+        timeoutSeconds: TIMEOUT_SECONDS,
+      });
       results.push({ page, htmlBytes, ...result });
-      console.log(`${page}: ${result.requestsPerSecond} req/s, p50 ${result.p50Ms} ms, p95 ${result.p95Ms} ms, HTML ${kb(htmlBytes)}`, result.statuses);
+      console.log(
+        `${page}: ${result.requestsPerSecond} req/s, p50 ${result.p50Ms} ms, p95 ${result.p95Ms} ms, HTML ${kb(htmlBytes)}`,
+        result.statuses,
+      );
     }
     const run: RunResult = { at: new Date().toISOString(), label, events: EVENTS, ...seeded, cpus: cpus().length, pages: results };
     mkdirSync(resultsDir, { recursive: true });
@@ -95,7 +106,8 @@ function writeFigures(run: RunResult): void {
   const cpu = cpus();
   // The README keeps the latest run; earlier ones stay in bench/results and docs/benchmarks.md.
   const rows = run.pages.map(
-    (p) => `| ${run.label} (${run.at.slice(0, 10)}) | ${p.page} | ${p.requestsPerSecond} | ${p.p50Ms} ms | **${p.p95Ms} ms** | ${kb(p.htmlBytes)} |`,
+    (p) =>
+      `| ${run.label} (${run.at.slice(0, 10)}) | ${p.page} | ${p.requestsPerSecond} | ${p.p50Ms} ms | **${p.p95Ms} ms** | ${kb(p.htmlBytes)} |`,
   );
   const block = [
     `### Incident page at provider scale (\`npm run bench:incident-page -- --label <label>\`)`,
@@ -110,7 +122,10 @@ function writeFigures(run: RunResult): void {
     ...rows,
   ].join('\n');
   writeFiguresBlock(
-    { start: '<!-- incident-page-scale figures: written by npm run bench:incident-page -->', end: '<!-- end of incident-page-scale figures -->' },
+    {
+      start: '<!-- incident-page-scale figures: written by npm run bench:incident-page -->',
+      end: '<!-- end of incident-page-scale figures -->',
+    },
     block,
   );
 }

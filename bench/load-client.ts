@@ -2,7 +2,8 @@
 import autocannon from 'autocannon';
 
 const [url, durationSeconds, connections, token, timeoutSeconds] = process.argv.slice(2);
-if (!url || !durationSeconds || !connections || !token) throw new Error('usage: load-client <url> <seconds> <connections> <token> [timeout-seconds]');
+if (!url || !durationSeconds || !connections || !token)
+  throw new Error('usage: load-client <url> <seconds> <connections> <token> [timeout-seconds]');
 
 const latencies: number[] = [];
 const statuses = new Map<number, number>();

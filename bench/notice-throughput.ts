@@ -11,11 +11,13 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
+
 import { createMailTransport } from '@firebreak/activities';
 import { upsertCustomer, upsertDeployment } from '@firebreak/db';
 import { type Customer, type Deployment, INCIDENT_QUERIES, type PendingDecision } from '@firebreak/domain';
-import type { WorkflowHandle } from '@temporalio/client';
 import type { ReceivedMessage } from '@firebreak/test/support/smtp-sink';
+import type { WorkflowHandle } from '@temporalio/client';
+
 import { startBenchStack } from './support/bench-stack';
 
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 1000);
@@ -138,7 +140,13 @@ try {
   // Upgrades start only once the schedule round is over; the bench seeds no instances, so they may fail: not measured.
   const scheduleSettled = await settle(
     'an upgrade has started',
-    async () => (await stack.db.selectFrom('timeline_events').select('id').where('incident_id', '=', incident.id).where('summary', 'like', 'Upgrading %').executeTakeFirst()) !== undefined,
+    async () =>
+      (await stack.db
+        .selectFrom('timeline_events')
+        .select('id')
+        .where('incident_id', '=', incident.id)
+        .where('summary', 'like', 'Upgrading %')
+        .executeTakeFirst()) !== undefined,
     { required: false },
   );
   const afterSchedule = measureHistory((await handle.fetchHistory()).events ?? []);
@@ -205,15 +213,27 @@ try {
       ratio >= TARGET_RATIO &&
       bulletin.duplicated + bulletin.lost + schedule.duplicated + schedule.lost + directCheck.duplicated + directCheck.lost === 0,
   };
-  console.log(`\n${MESSAGES} contacts, ${CUSTOMERS} customers; ${cpu.length} cores (${result.machine.model}); pooled SMTP, 2 connections, rate limit ${MAX_MESSAGES_PER_SECOND}/s both sides`);
-  console.log(`declare (POST /api/v1/incidents): HTTP ${declared.status} in ${(declareMs / 1000).toFixed(2)} s; decision (fix-released): HTTP ${decided.status} in ${(decisionMs / 1000).toFixed(2)} s`);
+  console.log(
+    `\n${MESSAGES} contacts, ${CUSTOMERS} customers; ${cpu.length} cores (${result.machine.model}); pooled SMTP, 2 connections, rate limit ${MAX_MESSAGES_PER_SECOND}/s both sides`,
+  );
+  console.log(
+    `declare (POST /api/v1/incidents): HTTP ${declared.status} in ${(declareMs / 1000).toFixed(2)} s; decision (fix-released): HTTP ${decided.status} in ${(decisionMs / 1000).toFixed(2)} s`,
+  );
   console.log('| round | time | messages/s | duplicated | lost | outbox rows sent | history events after |');
   console.log('|---|---|---|---|---|---|---|');
-  console.log(`| 1 bulletin (from declare) | ${bulletin.seconds.toFixed(1)} s | ${bulletin.messagesPerSecond} | ${bulletin.duplicated} | ${bulletin.lost} | ${bulletin.outboxSent} | ${afterBulletin.events} |`);
-  console.log(`| 2 maintenance schedule (from decision) | ${schedule.seconds.toFixed(1)} s | ${schedule.messagesPerSecond} | ${schedule.duplicated} | ${schedule.lost} | ${schedule.outboxSent} | ${afterSchedule.events} |`);
-  console.log(`| nodemailer straight to SMTP (round 1's messages) | ${result.direct.seconds.toFixed(1)} s | ${result.direct.messagesPerSecond} | ${directCheck.duplicated} | ${directCheck.lost} | | |`);
+  console.log(
+    `| 1 bulletin (from declare) | ${bulletin.seconds.toFixed(1)} s | ${bulletin.messagesPerSecond} | ${bulletin.duplicated} | ${bulletin.lost} | ${bulletin.outboxSent} | ${afterBulletin.events} |`,
+  );
+  console.log(
+    `| 2 maintenance schedule (from decision) | ${schedule.seconds.toFixed(1)} s | ${schedule.messagesPerSecond} | ${schedule.duplicated} | ${schedule.lost} | ${schedule.outboxSent} | ${afterSchedule.events} |`,
+  );
+  console.log(
+    `| nodemailer straight to SMTP (round 1's messages) | ${result.direct.seconds.toFixed(1)} s | ${result.direct.messagesPerSecond} | ${directCheck.duplicated} | ${directCheck.lost} | | |`,
+  );
   console.log(`ratio round 1 / direct ${result.ratio} (target ≥ ${TARGET_RATIO}): ${result.met ? 'met' : 'missed'}`);
-  console.log(`history: ${afterSchedule.events} of Temporal's ${HISTORY_EVENT_LIMIT} events after both rounds (${afterBulletin.events} after round 1)`);
+  console.log(
+    `history: ${afterSchedule.events} of Temporal's ${HISTORY_EVENT_LIMIT} events after both rounds (${afterBulletin.events} after round 1)`,
+  );
   console.log(
     `largest payload: ${afterSchedule.largestPayload.kb} KB (${afterSchedule.largestPayload.where}, event ${afterSchedule.largestPayload.eventId}); ` +
       `Temporal warns over ${PAYLOAD_WARNED_BYTES / 1024} KB and refuses over ${PAYLOAD_REFUSED_BYTES / 1024 / 1024} MB`,

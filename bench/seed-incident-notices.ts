@@ -1,5 +1,5 @@
-import SQLite from 'better-sqlite3';
 import type { NoticeContent } from '@firebreak/domain';
+import SQLite from 'better-sqlite3';
 
 export interface NoticeSeed {
   customers: number;
@@ -16,7 +16,11 @@ export interface NoticeSeed {
  * Gives one incident (already seeded) a directory of customers with contacts and one notice per contact, as a
  * vulnerability playbook's bulletin round leaves them: delivered with a signed link, some acknowledged, a few failed.
  */
-export function seedIncidentNotices(path: string, incidentId: string, seed: NoticeSeed): { notices: number; failed: number; acknowledged: number } {
+export function seedIncidentNotices(
+  path: string,
+  incidentId: string,
+  seed: NoticeSeed,
+): { notices: number; failed: number; acknowledged: number } {
   const db = new SQLite(path);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = OFF');
@@ -28,7 +32,12 @@ export function seedIncidentNotices(path: string, incidentId: string, seed: Noti
      values (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const at = (seconds: number) => new Date(seed.start.getTime() + seconds * 1000).toISOString();
-  const vulnerability = { reference: 'CVE-2026-4242', title: 'Path traversal in the transfer gateway', component: 'transfer-gateway', discoveredAt: at(0) };
+  const vulnerability = {
+    reference: 'CVE-2026-4242',
+    title: 'Path traversal in the transfer gateway',
+    component: 'transfer-gateway',
+    discoveredAt: at(0),
+  };
   let notices = 0;
   let failed = 0;
   let acknowledged = 0;

@@ -1,5 +1,5 @@
+import { PLAYBOOK_IDS, type PlaybookId, PLAYBOOKS, type TimelineEventKind } from '@firebreak/domain';
 import SQLite from 'better-sqlite3';
-import { PLAYBOOK_IDS, PLAYBOOKS, type PlaybookId, type TimelineEventKind } from '@firebreak/domain';
 
 const KINDS: TimelineEventKind[] = ['step', 'ec2-change', 'notice', 'notice', 'ec2-change', 'status'];
 const SYSTEM = JSON.stringify({ kind: 'system', id: 'firebreak', name: 'Firebreak' });
@@ -52,15 +52,31 @@ export function seedIncidents(path: string, options: { incidents: number; events
       for (let e = 0; e < options.eventsPerIncident; e++) {
         const eventId = `${id}-e${e}`;
         if (e === 20) {
-          insertEvent.run(eventId, id, at(e * 3), ENGINEER, 'decision', 'Bench Engineer (on-call) decided backup-safe: yes',
-            JSON.stringify({ gate: 'backup-safe', choice: 'yes', role: 'on-call', reason: 'image verified clean' }));
+          insertEvent.run(
+            eventId,
+            id,
+            at(e * 3),
+            ENGINEER,
+            'decision',
+            'Bench Engineer (on-call) decided backup-safe: yes',
+            JSON.stringify({ gate: 'backup-safe', choice: 'yes', role: 'on-call', reason: 'image verified clean' }),
+          );
         } else if (e === 30 || e === 60) {
           const deadline = at(86_400);
           const met = e === 60;
-          insertEvent.run(eventId, id, at(e * 3), SYSTEM, 'clock', met ? `Clock backup-instance met at ${at(e * 3)}` : `Clock backup-instance: 600 s left before ${deadline}`,
-            JSON.stringify(met
-              ? { clock: 'backup-instance', deadline, onTime: n % 7 !== 0, outcome: n % 7 !== 0 ? 'met' : 'met-late' }
-              : { clock: 'backup-instance', deadline, outcome: 'warned' }));
+          insertEvent.run(
+            eventId,
+            id,
+            at(e * 3),
+            SYSTEM,
+            'clock',
+            met ? `Clock backup-instance met at ${at(e * 3)}` : `Clock backup-instance: 600 s left before ${deadline}`,
+            JSON.stringify(
+              met
+                ? { clock: 'backup-instance', deadline, onTime: n % 7 !== 0, outcome: n % 7 !== 0 ? 'met' : 'met-late' }
+                : { clock: 'backup-instance', deadline, outcome: 'warned' },
+            ),
+          );
         } else {
           const kind = KINDS[e % KINDS.length]!;
           insertEvent.run(eventId, id, at(e * 3), SYSTEM, kind, `Benchmark ${kind} event ${e}`, JSON.stringify({ n: e }));

@@ -8,8 +8,6 @@ export default defineConfig({
     root: import.meta.dirname,
     include: ['src/**/*.test.ts'],
     globalSetup: ['src/testing/global-setup.ts'],
-    // Each file starts its own test server (time is skipped per server); two cores run two at a time.
-    maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

@@ -1,12 +1,8 @@
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import type { FirebreakDb } from '@firebreak/db';
 import type nodemailer from 'nodemailer';
-import {
-  createDisconnectActivities,
-  createMaintenanceActivities,
-  createRecoveryActivities,
-  createSourceBlockActivities,
-} from './ec2';
+
+import { createDisconnectActivities, createMaintenanceActivities, createRecoveryActivities, createSourceBlockActivities } from './ec2';
 import { createNotifyActivities, type NoticeLinkConfig } from './mail/create-notify-activities';
 import { createSecurityAlertActivities } from './mail/create-security-alert-activities';
 import { createRecordActivities } from './store/create-record-activities';

@@ -1,4 +1,5 @@
 import { type NextRequest, NextResponse } from 'next/server';
+
 import { isDevelopmentServer } from './src/env';
 import { securityHeaders } from './src/security-headers';
 

@@ -1,6 +1,8 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
+import type { EC2Client } from '@aws-sdk/client-ec2';
 import { createMailTransport } from '@firebreak/activities';
 import { createEc2Client, createEc2ClientFactory } from '@firebreak/aws';
 import { createApiToken, type FirebreakDb, migrateToLatest, openDatabase } from '@firebreak/db';
@@ -14,12 +16,11 @@ import {
   type TemporalDevServer,
   toolsDirFrom,
 } from '@firebreak/stack';
+import { SmtpSink } from '@firebreak/test/support/smtp-sink';
+import { ThrottlingProxy } from '@firebreak/test/support/throttling-proxy';
 import { createPlaybookWorker, workflowsPath } from '@firebreak/worker';
 import { Client, Connection } from '@temporalio/client';
 import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
-import type { EC2Client } from '@aws-sdk/client-ec2';
-import { SmtpSink } from '@firebreak/test/support/smtp-sink';
-import { ThrottlingProxy } from '@firebreak/test/support/throttling-proxy';
 
 /** Everything a benchmark runs against, on loopback, started fresh and stopped at the end. */
 export interface BenchStack {

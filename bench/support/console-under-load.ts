@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+
 import { buildConsole, consoleBuildReason, findFreePort, repoRoot, spawnService, waitFor } from '@firebreak/stack';
 
 export interface LoadResult {

@@ -13,8 +13,7 @@ export async function publicPathGone(ec2: EC2Client, deployment: Deployment, all
     (await ec2.send(new DescribeNetworkAclsCommand({ Filters: [{ Name: 'vpc-id', Values: [deployment.vpcId] }] }))).NetworkAcls ?? [];
   for (const subnetId of deployment.subnetIds) {
     const acl = acls.find((a) => a.Associations?.some((s) => s.SubnetId === subnetId));
-    const denies = (egress: boolean) =>
-      acl?.Entries?.filter((e) => e.Egress === egress).sort((a, b) => a.RuleNumber! - b.RuleNumber!)[0];
+    const denies = (egress: boolean) => acl?.Entries?.filter((e) => e.Egress === egress).sort((a, b) => a.RuleNumber! - b.RuleNumber!)[0];
     for (const egress of [false, true]) {
       const first = denies(egress);
       if (!(first?.RuleAction === 'deny' && first.CidrBlock === '0.0.0.0/0' && first.Protocol === '-1')) return false;
@@ -25,7 +24,11 @@ export async function publicPathGone(ec2: EC2Client, deployment: Deployment, all
 }
 
 /** The security group in the deployment's VPC with this name, once it exists. */
-export async function groupNamed(ec2: EC2Client, deployment: Deployment, name: (groupName: string) => boolean): Promise<string | undefined> {
+export async function groupNamed(
+  ec2: EC2Client,
+  deployment: Deployment,
+  name: (groupName: string) => boolean,
+): Promise<string | undefined> {
   const groups =
     (await ec2.send(new DescribeSecurityGroupsCommand({ Filters: [{ Name: 'vpc-id', Values: [deployment.vpcId] }] }))).SecurityGroups ?? [];
   return groups.find((g) => name(g.GroupName ?? ''))?.GroupId;

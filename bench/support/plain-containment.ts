@@ -38,7 +38,14 @@ export async function plainContainment(endpoint: string, deployment: Deployment,
     const aclId = acl.NetworkAcl!.NetworkAclId!;
     for (const Egress of [false, true]) {
       await ec2.send(
-        new CreateNetworkAclEntryCommand({ NetworkAclId: aclId, RuleNumber: 1, Protocol: '-1', RuleAction: 'deny', Egress, CidrBlock: '0.0.0.0/0' }),
+        new CreateNetworkAclEntryCommand({
+          NetworkAclId: aclId,
+          RuleNumber: 1,
+          Protocol: '-1',
+          RuleAction: 'deny',
+          Egress,
+          CidrBlock: '0.0.0.0/0',
+        }),
       );
     }
     const acls = await ec2.send(new DescribeNetworkAclsCommand({ Filters: [{ Name: 'vpc-id', Values: [deployment.vpcId] }] }));

@@ -23,7 +23,11 @@ function millis(event: HistoryEvent): number {
  * Where the time went, from the workflows' own histories: when each workflow started, and when each activity and
  * child was scheduled, started and completed, relative to the moment the declaration was sent.
  */
-export async function workflowBreakdown(client: Client, workflowIds: { label: string; id: string }[], startedMs: number): Promise<PhaseMark[]> {
+export async function workflowBreakdown(
+  client: Client,
+  workflowIds: { label: string; id: string }[],
+  startedMs: number,
+): Promise<PhaseMark[]> {
   const marks: PhaseMark[] = [];
   for (const { label, id } of workflowIds) {
     const history = await client.workflow.getHandle(id).fetchHistory();

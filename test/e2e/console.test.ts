@@ -1,6 +1,7 @@
 import { createUser } from '@firebreak/accounts';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { readDeploymentEvidence } from '../support/ec2-evidence';
 import type { TestContext } from '../support/test-context';
 import { screenshot, seriousAxeViolations } from './support/browser';
@@ -27,7 +28,8 @@ describe('the console in Chromium', () => {
     page = await context.newPage();
     page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
     page.on('console', (message) => {
-      if (message.type() === 'error' && message.text().includes('Content Security Policy')) cspViolations.push(`${page.url()}: ${message.text()}`);
+      if (message.type() === 'error' && message.text().includes('Content Security Policy'))
+        cspViolations.push(`${page.url()}: ${message.text()}`);
     });
   });
 
@@ -59,7 +61,9 @@ describe('the console in Chromium', () => {
     await page.getByRole('button', { name: 'Preview changes' }).focus();
     await page.keyboard.press('Enter');
     await page.getByRole('button', { name: 'Declare and run', exact: true }).waitFor({ timeout: 30_000 });
-    const focused = await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { id: string } | null } }).document.activeElement?.id);
+    const focused = await page.evaluate(
+      () => (globalThis as unknown as { document: { activeElement: { id: string } | null } }).document.activeElement?.id,
+    );
     expect(focused).toBe('preview-heading');
     const evidence = await readDeploymentEvidence(ctx.ec2, deployment, 'none');
     const previewText = await page.locator('section.preview').innerText();
@@ -117,7 +121,11 @@ describe('the console in Chromium', () => {
     // Export, with the signed-in session.
     const json = await context.request.get(`/api/v1/incidents/${incidentId}/export.json`);
     expect(json.status()).toBe(200);
-    const document = (await json.json()) as { format: string; incident: { id: string }; timeline: { kind: string; details: { reason?: string } }[] };
+    const document = (await json.json()) as {
+      format: string;
+      incident: { id: string };
+      timeline: { kind: string; details: { reason?: string } }[];
+    };
     expect(document.format).toBe('firebreak-incident-export');
     expect(document.incident.id).toBe(incidentId);
     expect(document.timeline.some((e) => e.kind === 'decision' && e.details.reason?.startsWith('Forensics'))).toBe(true);

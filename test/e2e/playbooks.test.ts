@@ -1,15 +1,16 @@
 import { DescribeAddressesCommand } from '@aws-sdk/client-ec2';
 import { createUser } from '@firebreak/accounts';
 import { listTimeline } from '@firebreak/db';
-import { type Deployment, PLAYBOOKS, type PlaybookId } from '@firebreak/domain';
+import { type Deployment, type PlaybookId, PLAYBOOKS } from '@firebreak/domain';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { denyEntriesFor, readCleanEnvironment, readDeploymentEvidence } from '../support/ec2-evidence';
 import { ensurePatchedImage } from '../support/patched-image';
 import type { TestContext } from '../support/test-context';
 import { TEST_POLICY } from '../support/test-policy';
-import { openNoticeLink, waitForNotice } from './support/contact-links';
 import { type ConsoleStack, startConsoleStack } from './support/console-stack';
+import { openNoticeLink, waitForNotice } from './support/contact-links';
 import { decideOnCard } from './support/decide-on-card';
 import { declareFromForm } from './support/declare-from-form';
 import { clocksOnPage, decisionsOnTimeline, stepsOnPage, waitForStatusOnPage } from './support/incident-page';
@@ -170,7 +171,12 @@ describe('every playbook from the console, in Chromium', () => {
 
     await waitForNotice(ctx.smtp, { incidentId, kind: 'bulletin-exploitable', to: contact.email });
     const reason = 'hotfix build passed its checks';
-    await decideOnCard(page, { gate: 'fix-released', choice: 'released', reason, parameters: { version: '4.4.2-hotfix1', imageId: image } });
+    await decideOnCard(page, {
+      gate: 'fix-released',
+      choice: 'released',
+      reason,
+      parameters: { version: '4.4.2-hotfix1', imageId: image },
+    });
 
     // The single-tenant contact moves the window to the next whole minute after the proposed one, from the link.
     const schedule = await waitForNotice(ctx.smtp, { incidentId, kind: 'maintenance-schedule', to: contact.email });

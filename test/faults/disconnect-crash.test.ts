@@ -1,13 +1,14 @@
 import type { ChildProcess } from 'node:child_process';
+
 import { findIncident, listTimeline } from '@firebreak/db';
 import type { WorkflowHandle } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { readDeploymentEvidence } from '../support/ec2-evidence';
 import { incidentIdOf } from '../support/playbook-driver';
 import { createTestContext, type TestContext } from '../support/test-context';
 import { waitUntil } from '../support/wait-until';
 import { killWorkerProcess, startWorkerProcess } from '../support/worker-process';
-
 
 describe('a worker killed in the middle of disconnect', () => {
   let ctx: TestContext;
@@ -28,8 +29,7 @@ describe('a worker killed in the middle of disconnect', () => {
     const deployment = ctx.fleet.deployments.find((d) => d.tenancy === 'multi')!;
     handle = await ctx.declare('infrastructure-compromise', [deployment]);
     const incidentId = incidentIdOf(handle);
-    const worker = (logName: string) =>
-      startWorkerProcess(ctx, { logName: `disconnect-crash-${incidentId}-${logName}` });
+    const worker = (logName: string) => startWorkerProcess(ctx, { logName: `disconnect-crash-${incidentId}-${logName}` });
 
     // Killed once the addresses are released (right after the deny ACL, before the pre-change capture is done): the
     // capture, the per-interface work and the snapshots are left to the next worker.

@@ -1,7 +1,8 @@
-import { findIncident } from '@firebreak/db';
 import { createEc2ClientFactory } from '@firebreak/aws';
+import { findIncident } from '@firebreak/db';
 import type { WorkflowHandle } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+
 import { readDeploymentEvidence } from '../support/ec2-evidence';
 import { incidentIdOf, waitForStatus } from '../support/playbook-driver';
 import { createTestContext, type TestContext } from '../support/test-context';

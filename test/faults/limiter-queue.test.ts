@@ -2,6 +2,7 @@ import { createEc2ClientFactory, EC2_DEFAULT_BUCKETS, Ec2RateLimiter } from '@fi
 import { findIncident } from '@firebreak/db';
 import type { WorkflowHandle } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+
 import { incidentIdOf } from '../support/playbook-driver';
 import { createTestContext, type TestContext } from '../support/test-context';
 import { waitUntil } from '../support/wait-until';
@@ -49,4 +50,3 @@ describe('an activity queued on a busy bucket for longer than its heartbeat time
     expect((events ?? []).some((e) => e.activityTaskTimedOutEventAttributes)).toBe(false);
   });
 });
-

@@ -1,13 +1,15 @@
 import { readFileSync } from 'node:fs';
+
+import { createMailTransport } from '@firebreak/activities';
+// The console reads its configuration on first use: the handlers can be imported before process.env is set.
+import { POST as postDecision } from '@firebreak/console/app/api/v1/incidents/[id]/decisions/route';
+import { POST as declareIncident } from '@firebreak/console/app/api/v1/incidents/route';
 import { createApiToken, listTimeline } from '@firebreak/db';
 import { type Incident, PLAYBOOK_WORKFLOW_TYPES, TASK_QUEUE } from '@firebreak/domain';
-import { createMailTransport } from '@firebreak/activities';
 import { createPlaybookWorker } from '@firebreak/worker';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-// The console reads its configuration on first use: the handlers can be imported before process.env is set.
-import { POST as postDecision } from '../../apps/console/app/api/v1/incidents/[id]/decisions/route';
-import { POST as declareIncident } from '../../apps/console/app/api/v1/incidents/route';
+
 import { queryState } from '../support/playbook-driver';
 import { createTestContext, type TestContext } from '../support/test-context';
 import { waitUntil } from '../support/wait-until';
@@ -46,7 +48,11 @@ describe('the same declaration and the same decision sent twice at once', () => 
   });
 
   afterAll(async () => {
-    for (const id of workflowIds) await ctx.client.workflow.getHandle(id).terminate('fault test finished').catch(() => {});
+    for (const id of workflowIds)
+      await ctx.client.workflow
+        .getHandle(id)
+        .terminate('fault test finished')
+        .catch(() => {});
     worker?.shutdown();
     await running;
     transport?.close();
@@ -72,7 +78,14 @@ describe('the same declaration and the same decision sent twice at once', () => 
     };
     const key = `monitor-retry-${Date.now()}`;
     const countIncidents = async () =>
-      Number((await ctx.db.selectFrom('incidents').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+      Number(
+        (
+          await ctx.db
+            .selectFrom('incidents')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const before = await countIncidents();
 
     const responses = await Promise.all([
@@ -90,8 +103,9 @@ describe('the same declaration and the same decision sent twice at once', () => 
     const handle = ctx.client.workflow.getHandle(a!.workflowId);
     expect((await handle.describe()).type).toBe(PLAYBOOK_WORKFLOW_TYPES['infrastructure-compromise']);
 
-    await waitUntil('the backup-safe decision is pending', async () =>
-      (await queryState(handle)).pendingDecisions.some((p) => p.gate === 'backup-safe'),
+    await waitUntil(
+      'the backup-safe decision is pending',
+      async () => (await queryState(handle)).pendingDecisions.some((p) => p.gate === 'backup-safe'),
       { timeoutMs: 180_000 },
     );
     const decisionId = `backup-${Date.now()}`;

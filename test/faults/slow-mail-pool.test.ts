@@ -2,6 +2,7 @@ import { listNotices, listTimeline, upsertCustomer } from '@firebreak/db';
 import type { Deployment } from '@firebreak/domain';
 import type { WorkflowHandle } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { manyCustomers } from '../support/many-customers';
 import { incidentIdOf, waitForGate } from '../support/playbook-driver';
 import { createTestContext, type TestContext } from '../support/test-context';
@@ -64,7 +65,12 @@ describe('a notice round queued behind a slow mail pool', () => {
     });
     for (const handle of handles) await waitForGate(handle, 'fix-released');
 
-    expect(ctx.smtp.ofKind('bulletin-exploitable').map((m) => m.to).sort()).toEqual(designated.map((c) => c.email).sort());
+    expect(
+      ctx.smtp
+        .ofKind('bulletin-exploitable')
+        .map((m) => m.to)
+        .sort(),
+    ).toEqual(designated.map((c) => c.email).sort());
     for (const handle of handles) {
       const incidentId = incidentIdOf(handle);
       const notices = (await listNotices(ctx.db, incidentId)).filter((n) => n.kind === 'bulletin-exploitable');

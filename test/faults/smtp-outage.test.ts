@@ -1,6 +1,7 @@
 import { listNotices, listTimeline } from '@firebreak/db';
 import type { WorkflowHandle } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { FaultySmtpServer } from '../support/faulty-smtp-server';
 import { incidentIdOf, waitForStatus } from '../support/playbook-driver';
 import { createTestContext, type TestContext } from '../support/test-context';
@@ -30,17 +31,15 @@ describe('an SMTP relay that refuses connections, then answers 421, then comes b
     const deployment = ctx.fleet.deployments.find((d) => d.tenancy === 'multi')!;
     handle = await ctx.declare('infrastructure-compromise', [deployment]);
     const incidentId = incidentIdOf(handle);
-    const retries = async () =>
-      (await listTimeline(ctx.db, incidentId)).filter((e) => e.summary.startsWith('Retrying notice'));
+    const retries = async () => (await listTimeline(ctx.db, incidentId)).filter((e) => e.summary.startsWith('Retrying notice'));
 
     await waitUntil('a notice is retried after a refused connection', async () =>
       (await retries()).some((e) => /ECONNREFUSED|ECONNECTION/.test(e.summary)),
     );
     await smtp.setMode('unavailable');
-    await waitUntil('a notice is retried after a 421 greeting', async () =>
-      (await retries()).some((e) => e.summary.includes('421')),
-      { timeoutMs: 180_000 },
-    );
+    await waitUntil('a notice is retried after a 421 greeting', async () => (await retries()).some((e) => e.summary.includes('421')), {
+      timeoutMs: 180_000,
+    });
     expect(smtp.messages).toHaveLength(0);
     await smtp.setMode('accept');
     await waitForStatus(ctx, handle, 'contained', 240_000);
@@ -57,7 +56,10 @@ describe('an SMTP relay that refuses connections, then answers 421, then comes b
     const retried = await retries();
     // Every contact's notice was attempted during the outage, so each one's retries are on the timeline.
     for (const contact of designated) {
-      expect(retried.some((e) => e.details.contactId === contact.id), contact.id).toBe(true);
+      expect(
+        retried.some((e) => e.details.contactId === contact.id),
+        contact.id,
+      ).toBe(true);
     }
     // Each retry is recorded once (its id is the notice and attempt number).
     expect(new Set(retried.map((e) => e.id)).size).toBe(retried.length);

@@ -1,18 +1,14 @@
-import { DescribeNetworkAclsCommand } from '@aws-sdk/client-ec2';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
+import { DescribeNetworkAclsCommand } from '@aws-sdk/client-ec2';
 import { findIncident, listTimeline } from '@firebreak/db';
 import type { Deployment } from '@firebreak/domain';
-import {
-  ensureTemporalCli,
-  findFreePort,
-  startTemporalDevServer,
-  toolsDirFrom,
-  type TemporalDevServer,
-} from '@firebreak/stack';
+import { ensureTemporalCli, findFreePort, startTemporalDevServer, type TemporalDevServer, toolsDirFrom } from '@firebreak/stack';
 import type { WorkflowHandle } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { incidentIdOf, waitForStatus } from '../support/playbook-driver';
 import { createTestContext, type TestContext } from '../support/test-context';
 import { TEST_POLICY } from '../support/test-policy';
@@ -83,9 +79,18 @@ describe('the Temporal server stopped and restarted with incidents in flight', (
       const incidentId = incidentIdOf(handles[i]!);
       expect((await findIncident(ctx.db, incidentId))?.status).toBe('closed');
       const summaries = (await listTimeline(ctx.db, incidentId)).map((e) => e.summary);
-      expect(summaries.filter((s) => s.startsWith('Blocked ')), incidentId).toHaveLength(1);
-      expect(summaries.filter((s) => s.startsWith(`Unblocked ${source}`)), incidentId).toHaveLength(1);
-      expect(summaries.filter((s) => s.startsWith('No decision on keep-block in time')), incidentId).toHaveLength(1);
+      expect(
+        summaries.filter((s) => s.startsWith('Blocked ')),
+        incidentId,
+      ).toHaveLength(1);
+      expect(
+        summaries.filter((s) => s.startsWith(`Unblocked ${source}`)),
+        incidentId,
+      ).toHaveLength(1);
+      expect(
+        summaries.filter((s) => s.startsWith('No decision on keep-block in time')),
+        incidentId,
+      ).toHaveLength(1);
       expect(await denyEntries(deployment, `${source}/32`)).toEqual([]);
       // One alert to operations per incident, however many times the server went away.
       const alerts = ctx.smtp.messages.filter((m) => m.subject.includes(`blocked ${source}`));

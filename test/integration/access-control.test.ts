@@ -1,19 +1,21 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+
 import { createUser, findUser, type User } from '@firebreak/accounts';
-import { createApiToken, currentPolicy, migrateToLatest, openDatabase, type FirebreakDb } from '@firebreak/db';
+import { GET as getAudit } from '@firebreak/console/app/api/v1/audit/route';
+import { GET as verifyAudit } from '@firebreak/console/app/api/v1/audit/verify/route';
+import { GET as getPolicy, PUT as putPolicy } from '@firebreak/console/app/api/v1/policy/route';
+import { POST as postSignIn } from '@firebreak/console/app/auth/sign-in/route';
+import { POST as postSignOut } from '@firebreak/console/app/auth/sign-out/route';
+import { changePassword } from '@firebreak/console/server/accounts/change-password';
+import { createUserAccount } from '@firebreak/console/server/accounts/create-user-account';
+import { updateUserAccount } from '@firebreak/console/server/accounts/update-user-account';
+import { type Caller, requireActor } from '@firebreak/console/server/auth/require-actor';
+import { createApiToken, currentPolicy, type FirebreakDb, migrateToLatest, openDatabase } from '@firebreak/db';
 import { DEFAULT_POLICY, FirebreakError, type StaffRole } from '@firebreak/domain';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
-import { GET as getAudit } from '../../apps/console/app/api/v1/audit/route';
-import { GET as verifyAudit } from '../../apps/console/app/api/v1/audit/verify/route';
-import { GET as getPolicy, PUT as putPolicy } from '../../apps/console/app/api/v1/policy/route';
-import { POST as postSignIn } from '../../apps/console/app/auth/sign-in/route';
-import { POST as postSignOut } from '../../apps/console/app/auth/sign-out/route';
-import { changePassword } from '../../apps/console/src/server/accounts/change-password';
-import { createUserAccount } from '../../apps/console/src/server/accounts/create-user-account';
-import { updateUserAccount } from '../../apps/console/src/server/accounts/update-user-account';
-import { requireActor, type Caller } from '../../apps/console/src/server/auth/require-actor';
+
 import { captureConsoleOutput } from '../support/console-capture';
 
 const ORIGIN = 'http://console.test';
@@ -83,7 +85,12 @@ async function signInAs(role: StaffRole, call: Call = {}): Promise<string> {
   return cookie;
 }
 
-function apiRequest(method: 'GET' | 'PUT', path: string, auth: { cookie?: string; token?: string; origin?: string | null }, body?: unknown) {
+function apiRequest(
+  method: 'GET' | 'PUT',
+  path: string,
+  auth: { cookie?: string; token?: string; origin?: string | null },
+  body?: unknown,
+) {
   const headers: Record<string, string> = { 'X-Forwarded-For': '192.0.2.10' };
   if (auth.cookie) headers.Cookie = auth.cookie;
   if (auth.token) headers.Authorization = `Bearer ${auth.token}`;
@@ -179,13 +186,20 @@ describe('sign-out and disabled accounts', () => {
 
   it('refuses a cross-site sign-out', async () => {
     const cookie = await signInAs('manager');
-    const response = await postSignOut(new Request(`${ORIGIN}/auth/sign-out`, { method: 'POST', headers: headersFor({ cookie, origin: 'https://evil.example' }) }));
+    const response = await postSignOut(
+      new Request(`${ORIGIN}/auth/sign-out`, { method: 'POST', headers: headersFor({ cookie, origin: 'https://evil.example' }) }),
+    );
     expect(response.status).toBe(403);
     expect((await getPolicy(apiRequest('GET', '/policy', { cookie }))).status).toBe(200);
   });
 
   it('ends every session of an account when an administrator disables it', async () => {
-    const extra = await createUser(db, { username: `temp-${suffix}`, displayName: 'Temp', role: 'on-call', password: `temporary passphrase ${suffix}` });
+    const extra = await createUser(db, {
+      username: `temp-${suffix}`,
+      displayName: 'Temp',
+      role: 'on-call',
+      password: `temporary passphrase ${suffix}`,
+    });
     const { cookie } = await signIn(extra.username, `temporary passphrase ${suffix}`);
     const admin = await callerOf(await signInAs('administrator'));
     await updateUserAccount(admin, extra.id, { disabled: true });
@@ -219,7 +233,12 @@ describe('roles, enforced where the action happens', () => {
     for (const role of ['viewer', 'manager', 'on-call'] as const) {
       const caller = await callerOf(await signInAs(role));
       await expect(
-        createUserAccount(caller, { username: `made-by-${role}-${suffix}`, displayName: 'X', role: 'administrator', password: `some long passphrase ${suffix}` }),
+        createUserAccount(caller, {
+          username: `made-by-${role}-${suffix}`,
+          displayName: 'X',
+          role: 'administrator',
+          password: `some long passphrase ${suffix}`,
+        }),
       ).rejects.toMatchObject({ code: 'FORBIDDEN' });
       await expect(updateUserAccount(caller, users[role].id, { role: 'administrator' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
       expect((await findUser(db, users[role].id))?.role).toBe(role);
@@ -281,7 +300,8 @@ describe('the audit log', () => {
 
   it('never holds a password, and neither does the console output', async () => {
     const everything = JSON.stringify(await db.selectFrom('audit_log').selectAll().execute()) + output.join('\n');
-    for (const password of [...Object.values(PASSWORDS), WRONG, `temporary passphrase ${suffix}`]) expect(everything).not.toContain(password);
+    for (const password of [...Object.values(PASSWORDS), WRONG, `temporary passphrase ${suffix}`])
+      expect(everything).not.toContain(password);
   });
 
   it('verifies, then names an edited row, and detects a deleted tail through the exported head', async () => {
@@ -293,13 +313,20 @@ describe('the audit log', () => {
     await sql`DROP TRIGGER audit_log_no_delete`.execute(db);
     const original = await db.selectFrom('audit_log').select(['details']).where('seq', '=', 3).executeTakeFirstOrThrow();
     await db.updateTable('audit_log').set({ details: '{"forged":true}' }).where('seq', '=', 3).execute();
-    const broken = (await (await verifyAudit(apiRequest('GET', '/audit/verify', { token: adminToken }))).json()) as { verification: unknown };
+    const broken = (await (await verifyAudit(apiRequest('GET', '/audit/verify', { token: adminToken }))).json()) as {
+      verification: unknown;
+    };
     expect(broken.verification).toMatchObject({ ok: false, firstBadSeq: 3 });
 
     await db.updateTable('audit_log').set({ details: original.details }).where('seq', '=', 3).execute();
     // The verify call itself appended entries; cut the log back to before them and past the exported head.
-    await db.deleteFrom('audit_log').where('seq', '>=', head.seq - 1).execute();
-    const truncated = (await (await verifyAudit(apiRequest('GET', `/audit/verify?seq=${head.seq}&hash=${head.hash}`, { token: adminToken }))).json()) as {
+    await db
+      .deleteFrom('audit_log')
+      .where('seq', '>=', head.seq - 1)
+      .execute();
+    const truncated = (await (
+      await verifyAudit(apiRequest('GET', `/audit/verify?seq=${head.seq}&hash=${head.hash}`, { token: adminToken }))
+    ).json()) as {
       verification: unknown;
     };
     expect(truncated.verification).toMatchObject({ ok: false, reason: expect.stringMatching(/truncated/) });
@@ -314,13 +341,19 @@ describe('the classic password rules', () => {
     const classic = { ...DEFAULT_SECURITY_SETTINGS, password: { mode: 'classic' as const, minLength: 12, expiryDays: 30 } };
     await saveSecuritySettings(db, classic, { kind: 'system', id: 'test', name: 'test' });
     try {
-      await db.updateTable('users').set({ password_changed_at: '2020-01-01T00:00:00.000Z' }).where('id', '=', users['on-call'].id).execute();
+      await db
+        .updateTable('users')
+        .set({ password_changed_at: '2020-01-01T00:00:00.000Z' })
+        .where('id', '=', users['on-call'].id)
+        .execute();
       await expect(callerOf(cookie)).rejects.toMatchObject({ code: 'FORBIDDEN', message: expect.stringMatching(/expired/) });
-      const { identify } = await import('../../apps/console/src/server/auth/require-actor');
+      const { identify } = await import('@firebreak/console/server/auth/require-actor');
       const caller = await identify({ headers: new Headers({ Cookie: cookie, 'X-Forwarded-For': '192.0.2.120' }), method: 'GET' });
       expect(caller.passwordExpired).toBe(true);
       // The classic rules want four kinds of character.
-      await expect(changePassword(caller, { currentPassword: PASSWORDS['on-call'], newPassword: `all lower case ${suffix} words` })).rejects.toMatchObject({
+      await expect(
+        changePassword(caller, { currentPassword: PASSWORDS['on-call'], newPassword: `all lower case ${suffix} words` }),
+      ).rejects.toMatchObject({
         code: 'VALIDATION_FAILED',
       });
       PASSWORDS['on-call'] = `Four Kinds ${suffix} of 9 chars!`;

@@ -1,40 +1,41 @@
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+
+// The console reads its configuration on first use, so the route handlers can be imported before process.env is
+// pointed at this file's database and the test Temporal server (in beforeAll).
+import { GET as getCustomers } from '@firebreak/console/app/api/v1/customers/route';
+import { GET as getDeployments } from '@firebreak/console/app/api/v1/deployments/route';
+import { GET as getHealth } from '@firebreak/console/app/api/v1/health/route';
+import { POST as closeIncident } from '@firebreak/console/app/api/v1/incidents/[id]/close/route';
+import { GET as getIncident } from '@firebreak/console/app/api/v1/incidents/[id]/route';
+import { GET as getTimeline } from '@firebreak/console/app/api/v1/incidents/[id]/timeline/route';
+import { GET as listIncidents, POST as declareIncident } from '@firebreak/console/app/api/v1/incidents/route';
+import { GET as getOpenApi } from '@firebreak/console/app/api/v1/openapi.json/route';
 import {
   createApiToken,
   findIdempotencyClaim,
   findIncident,
+  type FirebreakDb,
   listTimeline,
   migrateToLatest,
   openDatabase,
   upsertCustomer,
   upsertDeployment,
-  type FirebreakDb,
 } from '@firebreak/db';
 import {
+  type Customer,
+  type Deployment,
+  type Incident,
+  incidentWorkflowId,
   PLAYBOOK_IDS,
   PLAYBOOK_WORKFLOW_TYPES,
   PLAYBOOKS,
   SEARCH_ATTRIBUTES,
   TASK_QUEUE,
-  incidentWorkflowId,
-  type Customer,
-  type Deployment,
-  type Incident,
 } from '@firebreak/domain';
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
-// The console reads its configuration on first use, so the route handlers can be imported before process.env is
-// pointed at this file's database and the test Temporal server (in beforeAll).
-import { GET as getCustomers } from '../../apps/console/app/api/v1/customers/route';
-import { GET as getDeployments } from '../../apps/console/app/api/v1/deployments/route';
-import { GET as getHealth } from '../../apps/console/app/api/v1/health/route';
-import { POST as closeIncident } from '../../apps/console/app/api/v1/incidents/[id]/close/route';
-import { GET as getIncident } from '../../apps/console/app/api/v1/incidents/[id]/route';
-import { GET as getTimeline } from '../../apps/console/app/api/v1/incidents/[id]/timeline/route';
-import { GET as listIncidents, POST as declareIncident } from '../../apps/console/app/api/v1/incidents/route';
-import { GET as getOpenApi } from '../../apps/console/app/api/v1/openapi.json/route';
 
 const BASE = 'http://console.test/api/v1';
 const suffix = randomBytes(3).toString('hex');
@@ -68,7 +69,7 @@ const deployments: Deployment[] = [
     subnetIds: ['subnet-0abc1111', 'subnet-0abc2222'],
     applicationKind: 'faspex',
     allowListedSources: [],
-  instanceTag: `acme-prod-${suffix}`,
+    instanceTag: `acme-prod-${suffix}`,
   },
   {
     id: `shared-${suffix}`,
@@ -80,7 +81,7 @@ const deployments: Deployment[] = [
     subnetIds: ['subnet-0def3333'],
     applicationKind: 'files',
     allowListedSources: [],
-  instanceTag: `shared-${suffix}`,
+    instanceTag: `shared-${suffix}`,
   },
 ];
 
@@ -115,7 +116,11 @@ afterAll(async () => {
   await db?.destroy();
 });
 
-function request(method: 'GET' | 'POST', path: string, options: { body?: unknown; headers?: Record<string, string>; auth?: string | null } = {}) {
+function request(
+  method: 'GET' | 'POST',
+  path: string,
+  options: { body?: unknown; headers?: Record<string, string>; auth?: string | null } = {},
+) {
   const headers: Record<string, string> = { ...options.headers };
   const auth = options.auth === undefined ? `Bearer ${token}` : options.auth;
   if (auth !== null) headers.Authorization = auth;
@@ -132,7 +137,10 @@ function routeParams(id: string) {
 }
 
 async function countIncidents(): Promise<number> {
-  const row = await db.selectFrom('incidents').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('incidents')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -169,7 +177,9 @@ describe('authentication', () => {
 describe('POST /incidents refuses bad requests and starts nothing', () => {
   it('answers 400 with field errors for an invalid body', async () => {
     const response = await declareIncident(
-      request('POST', '/incidents', { body: { playbook: 'infrastructure-compromise', deploymentIds: [], severity: 'urgent', summary: ' ' } }),
+      request('POST', '/incidents', {
+        body: { playbook: 'infrastructure-compromise', deploymentIds: [], severity: 'urgent', summary: ' ' },
+      }),
     );
     expect(response.status).toBe(400);
     const body = (await response.json()) as ErrorJson;
@@ -354,7 +364,7 @@ describe('declaring an incident', () => {
   });
 
   it('refuses to close without a reason, before asking the playbook', async () => {
-    const [incident] = (await (await listIncidents(request('GET', '/incidents?limit=1'))).json() as { incidents: Incident[] }).incidents;
+    const [incident] = ((await (await listIncidents(request('GET', '/incidents?limit=1'))).json()) as { incidents: Incident[] }).incidents;
     const response = await closeIncident(
       request('POST', `/incidents/${incident!.id}/close`, { body: { reason: '  ' } }),
       routeParams(incident!.id),
@@ -422,7 +432,7 @@ describe('when the orchestrator is unreachable', () => {
     // A fresh module graph reads the configuration again: the console now points at a port nobody listens on.
     vi.resetModules();
     process.env.TEMPORAL_ADDRESS = `127.0.0.1:${await closedPort()}`;
-    const down = await import('../../apps/console/app/api/v1/incidents/route');
+    const down = await import('@firebreak/console/app/api/v1/incidents/route');
     const refused = await down.POST(request('POST', '/incidents', { body, headers: { 'Idempotency-Key': key } }));
     expect(refused.status).toBe(503);
     expect(((await refused.json()) as ErrorJson).error.code).toBe('ORCHESTRATOR_UNAVAILABLE');
@@ -432,7 +442,7 @@ describe('when the orchestrator is unreachable', () => {
 
     vi.resetModules();
     process.env.TEMPORAL_ADDRESS = inject('temporalAddress');
-    const up = await import('../../apps/console/app/api/v1/incidents/route');
+    const up = await import('@firebreak/console/app/api/v1/incidents/route');
     const retried = await up.POST(request('POST', '/incidents', { body, headers: { 'Idempotency-Key': key } }));
     expect(retried.status).toBe(200);
     const incident = (await retried.json()) as Incident;

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+
 import {
   CreateNetworkAclCommand,
   CreateNetworkAclEntryCommand,
@@ -6,20 +7,21 @@ import {
   DescribeInstancesCommand,
   DescribeNetworkAclsCommand,
   DescribeVolumesCommand,
-  ModifyInstanceAttributeCommand,
-  ReplaceNetworkAclAssociationCommand,
   type EC2Client,
   type Instance,
+  ModifyInstanceAttributeCommand,
   type NetworkAclEntry,
+  ReplaceNetworkAclAssociationCommand,
 } from '@aws-sdk/client-ec2';
 import { createMaintenanceActivities, createSourceBlockActivities, replacementSteps } from '@firebreak/activities';
 import { createIncident, type FirebreakDb } from '@firebreak/db';
-import { incidentWorkflowId, TAG, type Deployment } from '@firebreak/domain';
+import { type Deployment, incidentWorkflowId, TAG } from '@firebreak/domain';
 import type { DemoFleet } from '@firebreak/stack';
 import { ApplicationFailure } from '@temporalio/client';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
-import { createFleetFixture } from '../support/fleet-fixture';
+
 import { readDeploymentEvidence } from '../support/ec2-evidence';
+import { createFleetFixture } from '../support/fleet-fixture';
 import { ensurePatchedImage } from '../support/patched-image';
 
 const SOURCE = '203.0.113.7';
@@ -31,7 +33,10 @@ async function aclEntries(ec2: EC2Client, subnetIds: string[]) {
   return (found.NetworkAcls ?? [])
     .map((acl) => ({
       networkAclId: acl.NetworkAclId!,
-      subnetIds: (acl.Associations ?? []).map((a) => a.SubnetId!).filter((id) => subnetIds.includes(id)).sort(),
+      subnetIds: (acl.Associations ?? [])
+        .map((a) => a.SubnetId!)
+        .filter((id) => subnetIds.includes(id))
+        .sort(),
       entries: (acl.Entries ?? []).map(entryKey).sort(),
       raw: acl.Entries ?? [],
     }))
@@ -101,8 +106,26 @@ describe('source block and maintenance activities against the EC2 emulator', () 
     const created = await ec2.send(new CreateNetworkAclCommand({ VpcId: deployment.vpcId }));
     const aclId = created.NetworkAcl!.NetworkAclId!;
     for (const Egress of [false, true]) {
-      await ec2.send(new CreateNetworkAclEntryCommand({ NetworkAclId: aclId, RuleNumber: 1, Protocol: '-1', RuleAction: 'deny', Egress, CidrBlock: '198.51.100.0/24' }));
-      await ec2.send(new CreateNetworkAclEntryCommand({ NetworkAclId: aclId, RuleNumber: 5, Protocol: '-1', RuleAction: 'allow', Egress, CidrBlock: '0.0.0.0/0' }));
+      await ec2.send(
+        new CreateNetworkAclEntryCommand({
+          NetworkAclId: aclId,
+          RuleNumber: 1,
+          Protocol: '-1',
+          RuleAction: 'deny',
+          Egress,
+          CidrBlock: '198.51.100.0/24',
+        }),
+      );
+      await ec2.send(
+        new CreateNetworkAclEntryCommand({
+          NetworkAclId: aclId,
+          RuleNumber: 5,
+          Protocol: '-1',
+          RuleAction: 'allow',
+          Egress,
+          CidrBlock: '0.0.0.0/0',
+        }),
+      );
     }
     const subnetId = deployment.subnetIds.at(-1)!;
     const [current] = (await aclEntries(ec2, [subnetId])).map((a) => a.networkAclId);
@@ -135,7 +158,12 @@ describe('source block and maintenance activities against the EC2 emulator', () 
         const allows = direction.filter((e) => e.RuleAction === 'allow').map((e) => e.RuleNumber!);
         expect(allows.length).toBeGreaterThan(0);
         for (const allow of allows) expect(denies[0]!.RuleNumber!).toBeLessThan(allow);
-        expect(first.entries).toContainEqual({ networkAclId: acl.networkAclId, subnetIds: acl.subnetIds, ruleNumber: denies[0]!.RuleNumber!, egress });
+        expect(first.entries).toContainEqual({
+          networkAclId: acl.networkAclId,
+          subnetIds: acl.subnetIds,
+          ruleNumber: denies[0]!.RuleNumber!,
+          egress,
+        });
       }
       // Nothing else on the ACL changed.
       const others = acl.entries.filter((e) => !e.endsWith(SOURCE_CIDR));
@@ -159,7 +187,14 @@ describe('source block and maintenance activities against the EC2 emulator', () 
     const [acl] = await aclEntries(ec2, deployment.subnetIds);
     // An operator's own deny of a whole range, inbound only, already there.
     await ec2.send(
-      new CreateNetworkAclEntryCommand({ NetworkAclId: acl!.networkAclId, RuleNumber: 7, Protocol: '-1', RuleAction: 'deny', Egress: false, CidrBlock: '192.0.2.0/24' }),
+      new CreateNetworkAclEntryCommand({
+        NetworkAclId: acl!.networkAclId,
+        RuleNumber: 7,
+        Protocol: '-1',
+        RuleAction: 'deny',
+        Egress: false,
+        CidrBlock: '192.0.2.0/24',
+      }),
     );
     const a = await declareIncident(deployment, 'suspicious-activity');
     const b = await declareIncident(deployment, 'suspicious-activity');
@@ -167,7 +202,10 @@ describe('source block and maintenance activities against the EC2 emulator', () 
 
     const blockedByA = await block.blockSourceAddress({ incidentId: a, deployment, sourceAddress: range });
     expect(blockedByA.cidr).toBe('192.0.2.0/24');
-    expect(blockedByA.entries.map((e) => [e.egress, e.ruleNumber])).toEqual([[false, 7], [true, 1]]);
+    expect(blockedByA.entries.map((e) => [e.egress, e.ruleNumber])).toEqual([
+      [false, 7],
+      [true, 1],
+    ]);
     const blockedByB = await block.blockSourceAddress({ incidentId: b, deployment, sourceAddress: range });
     expect(blockedByB.entries).toEqual(blockedByA.entries);
 

@@ -1,30 +1,32 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+
+import { POST as postDecision } from '@firebreak/console/app/api/v1/incidents/[id]/decisions/route';
+// The console reads its configuration on first use, so the route handlers can be imported before process.env is
+// pointed at this file's database and the test Temporal server (in beforeAll).
+import { GET as getIncident } from '@firebreak/console/app/api/v1/incidents/[id]/route';
+import { GET as getPolicyHistory } from '@firebreak/console/app/api/v1/policy/history/route';
+import { GET as getPolicy, PUT as putPolicy } from '@firebreak/console/app/api/v1/policy/route';
 import {
+  type ApiTokenRole,
   createApiToken,
   createIncident,
   findIncident,
   listPolicyVersions,
   listTimeline,
   setIncidentStatus,
-  type ApiTokenRole,
 } from '@firebreak/db';
 import {
+  type DecisionOutcome,
   DEFAULT_POLICY,
+  type Incident,
   incidentWorkflowId,
   PLAYBOOK_WORKFLOW_TYPES,
-  PLAYBOOKS,
-  type DecisionOutcome,
-  type Incident,
   type PlaybookInput,
+  PLAYBOOKS,
   type TimelineEvent,
 } from '@firebreak/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// The console reads its configuration on first use, so the route handlers can be imported before process.env is
-// pointed at this file's database and the test Temporal server (in beforeAll).
-import { GET as getIncident } from '../../apps/console/app/api/v1/incidents/[id]/route';
-import { POST as postDecision } from '../../apps/console/app/api/v1/incidents/[id]/decisions/route';
-import { GET as getPolicyHistory } from '../../apps/console/app/api/v1/policy/history/route';
-import { GET as getPolicy, PUT as putPolicy } from '../../apps/console/app/api/v1/policy/route';
+
 import { createTestContext, type TestContext } from '../support/test-context';
 import { waitUntil } from '../support/wait-until';
 
@@ -114,7 +116,10 @@ describe('POST /incidents/{id}/decisions refuses what it can without the playboo
     }
     const events = await decisionEvents(incidentId);
     expect(events).toHaveLength(2);
-    for (const [event, role] of [[events[0]!, 'viewer'], [events[1]!, 'manager']] as const) {
+    for (const [event, role] of [
+      [events[0]!, 'viewer'],
+      [events[1]!, 'manager'],
+    ] as const) {
       expect(event.summary).toMatch(/^Refused: /);
       expect(event.actor).toMatchObject({ kind: 'api-token', name: `${role} token` });
       expect(event.details).toMatchObject({ gate: 'backup-safe', choice: 'yes', role, refusal: 'FORBIDDEN' });
@@ -272,7 +277,12 @@ describe('policy', () => {
 
     const saved = await putPolicy(policyRequest('PUT', 'administrator', body));
     expect(saved.status).toBe(200);
-    expect(await saved.json()).toMatchObject({ version: 1, policy: body.policy, reason: body.reason, changedBy: { name: 'administrator token' } });
+    expect(await saved.json()).toMatchObject({
+      version: 1,
+      policy: body.policy,
+      reason: body.reason,
+      changedBy: { name: 'administrator token' },
+    });
 
     const current = (await (await getPolicy(policyRequest('GET', 'on-call'))).json()) as { version: number; policy: unknown };
     expect(current).toMatchObject({ version: 1, policy: body.policy });

@@ -1,12 +1,22 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { type AuditEntry, createApiToken, findContact, listAuditEntries, listCustomers, migrateToLatest, openDatabase, type FirebreakDb } from '@firebreak/db';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+
 // The console reads its configuration on first use: imported before process.env points at this file's database.
-import { GET as getCustomers, PATCH as patchCustomer, POST as postCustomer } from '../../apps/console/app/api/v1/customers/route';
-import { GET as exportYaml, PUT as importYaml } from '../../apps/console/app/api/v1/directory.yaml/route';
-import { requireActor } from '../../apps/console/src/server/auth/require-actor';
-import { importDirectory } from '../../apps/console/src/server/directory/save-directory';
+import { GET as getCustomers, PATCH as patchCustomer, POST as postCustomer } from '@firebreak/console/app/api/v1/customers/route';
+import { GET as exportYaml, PUT as importYaml } from '@firebreak/console/app/api/v1/directory.yaml/route';
+import { requireActor } from '@firebreak/console/server/auth/require-actor';
+import { importDirectory } from '@firebreak/console/server/directory/save-directory';
+import {
+  type AuditEntry,
+  createApiToken,
+  findContact,
+  type FirebreakDb,
+  listAuditEntries,
+  listCustomers,
+  migrateToLatest,
+  openDatabase,
+} from '@firebreak/db';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 const suffix = randomBytes(3).toString('hex');
 let db: FirebreakDb;
@@ -59,12 +69,18 @@ describe('customer directory API and YAML import/export', () => {
     const created = await postCustomer(call('POST', '/customers', admin, JSON.stringify(customer)));
     expect(created.status).toBe(201);
     expect((await postCustomer(call('POST', '/customers', admin, JSON.stringify(customer)))).status).toBe(400);
-    const invalid = await postCustomer(call('POST', '/customers', admin, JSON.stringify({ ...customer, id: 'x2', contacts: [{ ...customer.contacts[0], email: 'nope' }] })));
+    const invalid = await postCustomer(
+      call('POST', '/customers', admin, JSON.stringify({ ...customer, id: 'x2', contacts: [{ ...customer.contacts[0], email: 'nope' }] })),
+    );
     expect(invalid.status).toBe(400);
 
-    const patched = await patchCustomer(call('PATCH', '/customers', admin, JSON.stringify({ id: customer.id, contacts: [customer.contacts[0]] })));
+    const patched = await patchCustomer(
+      call('PATCH', '/customers', admin, JSON.stringify({ id: customer.id, contacts: [customer.contacts[0]] })),
+    );
     expect(patched.status).toBe(200);
-    const listed = (await (await getCustomers(call('GET', '/customers', onCall))).json()) as { customers: { id: string; contacts: { id: string }[] }[] };
+    const listed = (await (await getCustomers(call('GET', '/customers', onCall))).json()) as {
+      customers: { id: string; contacts: { id: string }[] }[];
+    };
     expect(listed.customers.find((c) => c.id === customer.id)!.contacts.map((c) => c.id)).toEqual([customer.contacts[0]!.id]);
     // Retired, not deleted: notices already sent keep their recipient.
     expect(await findContact(db, customer.contacts[1]!.id)).toMatchObject({ email: 'bob@umbrella.example' });
@@ -97,7 +113,9 @@ describe('customer directory API and YAML import/export', () => {
 
     const lines = renamed.split('\n');
     const badLine = lines.findIndex((l) => l.includes('email: ana@umbrella.example')) + 1;
-    const broken = renamed.replace('email: ana@umbrella.example', 'email: ana-at-umbrella').replace('Umbrella Transfers Ltd', 'Umbrella Renamed');
+    const broken = renamed
+      .replace('email: ana@umbrella.example', 'email: ana-at-umbrella')
+      .replace('Umbrella Transfers Ltd', 'Umbrella Renamed');
     const refused = await importYaml(call('PUT', '/directory.yaml', admin, broken, 'application/yaml'));
     expect(refused.status).toBe(400);
     const body = (await refused.json()) as { error: { message: string } };

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+
 import {
   DescribeInstanceAttributeCommand,
   DescribeNetworkInterfacesCommand,
@@ -15,10 +16,11 @@ import {
   findPreChangeState,
   type FirebreakDb,
 } from '@firebreak/db';
-import { incidentWorkflowId, TAG, type Deployment } from '@firebreak/domain';
+import { type Deployment, incidentWorkflowId, TAG } from '@firebreak/domain';
 import { type DemoFleet, seedDemoFleet } from '@firebreak/stack';
 import { ApplicationFailure } from '@temporalio/client';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+
 import { readDeploymentEvidence } from '../support/ec2-evidence';
 import { createFleetFixture } from '../support/fleet-fixture';
 
@@ -49,9 +51,7 @@ async function runAll(activities: Activities, input: { incidentId: string; deplo
 /** Interface groups as the interface API reports them (the evidence helper reads the instance view). */
 async function interfaceGroups(ec2: EC2Client, vpcId: string): Promise<Map<string, string[]>> {
   const found = await ec2.send(new DescribeNetworkInterfacesCommand({ Filters: [{ Name: 'vpc-id', Values: [vpcId] }] }));
-  return new Map(
-    (found.NetworkInterfaces ?? []).map((eni) => [eni.NetworkInterfaceId!, (eni.Groups ?? []).map((g) => g.GroupId!).sort()]),
-  );
+  return new Map((found.NetworkInterfaces ?? []).map((eni) => [eni.NetworkInterfaceId!, (eni.Groups ?? []).map((g) => g.GroupId!).sort()]));
 }
 
 describe('disconnect activities against the EC2 emulator', () => {
@@ -153,7 +153,11 @@ describe('disconnect activities against the EC2 emulator', () => {
       // One incident covers both deployments: count only this deployment's snapshots.
       const ownSnapshots = (snapshots: typeof after.incidentSnapshots) =>
         snapshots.filter((s) => s.Tags?.some((t) => t.Key === TAG.deployment && t.Value === deployment.id));
-      expect(ownSnapshots(after.incidentSnapshots).map((s) => s.VolumeId).sort()).toEqual([...after.volumeIds].sort());
+      expect(
+        ownSnapshots(after.incidentSnapshots)
+          .map((s) => s.VolumeId)
+          .sort(),
+      ).toEqual([...after.volumeIds].sort());
       for (const instance of after.instances) {
         expect(instance.State?.Name).toBe('running');
         for (const mapping of instance.BlockDeviceMappings ?? []) expect(mapping.Ebs?.DeleteOnTermination).toBe(false);
@@ -169,7 +173,11 @@ describe('disconnect activities against the EC2 emulator', () => {
       // The whole sequence again, as a retry after a crash would run it.
       const second = await runAll(activities, input);
       expect(first.denyDirectorySubnetTraffic.associated).toEqual(deployment.subnetIds.toSorted());
-      expect(second.denyDirectorySubnetTraffic).toEqual({ networkAclId: denyAclId, associated: [], alreadyDenied: deployment.subnetIds.toSorted() });
+      expect(second.denyDirectorySubnetTraffic).toEqual({
+        networkAclId: denyAclId,
+        associated: [],
+        alreadyDenied: deployment.subnetIds.toSorted(),
+      });
       expect(second.denySubnetTraffic).toEqual({ networkAclId: denyAclId, associated: [], alreadyDenied: deployment.subnetIds.toSorted() });
       expect(second.protectInstances.volumesKept).toEqual([]);
       expect(second.releaseDeploymentAddresses.released).toEqual([]);
@@ -240,7 +248,7 @@ describe('disconnect activities against the EC2 emulator', () => {
     expect((await findOriginalSubnetAcls(db, incidentId, actual.id)).map((a) => a.subnetId)).toEqual([listed]);
   });
 
-  it('records each instance\'s termination protection right before switching it on; the first record wins', async () => {
+  it("records each instance's termination protection right before switching it on; the first record wins", async () => {
     const deployment = fleet.deployments[0]!;
     const incidentId = await declareIncident([deployment]);
     const input = { incidentId, deployment };

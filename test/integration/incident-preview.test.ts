@@ -9,14 +9,21 @@ import {
   DescribeVolumesCommand,
   type EC2Client,
 } from '@aws-sdk/client-ec2';
-import { createApiToken, listAuditEntries } from '@firebreak/db';
-import { type Deployment, type DisconnectChanges, IncidentPreview, type MaintenanceChanges, type SourceBlockChanges } from '@firebreak/domain';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { readDeploymentEvidence } from '../support/ec2-evidence';
-import { createFleetFixture, type FleetFixture, REGION } from '../support/fleet-fixture';
 // The console reads its configuration on first use: the handler can be imported before process.env points at this
 // file's database and the emulator (in beforeAll).
-import { POST as previewRoute } from '../../apps/console/app/api/v1/incidents/preview/route';
+import { POST as previewRoute } from '@firebreak/console/app/api/v1/incidents/preview/route';
+import { createApiToken, listAuditEntries } from '@firebreak/db';
+import {
+  type Deployment,
+  type DisconnectChanges,
+  IncidentPreview,
+  type MaintenanceChanges,
+  type SourceBlockChanges,
+} from '@firebreak/domain';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+
+import { readDeploymentEvidence } from '../support/ec2-evidence';
+import { createFleetFixture, type FleetFixture, REGION } from '../support/fleet-fixture';
 
 let fixture: FleetFixture;
 let onCallToken: string;
@@ -78,7 +85,9 @@ describe('POST /api/v1/incidents/preview', () => {
     expect(changes.networkInterfaces.map((n) => n.networkInterfaceId).sort()).toEqual(evidence.interfaces.map((n) => n.interfaceId).sort());
     expect(changes.elasticIps.map((e) => e.allocationId).sort()).toEqual(evidence.associatedAddresses.map((a) => a.AllocationId!).sort());
     expect(changes.elasticIps.length).toBeGreaterThan(0);
-    expect(changes.subnets).toEqual([...target.subnetIds].sort().map((subnetId) => ({ subnetId, networkAclId: evidence.aclBySubnet.get(subnetId) })));
+    expect(changes.subnets).toEqual(
+      [...target.subnetIds].sort().map((subnetId) => ({ subnetId, networkAclId: evidence.aclBySubnet.get(subnetId) })),
+    );
     expect(changes.volumes.map((v) => v.volumeId).sort()).toEqual([...evidence.volumeIds].sort());
     expect(changes.created.map((c) => c.name)).toEqual([
       'firebreak-{incident}-deny-all',
@@ -119,7 +128,9 @@ describe('POST /api/v1/incidents/preview', () => {
       expect(changes.entries.map((e) => `${e.networkAclId}:${e.egress}:${e.action}`)).toEqual(
         acls.flatMap((acl) => [`${acl}:false:add`, `${acl}:true:add`]),
       );
-      expect(result.deployments[i]!.permissions).toEqual([expect.objectContaining({ action: 'CreateNetworkAclEntry', outcome: 'not-checked' })]);
+      expect(result.deployments[i]!.permissions).toEqual([
+        expect.objectContaining({ action: 'CreateNetworkAclEntry', outcome: 'not-checked' }),
+      ]);
     }
     expect(result.notices).toEqual([expect.objectContaining({ kind: 'operations-alert', customerId: null })]);
   });
@@ -130,7 +141,12 @@ describe('POST /api/v1/incidents/preview', () => {
       deploymentIds: fixture.fleet.deployments.map((d) => d.id),
       severity: 'high',
       summary: 'Path traversal in the transfer server',
-      vulnerability: { reference: 'CVE-2025-0001', title: 'Path traversal', component: 'transfer server', discoveredAt: '2025-11-27T10:00:00Z' },
+      vulnerability: {
+        reference: 'CVE-2025-0001',
+        title: 'Path traversal',
+        component: 'transfer server',
+        discoveredAt: '2025-11-27T10:00:00Z',
+      },
     });
     for (const [i, d] of fixture.fleet.deployments.entries()) {
       const changes = changesOf(result, i, 'maintenance') as MaintenanceChanges;
@@ -147,7 +163,9 @@ describe('POST /api/v1/incidents/preview', () => {
     expect((await preview(body, viewerToken)).status).toBe(403);
     const invalid = await preview({ ...body, playbook: 'suspicious-activity' });
     expect(invalid.status).toBe(400);
-    expect(((await invalid.json()) as { error: { fieldErrors: { path: string }[] } }).error.fieldErrors.map((e) => e.path)).toEqual(['sourceAddress']);
+    expect(((await invalid.json()) as { error: { fieldErrors: { path: string }[] } }).error.fieldErrors.map((e) => e.path)).toEqual([
+      'sourceAddress',
+    ]);
     expect((await preview({ ...body, deploymentIds: ['no-such-deployment'] })).status).toBe(404);
   });
 
@@ -166,7 +184,9 @@ async function everythingEc2Holds(ec2: EC2Client): Promise<string> {
   const instances = strip(await ec2.send(new DescribeInstancesCommand({})));
   const protection: Record<string, boolean | undefined> = {};
   for (const instance of instances.Reservations!.flatMap((r) => r.Instances!)) {
-    const answer = await ec2.send(new DescribeInstanceAttributeCommand({ InstanceId: instance.InstanceId!, Attribute: 'disableApiTermination' }));
+    const answer = await ec2.send(
+      new DescribeInstanceAttributeCommand({ InstanceId: instance.InstanceId!, Attribute: 'disableApiTermination' }),
+    );
     protection[instance.InstanceId!] = answer.DisableApiTermination?.Value;
   }
   return JSON.stringify({

@@ -1,6 +1,7 @@
 import { listTimeline } from '@firebreak/db';
 import type { MonitoringInput, MonitoringResult } from '@firebreak/workflows';
 import { describe, expect, it } from 'vitest';
+
 import { decide, incidentIdOf, waitForGate, waitForStatus } from '../support/playbook-driver';
 import { useTestContextWithWorker } from '../support/test-context';
 import { waitUntil } from '../support/wait-until';

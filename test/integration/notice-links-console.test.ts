@@ -1,17 +1,18 @@
 import { signNoticeLink } from '@firebreak/activities/links';
+// The console reads its configuration on first use: these are imported before process.env points at this context.
+import { GET as getCustomerNotices } from '@firebreak/console/app/api/v1/customers/[id]/notices/route';
+import { acknowledgeAction, signOffAction } from '@firebreak/console/app/n/[token]/actions';
+import { CustomerNotices } from '@firebreak/console/server/api/schemas';
+import { type Caller, requireActor } from '@firebreak/console/server/auth/require-actor';
+import { revokeNoticeLink } from '@firebreak/console/server/notice-links/revoke-notice-link';
+import { viewNoticeLink } from '@firebreak/console/server/notice-links/view-notice-link';
+import { getNoticeMessage } from '@firebreak/console/server/notices/get-notice-message';
+import { listCustomerNotices } from '@firebreak/console/server/notices/list-customer-notices';
+import { listIncidentNoticePage } from '@firebreak/console/server/notices/list-incident-notice-page';
 import { type AuditEntry, createApiToken, findStoredNotice, listAuditEntries, listTimeline } from '@firebreak/db';
 import { FirebreakError } from '@firebreak/domain';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-// The console reads its configuration on first use: these are imported before process.env points at this context.
-import { GET as getCustomerNotices } from '../../apps/console/app/api/v1/customers/[id]/notices/route';
-import { acknowledgeAction, signOffAction } from '../../apps/console/app/n/[token]/actions';
-import { CustomerNotices } from '../../apps/console/src/server/api/schemas';
-import { type Caller, requireActor } from '../../apps/console/src/server/auth/require-actor';
-import { revokeNoticeLink } from '../../apps/console/src/server/notice-links/revoke-notice-link';
-import { viewNoticeLink } from '../../apps/console/src/server/notice-links/view-notice-link';
-import { getNoticeMessage } from '../../apps/console/src/server/notices/get-notice-message';
-import { listCustomerNotices } from '../../apps/console/src/server/notices/list-customer-notices';
-import { listIncidentNoticePage } from '../../apps/console/src/server/notices/list-incident-notice-page';
+
 import { decide, incidentIdOf, queryState, waitForGate, waitForStatus } from '../support/playbook-driver';
 import { useTestContextWithWorker } from '../support/test-context';
 import { linkTokenIn, TEST_LINK_SECRET } from '../support/test-links';
@@ -98,12 +99,20 @@ describe('signed links seen from the console: sign-off, revocation, audit, and t
     // Decisions taken (not the playbook's "waiting for a decision" entries).
     const decisionsFor = async (customerId: string) =>
       (await listTimeline(ctx.db, incidentId)).filter(
-        (e) => e.kind === 'decision' && e.details.gate === 'customer-satisfied' && e.details.customerId === customerId && e.details.choice !== undefined,
+        (e) =>
+          e.kind === 'decision' &&
+          e.details.gate === 'customer-satisfied' &&
+          e.details.customerId === customerId &&
+          e.details.choice !== undefined,
       );
     const [decision, ...more] = await decisionsFor(customerA.id);
     expect(more).toEqual([]);
     expect(decision!.actor).toEqual(actorA);
-    expect(decision!.details).toMatchObject({ choice: 'satisfied', role: 'contact', reason: 'Our own scans of the new environment are clean.' });
+    expect(decision!.details).toMatchObject({
+      choice: 'satisfied',
+      role: 'contact',
+      reason: 'Our own scans of the new environment are clean.',
+    });
     const pending = (await queryState(handle)).pendingDecisions;
     expect(pending.some((p) => p.gate === 'customer-satisfied' && p.customerId === customerA.id)).toBe(false);
     expect(pending.some((p) => p.gate === 'customer-satisfied' && p.customerId === customerB.id)).toBe(true);
@@ -121,7 +130,10 @@ describe('signed links seen from the console: sign-off, revocation, audit, and t
     const reason = 'The request was forwarded to a former employee.';
     expect(await refusalOf(revokeNoticeLink(viewer, { ...signOffKey(contactB.id), reason }))).toBe('FORBIDDEN');
     expect(await refusalOf(revokeNoticeLink(onCall, { ...signOffKey(contactB.id), reason: '  ' }))).toBe('VALIDATION_FAILED');
-    expect(await revokeNoticeLink(onCall, { ...signOffKey(contactB.id), reason })).toEqual({ changed: true, revokedAt: expect.any(String) });
+    expect(await revokeNoticeLink(onCall, { ...signOffKey(contactB.id), reason })).toEqual({
+      changed: true,
+      revokedAt: expect.any(String),
+    });
     expect(await revokeNoticeLink(onCall, { ...signOffKey(contactB.id), reason })).toMatchObject({ changed: false, state: 'revoked' });
     expect(await revokeNoticeLink(onCall, { ...signOffKey(contactA.id), reason })).toMatchObject({ changed: false, state: 'used' });
     const withdrawals = (await listTimeline(ctx.db, incidentId)).filter((e) => e.id.startsWith('link-revoked-'));
@@ -133,8 +145,14 @@ describe('signed links seen from the console: sign-off, revocation, audit, and t
     expect(await signOffAction(tokenB, undefined, form())).toEqual({ ok: false, message: expect.stringMatching(/withdrawn/) });
     expect(await viewNoticeLink(tokenB)).toEqual({ ok: false, problem: 'revoked' });
     expect(await decisionsFor(customerB.id)).toEqual([]);
-    expect((await queryState(handle)).pendingDecisions.some((p) => p.gate === 'customer-satisfied' && p.customerId === customerB.id)).toBe(true);
-    const links = new Map((await listIncidentNoticePage(viewer, incidentId, {})).notices.filter((n) => n.kind === 'monitoring-sign-off-request').map((n) => [n.contactId, n.link]));
+    expect((await queryState(handle)).pendingDecisions.some((p) => p.gate === 'customer-satisfied' && p.customerId === customerB.id)).toBe(
+      true,
+    );
+    const links = new Map(
+      (await listIncidentNoticePage(viewer, incidentId, {})).notices
+        .filter((n) => n.kind === 'monitoring-sign-off-request')
+        .map((n) => [n.contactId, n.link]),
+    );
     expect([links.get(contactA.id), links.get(contactB.id)]).toEqual(['used', 'revoked']);
     expect([...links.values()].filter((state) => state === 'issued')).toHaveLength(designated.length - 2);
 
@@ -149,7 +167,9 @@ describe('signed links seen from the console: sign-off, revocation, audit, and t
     expect(await acknowledgeAction(detailsToken, undefined, form())).toMatchObject({ ok: true });
 
     // The audit log holds every link action with the contact as actor, and never a token.
-    const audited = (await auditSince(auditStart)).filter((e) => e.eventType.startsWith('notice-link.') || e.eventType.startsWith('decision.'));
+    const audited = (await auditSince(auditStart)).filter(
+      (e) => e.eventType.startsWith('notice-link.') || e.eventType.startsWith('decision.'),
+    );
     const summary = audited.map((e) => [e.eventType, e.actor.id, e.details.problem ?? e.details.outcome ?? null]);
     expect(summary).toEqual([
       ['notice-link.opened', contactA.id, null],
@@ -168,8 +188,13 @@ describe('signed links seen from the console: sign-off, revocation, audit, and t
       actor: actorA,
       details: { incidentId, kind: 'monitoring-sign-off-request', contactId: contactA.id, customerId: customerA.id },
     });
-    expect(audited.find((e) => e.eventType === 'notice-link.revoked')).toMatchObject({ actor: onCall.actor, details: { reason, contactId: contactB.id } });
-    expect(audited.filter((e) => e.details.problem === 'revoked').every((e) => e.details.action && e.actor.name === actorB.name)).toBe(true);
+    expect(audited.find((e) => e.eventType === 'notice-link.revoked')).toMatchObject({
+      actor: onCall.actor,
+      details: { reason, contactId: contactB.id },
+    });
+    expect(audited.filter((e) => e.details.problem === 'revoked').every((e) => e.details.action && e.actor.name === actorB.name)).toBe(
+      true,
+    );
     const everything = JSON.stringify(await listAuditEntries(ctx.db, { limit: 500 }));
     for (const token of [tokenA, tokenB, expired.token, altered, detailsToken]) {
       expect(everything).not.toContain(token);
@@ -185,7 +210,10 @@ describe('signed links seen from the console: sign-off, revocation, audit, and t
     expect(body.customer).toEqual({ id: customerA.id, name: customerA.name, tenancy: customerA.tenancy });
     const ofA = customerA.contacts.map((k) => k.id);
     expect(body.notices.every((n) => ofA.includes(n.contactId) && n.incidentId === incidentId)).toBe(true);
-    const kindsOfA = body.notices.filter((n) => n.contactId === contactA.id).map((n) => n.kind).sort();
+    const kindsOfA = body.notices
+      .filter((n) => n.contactId === contactA.id)
+      .map((n) => n.kind)
+      .sort();
     expect(kindsOfA).toEqual(['backup-environment-ready', 'incident-details', 'monitoring-sign-off-request', 'risk-communication']);
     const request = body.notices.find((n) => n.contactId === contactA.id && n.kind === 'monitoring-sign-off-request')!;
     expect(request).toMatchObject({ status: 'sent', deliveredAt: expect.any(String), failedAt: null, acknowledgedAt: expect.any(String) });
@@ -194,9 +222,13 @@ describe('signed links seen from the console: sign-off, revocation, audit, and t
     const order = body.notices.map((n) => n.contactId).filter((id, i, all) => id !== all[i - 1]);
     expect(new Set(order).size).toBe(order.length);
     expect((await listCustomerNotices(viewer, customerA.id)).notices).toHaveLength(body.notices.length);
-    const unknown = await getCustomerNotices(apiCall('/customers/nobody-here/notices', tokens.viewer), { params: Promise.resolve({ id: 'nobody-here' }) });
+    const unknown = await getCustomerNotices(apiCall('/customers/nobody-here/notices', tokens.viewer), {
+      params: Promise.resolve({ id: 'nobody-here' }),
+    });
     expect(unknown.status).toBe(404);
-    const anonymous = await getCustomerNotices(apiCall(`/customers/${customerA.id}/notices`), { params: Promise.resolve({ id: customerA.id }) });
+    const anonymous = await getCustomerNotices(apiCall(`/customers/${customerA.id}/notices`), {
+      params: Promise.resolve({ id: customerA.id }),
+    });
     expect(anonymous.status).toBe(401);
 
     // The rendered message it links to: as the contact read it, without their personal link.

@@ -1,10 +1,11 @@
-import { findStoredNotice, listAuditEntries, listTimeline, revokeLink } from '@firebreak/db';
 import { signNoticeLink } from '@firebreak/activities/links';
+// The console reads its configuration on first use: these are imported before process.env points at this context.
+import { acknowledgeAction, requestDeferralAction, signOffAction } from '@firebreak/console/app/n/[token]/actions';
+import { openNoticeLink } from '@firebreak/console/server/notice-links/open-notice-link';
+import { findStoredNotice, listAuditEntries, listTimeline, revokeLink } from '@firebreak/db';
 import type { Deployment } from '@firebreak/domain';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-// The console reads its configuration on first use: these are imported before process.env points at this context.
-import { acknowledgeAction, requestDeferralAction, signOffAction } from '../../apps/console/app/n/[token]/actions';
-import { openNoticeLink } from '../../apps/console/src/server/notice-links/open-notice-link';
+
 import { readDeploymentEvidence } from '../support/ec2-evidence';
 import { ensurePatchedImage } from '../support/patched-image';
 import { decide, incidentIdOf, queryState, recordHistoryIfAsked, waitForGate, waitForStatus } from '../support/playbook-driver';
@@ -43,7 +44,9 @@ describe('notice links: the contact page acknowledges, defers and signs off; rem
     const incidentId = incidentIdOf(handle);
     await waitForGate(handle, 'backup-safe');
     const details = ctx.smtp.ofKind('incident-details');
-    const designated = ctx.fleet.customers.flatMap((c) => (shared.customerIds.includes(c.id) ? c.contacts : []).filter((k) => k.role === 'designated-technical'));
+    const designated = ctx.fleet.customers.flatMap((c) =>
+      (shared.customerIds.includes(c.id) ? c.contacts : []).filter((k) => k.role === 'designated-technical'),
+    );
     expect(details).toHaveLength(designated.length);
     expect(details.every((m) => m.text.includes('Acknowledge or respond: http://console.test/n/'))).toBe(true);
 
@@ -64,44 +67,66 @@ describe('notice links: the contact page acknowledges, defers and signs off; rem
     // An altered link changes nothing.
     const altered = `${firstToken.slice(0, -2)}${firstToken.endsWith('AA') ? 'BB' : 'AA'}`;
     expect(await acknowledgeAction(altered, undefined, form())).toEqual({ ok: false, message: expect.stringMatching(/not valid/) });
-    expect(await acknowledgeAction(firstToken, undefined, form())).toEqual({ ok: true, message: expect.stringMatching(/acknowledgement is recorded/) });
+    expect(await acknowledgeAction(firstToken, undefined, form())).toEqual({
+      ok: true,
+      message: expect.stringMatching(/acknowledgement is recorded/),
+    });
     // Acknowledging again is harmless and records nothing more.
     expect((await acknowledgeAction(firstToken, undefined, form()))?.ok).toBe(true);
     const key = { incidentId, kind: 'incident-details' as const, contactId: first!.id, revision: 1 };
     expect((await findStoredNotice(ctx.db, key))?.acknowledgedAt).toBeTruthy();
-    const acknowledgements = (await listTimeline(ctx.db, incidentId)).filter((e) => e.summary.includes('acknowledged the incident-details'));
+    const acknowledgements = (await listTimeline(ctx.db, incidentId)).filter((e) =>
+      e.summary.includes('acknowledged the incident-details'),
+    );
     expect(acknowledgements).toHaveLength(1);
     expect(acknowledgements[0]!.actor).toEqual({ kind: 'contact', id: first!.id, name: first!.name });
 
     // Everyone else is reminded once; a reminder's link opens (and acknowledges) the original notice.
-    const reminders = await waitUntil('the unacknowledged contacts are reminded', async () => {
-      const sent = ctx.smtp.ofKind('reminder');
-      return sent.length >= designated.length - 1 && sent;
-    }, { timeoutMs: 60_000 });
+    const reminders = await waitUntil(
+      'the unacknowledged contacts are reminded',
+      async () => {
+        const sent = ctx.smtp.ofKind('reminder');
+        return sent.length >= designated.length - 1 && sent;
+      },
+      { timeoutMs: 60_000 },
+    );
     expect(reminders.map((m) => m.to).sort()).toEqual([second!, ...others].map((c) => c.email).sort());
     const reminderToken = linkTokenIn(reminders.find((m) => m.to === second!.email)!.text);
     expect(await acknowledgeAction(reminderToken, undefined, form())).toMatchObject({ ok: true });
     expect((await findStoredNotice(ctx.db, { ...key, contactId: second!.id }))?.acknowledgedAt).toBeTruthy();
 
     // Whoever still has not acknowledged is named to on-call, once.
-    const alert = await waitUntil('on-call is alerted', async () => ctx.smtp.messages.find((m) => m.to === policy.operationsEmail && m.subject.includes('not acknowledged')), {
-      timeoutMs: 60_000,
-    });
+    const alert = await waitUntil(
+      'on-call is alerted',
+      async () => ctx.smtp.messages.find((m) => m.to === policy.operationsEmail && m.subject.includes('not acknowledged')),
+      {
+        timeoutMs: 60_000,
+      },
+    );
     for (const contact of others) expect(alert.text).toContain(contact.email);
     expect(alert.text).not.toContain(first!.email);
     expect(alert.text).not.toContain(second!.email);
     await waitUntil('the escalation is on the timeline', async () =>
-      (await listTimeline(ctx.db, incidentId)).some((e) => e.summary.startsWith('Operations alerted') && e.summary.includes('not acknowledged')),
+      (await listTimeline(ctx.db, incidentId)).some(
+        (e) => e.summary.startsWith('Operations alerted') && e.summary.includes('not acknowledged'),
+      ),
     );
     const followUp = ctx.client.workflow.getHandle(`${handle.workflowId}-follow-up-incident-details-1`);
     expect(await followUp.result()).toEqual({ reminded: designated.length - 1, escalated: designated.length - 2 });
     await recordHistoryIfAsked(ctx, followUp.workflowId, 'follow-up-notices.json');
 
     // Expired and revoked links open nothing and change nothing.
-    const expired = await signNoticeLink({ ...key, contactId: others[0]!.id }, { secret: TEST_LINK_SECRET, ttlSeconds: 1, now: new Date(Date.now() - 60_000) });
+    const expired = await signNoticeLink(
+      { ...key, contactId: others[0]!.id },
+      { secret: TEST_LINK_SECRET, ttlSeconds: 1, now: new Date(Date.now() - 60_000) },
+    );
     expect(await acknowledgeAction(expired.token, undefined, form())).toEqual({ ok: false, message: expect.stringMatching(/expired/) });
     const thirdToken = linkTokenIn(details.find((m) => m.to === others[0]!.email)!.text);
-    await revokeLink(ctx.db, { linkId: (await findStoredNotice(ctx.db, { ...key, contactId: others[0]!.id }))!.linkId!, incidentId, reason: 'revoked' });
+    await revokeLink(ctx.db, {
+      linkId: (await findStoredNotice(ctx.db, { ...key, contactId: others[0]!.id }))!.linkId!,
+      incidentId,
+      reason: 'revoked',
+    });
     expect(await acknowledgeAction(thirdToken, undefined, form())).toEqual({ ok: false, message: expect.stringMatching(/withdrawn/) });
     expect((await findStoredNotice(ctx.db, { ...key, contactId: others[0]!.id }))?.acknowledgedAt).toBeNull();
     expect(await openNoticeLink(reminderToken, { incidentId: 'inc-000000000000' })).toEqual({ ok: false, problem: 'wrong-incident' });
@@ -115,28 +140,53 @@ describe('notice links: the contact page acknowledges, defers and signs off; rem
     ctx.smtp.clear();
     const single = ctx.fleet.deployments.find((d) => d.tenancy === 'single')!;
     const patchedImage = await patchedImageFor(ctx, single);
-    const policy = { ...TEST_POLICY, fixReleaseLimitSeconds: 60, bulletinTargetSeconds: 30, bulletinLimitSeconds: 60, maintenanceNoticeSeconds: 30, deferralLimitSeconds: 120 };
+    const policy = {
+      ...TEST_POLICY,
+      fixReleaseLimitSeconds: 60,
+      bulletinTargetSeconds: 30,
+      bulletinLimitSeconds: 60,
+      maintenanceNoticeSeconds: 30,
+      deferralLimitSeconds: 120,
+    };
     const handle = await ctx.declare('exploitable-vulnerability', [single], {
-      vulnerability: { reference: 'CVE-2026-40404', title: 'Header smuggling', component: 'asperanoded', discoveredAt: new Date().toISOString() },
+      vulnerability: {
+        reference: 'CVE-2026-40404',
+        title: 'Header smuggling',
+        component: 'asperanoded',
+        discoveredAt: new Date().toISOString(),
+      },
       policy,
     });
     const incidentId = incidentIdOf(handle);
     await waitForGate(handle, 'fix-released');
-    await decide(handle, 'fix-released', 'released', 'hotfix passed its checks', { parameters: { version: '4.4.3', imageId: patchedImage } });
+    await decide(handle, 'fix-released', 'released', 'hotfix passed its checks', {
+      parameters: { version: '4.4.3', imageId: patchedImage },
+    });
     await waitForStatus(ctx, handle, 'maintenance');
-    const schedules = await waitUntil('the schedule is sent', async () => ctx.smtp.ofKind('maintenance-schedule').length > 0 && ctx.smtp.ofKind('maintenance-schedule'));
+    const schedules = await waitUntil(
+      'the schedule is sent',
+      async () => ctx.smtp.ofKind('maintenance-schedule').length > 0 && ctx.smtp.ofKind('maintenance-schedule'),
+    );
     const contact = ctx.fleet.customers.find((c) => c.id === single.customerIds[0])!.contacts.find((k) => k.email === schedules[0]!.to)!;
     const token = linkTokenIn(schedules[0]!.text);
 
     const plan = () =>
-      queryState(handle).then((s) => (s.facts.maintenance as { deploymentId: string; window: string; deferrableUntil: string }[]).find((p) => p.deploymentId === single.id)!);
+      queryState(handle).then((s) =>
+        (s.facts.maintenance as { deploymentId: string; window: string; deferrableUntil: string }[]).find(
+          (p) => p.deploymentId === single.id,
+        )!,
+      );
     const before = await plan();
     const tooLate = new Date(Date.parse(before.deferrableUntil) + 60_000).toISOString();
     const refused = await requestDeferralAction(token, undefined, form({ deploymentId: single.id, until: tooLate, reason: 'quarter end' }));
     expect(refused).toEqual({ ok: false, message: expect.stringMatching(/latest window the policy allows/) });
 
     const agreed = new Date(Date.parse(before.window) + 40_000).toISOString();
-    const moved = await requestDeferralAction(token, undefined, form({ deploymentId: single.id, until: agreed, reason: 'big delivery tonight' }));
+    const moved = await requestDeferralAction(
+      token,
+      undefined,
+      form({ deploymentId: single.id, until: agreed, reason: 'big delivery tonight' }),
+    );
     expect(moved).toMatchObject({ ok: true });
     expect((await plan()).window).toBe(agreed);
     await waitUntil('the deferral is confirmed by email', async () => ctx.smtp.ofKind('deferral-confirmation').length > 0);
@@ -146,7 +196,11 @@ describe('notice links: the contact page acknowledges, defers and signs off; rem
     expect(decision.details).toMatchObject({ reason: 'big delivery tonight', role: 'contact' });
 
     // The link's one-shot action is spent: using it again changes nothing.
-    const again = await requestDeferralAction(token, undefined, form({ deploymentId: single.id, until: before.deferrableUntil, reason: 'again' }));
+    const again = await requestDeferralAction(
+      token,
+      undefined,
+      form({ deploymentId: single.id, until: before.deferrableUntil, reason: 'again' }),
+    );
     expect(again).toEqual({ ok: false, message: expect.stringMatching(/already been used/) });
     expect((await plan()).window).toBe(agreed);
 

@@ -3,6 +3,7 @@ import { listNotices, listTimeline, upsertCustomer } from '@firebreak/db';
 import type { Deployment } from '@firebreak/domain';
 import type { temporal } from '@temporalio/proto';
 import { describe, expect, it } from 'vitest';
+
 import { manyCustomers } from '../support/many-customers';
 import { incidentIdOf, waitForGate } from '../support/playbook-driver';
 import { useTestContextWithWorker } from '../support/test-context';
@@ -59,7 +60,13 @@ describe('a notice round to hundreds of contacts', () => {
         component: 'asperanoded',
         discoveredAt: new Date().toISOString(),
       },
-      policy: { ...TEST_POLICY, bulletinTargetSeconds: 600, bulletinLimitSeconds: 1200, fixReleaseLimitSeconds: 1200, reminderDelaySeconds: 3 },
+      policy: {
+        ...TEST_POLICY,
+        bulletinTargetSeconds: 600,
+        bulletinLimitSeconds: 1200,
+        fixReleaseLimitSeconds: 1200,
+        reminderDelaySeconds: 3,
+      },
     });
     const incidentId = incidentIdOf(handle);
     try {
@@ -99,7 +106,12 @@ describe('a notice round to hundreds of contacts', () => {
       expect(pages.length).toBeGreaterThan(1);
       const transport = createMailTransport({ host: '127.0.0.1', port: ctx.smtp.port, requireTls: false, maxMessagesPerSecond: 100 });
       try {
-        const activities = createActivities({ db: ctx.db, ec2For: () => ctx.ec2, transport, mailFrom: 'Firebreak <firebreak@example.org>' });
+        const activities = createActivities({
+          db: ctx.db,
+          ec2For: () => ctx.ec2,
+          transport,
+          mailFrom: 'Firebreak <firebreak@example.org>',
+        });
         const repeated = await Promise.all(pages.map((page) => activities.sendNoticeBatch(page)));
         expect(repeated.reduce((n, r) => n + r.sent, 0)).toBe(0);
         expect(repeated.reduce((n, r) => n + r.alreadySent, 0)).toBe(delivered.length);
@@ -116,13 +128,20 @@ describe('a notice round to hundreds of contacts', () => {
       // contacts and counts the rest.
       const followUp = ctx.client.workflow.getHandle(`${handle.workflowId}-follow-up-bulletin-exploitable-1`);
       expect(await followUp.result()).toEqual({ reminded: delivered.length, escalated: delivered.length });
-      expect(ctx.smtp.ofKind('reminder').map((m) => m.to).sort()).toEqual(delivered.map((c) => c.email).sort());
+      expect(
+        ctx.smtp
+          .ofKind('reminder')
+          .map((m) => m.to)
+          .sort(),
+      ).toEqual(delivered.map((c) => c.email).sort());
       const escalations = ctx.smtp.messages.filter((m) => m.to === TEST_POLICY.operationsEmail && m.subject.includes('not acknowledged'));
       expect(escalations).toHaveLength(1);
       expect(escalations[0]!.subject).toContain(`${delivered.length} contact(s) have not acknowledged the security bulletin`);
       expect(escalations[0]!.text).toContain(`and ${delivered.length - 200} more`);
       const followUpEvents = (await followUp.fetchHistory()).events ?? [];
-      expect(followUpEvents.filter((e) => e.activityTaskScheduledEventAttributes?.activityType?.name === 'sendRemindersPage')).toHaveLength(2);
+      expect(followUpEvents.filter((e) => e.activityTaskScheduledEventAttributes?.activityType?.name === 'sendRemindersPage')).toHaveLength(
+        2,
+      );
       expect(followUpEvents.length).toBeLessThan(delivered.length / 5);
     } finally {
       await handle.terminate('test finished');

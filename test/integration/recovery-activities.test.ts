@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+
 import {
   AuthorizeSecurityGroupIngressCommand,
   CreateTagsCommand,
@@ -22,10 +23,11 @@ import {
   type RecoveryInput,
 } from '@firebreak/activities';
 import { createIncident, findPreChangeState, type FirebreakDb } from '@firebreak/db';
-import { incidentWorkflowId, TAG, type Deployment } from '@firebreak/domain';
+import { type Deployment, incidentWorkflowId, TAG } from '@firebreak/domain';
 import type { DemoFleet } from '@firebreak/stack';
 import { ApplicationFailure } from '@temporalio/client';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+
 import { readDeploymentEvidence } from '../support/ec2-evidence';
 import { createFleetFixture } from '../support/fleet-fixture';
 
@@ -77,16 +79,16 @@ async function readCleanEvidence(ec2: EC2Client, incidentId: string) {
     (a) => role(a.Tags) === 'clean-address',
   );
   const flowLogs = vpcs.length
-    ? ((await ec2.send(new DescribeFlowLogsCommand({ Filter: [{ Name: 'resource-id', Values: vpcs.map((v) => v.VpcId!) }] })))
-        .FlowLogs ?? [])
+    ? ((await ec2.send(new DescribeFlowLogsCommand({ Filter: [{ Name: 'resource-id', Values: vpcs.map((v) => v.VpcId!) }] }))).FlowLogs ??
+      [])
     : [];
   return { vpcs, subnets, gateways, routeTables, groups, cleanInstances, addresses, flowLogs };
 }
 
-function ruleSummary(permissions: { IpProtocol?: string; FromPort?: number; ToPort?: number; IpRanges?: { CidrIp?: string }[] }[] | undefined) {
-  return (permissions ?? [])
-    .flatMap((p) => (p.IpRanges ?? []).map((r) => `${p.IpProtocol} ${p.FromPort}-${p.ToPort} ${r.CidrIp}`))
-    .sort();
+function ruleSummary(
+  permissions: { IpProtocol?: string; FromPort?: number; ToPort?: number; IpRanges?: { CidrIp?: string }[] }[] | undefined,
+) {
+  return (permissions ?? []).flatMap((p) => (p.IpRanges ?? []).map((r) => `${p.IpProtocol} ${p.FromPort}-${p.ToPort} ${r.CidrIp}`)).sort();
 }
 
 async function allocationsNow(ec2: EC2Client, allocationIds: string[]) {
@@ -165,9 +167,9 @@ describe('recovery activities against the EC2 emulator', () => {
     expect(built.gateways).toHaveLength(1);
     expect(built.gateways[0]!.Attachments?.map((a) => a.VpcId)).toEqual([first.network.vpcId]);
     expect(built.routeTables).toHaveLength(1);
-    expect(built.routeTables[0]!.Routes?.some((r) => r.DestinationCidrBlock === '0.0.0.0/0' && r.GatewayId === first.network.internetGatewayId)).toBe(
-      true,
-    );
+    expect(
+      built.routeTables[0]!.Routes?.some((r) => r.DestinationCidrBlock === '0.0.0.0/0' && r.GatewayId === first.network.internetGatewayId),
+    ).toBe(true);
     expect(built.routeTables[0]!.Associations?.map((a) => a.SubnetId).sort()).toEqual([...first.network.subnetIds].sort());
 
     // The firewall: exactly the documented inbound rules, never 22; outbound left open for updates.
@@ -187,8 +189,9 @@ describe('recovery activities against the EC2 emulator', () => {
       expect(instance.VpcId).toBe(first.network.vpcId);
       expect(instance.MetadataOptions?.HttpTokens).toBe('required');
       expect(instance.SecurityGroups?.map((g) => g.GroupId)).toEqual([first.firewall.securityGroupId]);
-      const volumes = (await ec2.send(new DescribeVolumesCommand({ Filters: [{ Name: 'attachment.instance-id', Values: [instance.InstanceId!] }] })))
-        .Volumes ?? [];
+      const volumes =
+        (await ec2.send(new DescribeVolumesCommand({ Filters: [{ Name: 'attachment.instance-id', Values: [instance.InstanceId!] }] })))
+          .Volumes ?? [];
       expect(volumes.length).toBeGreaterThan(0);
       for (const volume of volumes) expect(volume.Encrypted).toBe(true);
     }
@@ -236,7 +239,16 @@ describe('recovery activities against the EC2 emulator', () => {
     expect(Object.values(again.removed).every((ids) => ids.length === 0)).toBe(true);
 
     const after = await readCleanEvidence(ec2, incidentId);
-    expect(after).toMatchObject({ vpcs: [], subnets: [], gateways: [], routeTables: [], groups: [], cleanInstances: [], addresses: [], flowLogs: [] });
+    expect(after).toMatchObject({
+      vpcs: [],
+      subnets: [],
+      gateways: [],
+      routeTables: [],
+      groups: [],
+      cleanInstances: [],
+      addresses: [],
+      flowLogs: [],
+    });
     const compromisedAfter = await readDeploymentEvidence(ec2, deployment, incidentId);
     expect(compromisedAfter.instances.map((i) => [i.InstanceId, i.State?.Name])).toEqual(
       compromisedBefore.instances.map((i) => [i.InstanceId, i.State?.Name]),

@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
+
 import { SOURCE_FACTOR } from '@firebreak/accounts';
 import { currentPolicy } from '@firebreak/db';
 import { DEFAULT_SECURITY_SETTINGS, signInAlertWorkflowId, TASK_QUEUE } from '@firebreak/domain';
 import { findFreePort } from '@firebreak/stack';
 import type { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+
 import { createTestContext, type TestContext } from '../support/test-context';
 import { waitUntil } from '../support/wait-until';
 
@@ -20,7 +22,11 @@ beforeAll(async () => {
   // The console starts its workflows on the real task queue, so this file's worker polls that one.
   ctx = await createTestContext('sign-in-alert', { taskQueue: TASK_QUEUE });
   ({ worker, running } = await ctx.startWorker());
-  Object.assign(process.env, { FIREBREAK_DATABASE_PATH: ctx.databasePath, CONSOLE_PUBLIC_URL: ORIGIN, TEMPORAL_ADDRESS: ctx.temporalAddress });
+  Object.assign(process.env, {
+    FIREBREAK_DATABASE_PATH: ctx.databasePath,
+    CONSOLE_PUBLIC_URL: ORIGIN,
+    TEMPORAL_ADDRESS: ctx.temporalAddress,
+  });
 });
 
 afterAll(async () => {
@@ -31,16 +37,23 @@ afterAll(async () => {
 
 /** Fails sign-in from `source` until the console blocks it, through the form's route handler. */
 async function sprayFrom(source: string): Promise<void> {
-  const { POST } = await import('../../apps/console/app/auth/sign-in/route');
+  const { POST } = await import('@firebreak/console/app/auth/sign-in/route');
   for (let i = 0; i < ATTEMPTS_TO_BLOCK; i++) {
     const body = new URLSearchParams({ username: `guess-${i}-${suffix}`, password: `wrong ${suffix}` });
-    const response = await POST(new Request(`${ORIGIN}/auth/sign-in`, { method: 'POST', headers: { Origin: ORIGIN, 'X-Forwarded-For': source }, body }));
+    const response = await POST(
+      new Request(`${ORIGIN}/auth/sign-in`, { method: 'POST', headers: { Origin: ORIGIN, 'X-Forwarded-For': source }, body }),
+    );
     expect(response.headers.get('location')).toBe('/sign-in?failed=1');
   }
 }
 
 async function auditOf(source: string): Promise<Array<{ eventType: string; details: Record<string, unknown> }>> {
-  const rows = await ctx.db.selectFrom('audit_log').select(['event_type', 'details']).where('source_address', '=', source).orderBy('seq').execute();
+  const rows = await ctx.db
+    .selectFrom('audit_log')
+    .select(['event_type', 'details'])
+    .where('source_address', '=', source)
+    .orderBy('seq')
+    .execute();
   return rows.map((row) => ({ eventType: row.event_type, details: JSON.parse(row.details) as Record<string, unknown> }));
 }
 
@@ -62,13 +75,16 @@ describe('a blocked sign-in source', () => {
     const events = await auditOf(source);
     const blocked = events.find((e) => e.eventType === 'sign-in.source-blocked')!;
     const alerted = events.find((e) => e.eventType === 'operations.alerted')!;
-    expect(alerted.details).toMatchObject({ about: 'sign-in.source-blocked', workflowId: signInAlertWorkflowId({ sourceAddress: source, blockedUntil: String(blocked.details.until) }) });
+    expect(alerted.details).toMatchObject({
+      about: 'sign-in.source-blocked',
+      workflowId: signInAlertWorkflowId({ sourceAddress: source, blockedUntil: String(blocked.details.until) }),
+    });
 
     // Asking again for the same block starts nothing new: the workflow id is the block's.
     const handle = ctx.client.workflow.getHandle(String(alerted.details.workflowId));
     await handle.result();
     const { runId } = await handle.describe();
-    const { alertSourceBlocked } = await import('../../apps/console/src/server/auth/alert-source-blocked');
+    const { alertSourceBlocked } = await import('@firebreak/console/server/auth/alert-source-blocked');
     await alertSourceBlocked({ sourceAddress: source, blockedUntil: String(blocked.details.until), failures: ATTEMPTS_TO_BLOCK });
     expect((await handle.describe()).runId).toBe(runId);
     // More failures from the blocked source are refused without counting, so no second block and no second alert.

@@ -1,17 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+
 import { createUser, findUserCredentials } from '@firebreak/accounts';
-import { migrateToLatest, openDatabase, type FirebreakDb } from '@firebreak/db';
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 // The console reads its configuration on first use, so the handlers can be imported before process.env is set.
-import { GET as getCallback } from '../../apps/console/app/auth/oidc/callback/route';
-import { GET as getStart } from '../../apps/console/app/auth/oidc/start/route';
-import { POST as postSignIn } from '../../apps/console/app/auth/sign-in/route';
-import { changePassword } from '../../apps/console/src/server/accounts/change-password';
-import { updateUserAccount } from '../../apps/console/src/server/accounts/update-user-account';
-import { requireActor, type Caller } from '../../apps/console/src/server/auth/require-actor';
-import { OidcTestProvider } from '../support/oidc-test-provider';
+import { GET as getCallback } from '@firebreak/console/app/auth/oidc/callback/route';
+import { GET as getStart } from '@firebreak/console/app/auth/oidc/start/route';
+import { POST as postSignIn } from '@firebreak/console/app/auth/sign-in/route';
+import { changePassword } from '@firebreak/console/server/accounts/change-password';
+import { updateUserAccount } from '@firebreak/console/server/accounts/update-user-account';
+import { type Caller, requireActor } from '@firebreak/console/server/auth/require-actor';
+import { type FirebreakDb, migrateToLatest, openDatabase } from '@firebreak/db';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+
 import { captureConsoleOutput } from '../support/console-capture';
+import { OidcTestProvider } from '../support/oidc-test-provider';
 
 const CONSOLE = 'http://localhost:3000';
 const REDIRECT = `${CONSOLE}/auth/oidc/callback`;
@@ -43,9 +45,25 @@ beforeAll(async () => {
   });
   db = openDatabase(databasePath);
   await migrateToLatest(db);
-  const admin = await createUser(db, { username: `admin-${suffix}`, displayName: 'The administrator', role: 'administrator', password: `admin passphrase ${suffix}` });
-  administrator = { actor: { kind: 'user', id: admin.id, name: admin.displayName }, role: 'administrator', via: 'session', userId: admin.id, sourceAddress: '192.0.2.1' };
-  provider.accounts.set('alice-sub', { preferred_username: 'alice', name: 'Alice Example', email: 'alice@example.org', groups: ['staff', 'fb-oncall'] });
+  const admin = await createUser(db, {
+    username: `admin-${suffix}`,
+    displayName: 'The administrator',
+    role: 'administrator',
+    password: `admin passphrase ${suffix}`,
+  });
+  administrator = {
+    actor: { kind: 'user', id: admin.id, name: admin.displayName },
+    role: 'administrator',
+    via: 'session',
+    userId: admin.id,
+    sourceAddress: '192.0.2.1',
+  };
+  provider.accounts.set('alice-sub', {
+    preferred_username: 'alice',
+    name: 'Alice Example',
+    email: 'alice@example.org',
+    groups: ['staff', 'fb-oncall'],
+  });
   provider.accounts.set('carol-sub', { preferred_username: 'carol', name: 'Carol Example', groups: ['staff'] });
   provider.accounts.set('dave-sub', { preferred_username: 'dave', name: 'Dave Example', groups: ['fb-managers'] });
   provider.accounts.set('erin-sub', { preferred_username: 'erin', name: 'Erin Example', groups: ['fb-managers'] });
@@ -115,12 +133,24 @@ async function callerOf(sessionCookie: string): Promise<Caller> {
 
 async function counts(): Promise<{ users: number; identities: number; sessions: number }> {
   const count = async (table: 'users' | 'user_identities' | 'sessions') =>
-    Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   return { users: await count('users'), identities: await count('user_identities'), sessions: await count('sessions') };
 }
 
 async function lastFailure(): Promise<Record<string, unknown>> {
-  const row = await db.selectFrom('audit_log').select(['event_type', 'details']).where('event_type', '=', 'sign-in.failed').orderBy('seq', 'desc').executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('audit_log')
+    .select(['event_type', 'details'])
+    .where('event_type', '=', 'sign-in.failed')
+    .orderBy('seq', 'desc')
+    .executeTakeFirstOrThrow();
   return JSON.parse(row.details) as Record<string, unknown>;
 }
 
@@ -136,7 +166,8 @@ describe('single sign-on', () => {
   it('starts with state, nonce and a PKCE challenge, kept in a short-lived HttpOnly SameSite=Lax cookie', async () => {
     const { authorizationUrl, setCookie } = await startFlow();
     expect(authorizationUrl.origin).toBe(provider.issuer);
-    for (const parameter of ['state', 'nonce', 'code_challenge']) expect(authorizationUrl.searchParams.get(parameter)?.length).toBeGreaterThanOrEqual(22);
+    for (const parameter of ['state', 'nonce', 'code_challenge'])
+      expect(authorizationUrl.searchParams.get(parameter)?.length).toBeGreaterThanOrEqual(22);
     expect(authorizationUrl.searchParams.get('code_challenge_method')).toBe('S256');
     expect(authorizationUrl.searchParams.get('redirect_uri')).toBe(REDIRECT);
     expect(setCookie).toMatch(/HttpOnly/);
@@ -161,10 +192,16 @@ describe('single sign-on', () => {
 
     // No password opens this account, and there is none to change.
     const withPassword = await postSignIn(
-      new Request(`${CONSOLE}/auth/sign-in`, { method: 'POST', headers: { Origin: CONSOLE, 'X-Forwarded-For': '192.0.2.30' }, body: new URLSearchParams({ username: 'alice', password: '' }) }),
+      new Request(`${CONSOLE}/auth/sign-in`, {
+        method: 'POST',
+        headers: { Origin: CONSOLE, 'X-Forwarded-For': '192.0.2.30' },
+        body: new URLSearchParams({ username: 'alice', password: '' }),
+      }),
     );
     expect(withPassword.headers.get('location')).toBe('/sign-in?failed=1');
-    await expect(changePassword(caller, { currentPassword: 'anything at all', newPassword: `a new passphrase ${suffix}` })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      changePassword(caller, { currentPassword: 'anything at all', newPassword: `a new passphrase ${suffix}` }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 
   it('finds the same account next time and rotates the session', async () => {
@@ -192,7 +229,12 @@ describe('single sign-on', () => {
     provider.accounts.set('carol-sub', { preferred_username: 'carol', name: 'Carol Example', groups: ['staff', 'fb-admins'] });
     const promoted = await signInAs('carol-sub');
     expect((await callerOf(promoted.sessionCookie!)).role).toBe('administrator');
-    const change = await db.selectFrom('audit_log').select('details').where('event_type', '=', 'user.role-changed').orderBy('seq', 'desc').executeTakeFirstOrThrow();
+    const change = await db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('event_type', '=', 'user.role-changed')
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(change.details)).toMatchObject({ from: 'manager', to: 'administrator', by: 'claim groups' });
   });
 
@@ -216,7 +258,9 @@ describe('single sign-on', () => {
 
   it('refuses an ID token carrying another nonce, creating nothing', async () => {
     const before = await counts();
-    const { response, sessionCookie } = await signInAs('dave-sub', { alterRequest: (url) => url.searchParams.set('nonce', 'n'.repeat(43)) });
+    const { response, sessionCookie } = await signInAs('dave-sub', {
+      alterRequest: (url) => url.searchParams.set('nonce', 'n'.repeat(43)),
+    });
     expectRefused(response, sessionCookie);
     expect(await lastFailure()).toMatchObject({ reason: 'response-rejected', error: { check: expect.stringMatching(/"nonce"/) } });
     expect(await counts()).toEqual(before);

@@ -2,11 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+
 import { createMailTransport } from '@firebreak/activities';
 import { mailTransportConfig, readWorkerEnv } from '@firebreak/worker';
 import { NativeConnection } from '@temporalio/worker';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+
 import { createTestCertificates, type TestCertificates } from '../support/test-certificates';
 import { TlsTerminatingProxy } from '../support/tls-terminating-proxy';
 
@@ -60,7 +62,12 @@ describe('SMTP: TLS with a verified certificate, configured from the worker’s 
     await send({ SMTP_PORT: String(starttls.port), SMTP_TLS_CA_FILE: certs.caFile, SMTP_TLS_SERVER_NAME: 'relay.test' });
     expect(starttls.accepted()).toBe(1);
     const implicit = await startRelay('implicit');
-    await send({ SMTP_PORT: String(implicit.port), SMTP_SECURE: 'true', SMTP_TLS_CA_FILE: certs.caFile, SMTP_TLS_SERVER_NAME: 'relay.test' });
+    await send({
+      SMTP_PORT: String(implicit.port),
+      SMTP_SECURE: 'true',
+      SMTP_TLS_CA_FILE: certs.caFile,
+      SMTP_TLS_SERVER_NAME: 'relay.test',
+    });
     expect(implicit.accepted()).toBe(1);
   });
 
@@ -68,7 +75,9 @@ describe('SMTP: TLS with a verified certificate, configured from the worker’s 
     const relay = await startRelay('starttls');
     const port = String(relay.port);
     await expect(send({ SMTP_PORT: port, SMTP_REQUIRE_TLS: 'true', SMTP_TLS_SERVER_NAME: 'relay.test' })).rejects.toThrow(/certificate/i);
-    await expect(send({ SMTP_PORT: port, SMTP_TLS_CA_FILE: certs.caFile, SMTP_TLS_SERVER_NAME: 'mail.elsewhere.test' })).rejects.toThrow(/altnames|certificate|hostname/i);
+    await expect(send({ SMTP_PORT: port, SMTP_TLS_CA_FILE: certs.caFile, SMTP_TLS_SERVER_NAME: 'mail.elsewhere.test' })).rejects.toThrow(
+      /altnames|certificate|hostname/i,
+    );
     expect(relay.accepted()).toBe(0);
   });
 });
@@ -81,16 +90,21 @@ describe('Temporal: TLS and mutual TLS, configured from each app’s environment
     const server = { cert: certs.read(certs.serverCertFile), key: certs.read(certs.serverKeyFile), upstream: inject('temporalAddress') };
     tls = await TlsTerminatingProxy.start(server);
     mutual = await TlsTerminatingProxy.start({ ...server, clientCa: certs.read(certs.caFile) });
-    stops.push(() => tls.stop(), () => mutual.stop());
+    stops.push(
+      () => tls.stop(),
+      () => mutual.stop(),
+    );
   });
 
   /** The console's own client, built from a fresh read of its environment. */
   async function consoleReaches(env: Record<string, string | undefined>): Promise<string> {
     vi.resetModules();
     const saved = { ...process.env };
-    for (const [key, value] of Object.entries(env)) if (value === undefined) delete process.env[key]; else process.env[key] = value;
+    for (const [key, value] of Object.entries(env))
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
     try {
-      const { getTemporalClient } = await import('../../apps/console/src/server/temporal-client');
+      const { getTemporalClient } = await import('@firebreak/console/server/temporal-client');
       const client = await getTemporalClient();
       const info = await client.workflowService.getSystemInfo({});
       await client.connection.close();
@@ -121,7 +135,9 @@ describe('Temporal: TLS and mutual TLS, configured from each app’s environment
     }
     const refusedBefore = mutual.refusedHandshakes;
     const withoutCertificate = readWorkerEnv(base);
-    await expect(NativeConnection.connect({ address: withoutCertificate.TEMPORAL_ADDRESS, ...withoutCertificate.temporalSecurity })).rejects.toThrow();
+    await expect(
+      NativeConnection.connect({ address: withoutCertificate.TEMPORAL_ADDRESS, ...withoutCertificate.temporalSecurity }),
+    ).rejects.toThrow();
     expect(mutual.refusedHandshakes).toBeGreaterThan(refusedBefore);
   });
 });

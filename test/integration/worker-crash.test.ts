@@ -1,12 +1,12 @@
 import type { ChildProcess } from 'node:child_process';
+
 import { findIncident, listNotices, listTimeline } from '@firebreak/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { readDeploymentEvidence } from '../support/ec2-evidence';
 import { createTestContext, type TestContext } from '../support/test-context';
 import { waitUntil } from '../support/wait-until';
 import { killWorkerProcess, startWorkerProcess } from '../support/worker-process';
-
-
 
 describe('a worker killed in the middle of a playbook', () => {
   let ctx: TestContext;
@@ -41,21 +41,17 @@ describe('a worker killed in the middle of a playbook', () => {
     ctx.smtp.hold(1);
     const second = startWorkerProcess(ctx, { logName });
     children.push(second);
-    await waitUntil(
-      'a notice has been sent',
-      async () => (await listNotices(ctx.db, incidentId)).some((n) => n.status === 'sent'),
-      { timeoutMs: 200_000 },
-    );
+    await waitUntil('a notice has been sent', async () => (await listNotices(ctx.db, incidentId)).some((n) => n.status === 'sent'), {
+      timeoutMs: 200_000,
+    });
     await killWorkerProcess(second);
     ctx.smtp.release();
 
     // Third worker: finishes the playbook.
     children.push(startWorkerProcess(ctx, { logName }));
-    await waitUntil(
-      'the incident is contained',
-      async () => (await findIncident(ctx.db, incidentId))?.status === 'contained',
-      { timeoutMs: 300_000 },
-    );
+    await waitUntil('the incident is contained', async () => (await findIncident(ctx.db, incidentId))?.status === 'contained', {
+      timeoutMs: 300_000,
+    });
 
     const evidence = await readDeploymentEvidence(ctx.ec2, deployment, incidentId);
     expect(evidence.associatedAddresses).toEqual([]);

@@ -34,17 +34,17 @@ export async function readDeploymentEvidence(ec2: EC2Client, deployment: Deploym
   );
   const addresses = (await ec2.send(new DescribeAddressesCommand({}))).Addresses ?? [];
   const associatedAddresses = addresses.filter((a) => a.InstanceId && instanceIds.includes(a.InstanceId));
-  const acls = (await ec2.send(new DescribeNetworkAclsCommand({ Filters: [{ Name: 'vpc-id', Values: [deployment.vpcId] }] })))
-    .NetworkAcls ?? [];
+  const acls =
+    (await ec2.send(new DescribeNetworkAclsCommand({ Filters: [{ Name: 'vpc-id', Values: [deployment.vpcId] }] }))).NetworkAcls ?? [];
   const aclBySubnet = new Map<string, string>();
   for (const acl of acls) for (const a of acl.Associations ?? []) aclBySubnet.set(a.SubnetId!, acl.NetworkAclId!);
   const incidentAcls = acls.filter((acl) => acl.Tags?.some((t) => t.Key === TAG.incident && t.Value === incidentId));
-  const groups = (await ec2.send(new DescribeSecurityGroupsCommand({ Filters: [{ Name: 'vpc-id', Values: [deployment.vpcId] }] })))
-    .SecurityGroups ?? [];
+  const groups =
+    (await ec2.send(new DescribeSecurityGroupsCommand({ Filters: [{ Name: 'vpc-id', Values: [deployment.vpcId] }] }))).SecurityGroups ?? [];
   const incidentGroups = groups.filter((g) => g.Tags?.some((t) => t.Key === TAG.incident && t.Value === incidentId));
   const snapshots = (await ec2.send(new DescribeSnapshotsCommand({ OwnerIds: ['self'] }))).Snapshots ?? [];
   const incidentSnapshots = snapshots.filter((s) => s.Tags?.some((t) => t.Key === TAG.incident && t.Value === incidentId));
-  const volumeIds = instances.flatMap((i) => (i.BlockDeviceMappings ?? []).map((b) => b.Ebs?.VolumeId!)).filter(Boolean);
+  const volumeIds = instances.flatMap((i) => (i.BlockDeviceMappings ?? []).flatMap((b) => (b.Ebs?.VolumeId ? [b.Ebs.VolumeId] : [])));
   return {
     instances,
     interfaces,
@@ -64,8 +64,8 @@ export async function readCleanEnvironment(ec2: EC2Client, incidentId: string, d
     { Name: `tag:${TAG.incident}`, Values: [incidentId] },
     { Name: `tag:${TAG.deployment}`, Values: [deploymentId] },
   ];
-  const vpcs = (await ec2.send(new DescribeVpcsCommand({ Filters: [...byIncident, { Name: `tag:${TAG.role}`, Values: ['clean-vpc'] }] })))
-    .Vpcs ?? [];
+  const vpcs =
+    (await ec2.send(new DescribeVpcsCommand({ Filters: [...byIncident, { Name: `tag:${TAG.role}`, Values: ['clean-vpc'] }] }))).Vpcs ?? [];
   const vpcIds = vpcs.map((v) => v.VpcId!);
   if (vpcIds.length === 0) return { vpcIds, instances: [], firewallRules: [] };
   const reservations = await ec2.send(
@@ -77,14 +77,16 @@ export async function readCleanEnvironment(ec2: EC2Client, incidentId: string, d
     }),
   );
   const instances = (reservations.Reservations ?? []).flatMap((r) => r.Instances ?? []);
-  const groups = (await ec2.send(new DescribeSecurityGroupsCommand({ Filters: [{ Name: 'vpc-id', Values: vpcIds }] }))).SecurityGroups ?? [];
+  const groups =
+    (await ec2.send(new DescribeSecurityGroupsCommand({ Filters: [{ Name: 'vpc-id', Values: vpcIds }] }))).SecurityGroups ?? [];
   const firewall = groups.filter((g) => g.GroupName !== 'default');
   return { vpcIds, instances, firewallRules: firewall.flatMap((g) => g.IpPermissions ?? []) };
 }
 
 /** Deny entries for a CIDR on the network ACLs of a deployment's subnets, as EC2 reports them. */
 export async function denyEntriesFor(ec2: EC2Client, deployment: Deployment, cidr: string) {
-  const acls = (await ec2.send(new DescribeNetworkAclsCommand({ Filters: [{ Name: 'association.subnet-id', Values: deployment.subnetIds }] })))
-    .NetworkAcls ?? [];
+  const acls =
+    (await ec2.send(new DescribeNetworkAclsCommand({ Filters: [{ Name: 'association.subnet-id', Values: deployment.subnetIds }] })))
+      .NetworkAcls ?? [];
   return acls.flatMap((acl) => (acl.Entries ?? []).filter((e) => e.CidrBlock === cidr && e.RuleAction === 'deny'));
 }

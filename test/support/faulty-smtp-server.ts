@@ -1,8 +1,10 @@
 import { EventEmitter, once } from 'node:events';
-import { createServer, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
+import { createServer, type Server, type Socket } from 'node:net';
+
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+
 import { type ReceivedMessage, toReceivedMessage } from './smtp-sink';
 
 /** How the server treats a new connection. */

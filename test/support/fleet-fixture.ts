@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import { createEc2Client } from '@firebreak/aws';
 import { type FirebreakDb, migrateToLatest, openDatabase } from '@firebreak/db';

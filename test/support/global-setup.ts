@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import { ensureTemporalCli, findFreePort, startMotoServer, startTemporalDevServer, toolsDirFrom } from '@firebreak/stack';
 import { workflowsPath } from '@firebreak/worker';
 import { bundleWorkflowCode } from '@temporalio/worker';

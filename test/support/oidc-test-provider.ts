@@ -1,7 +1,8 @@
-import { generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
+import { generateKeyPairSync, type KeyObject, randomBytes, sign } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+
 import Provider, { type Configuration } from 'oidc-provider';
 
 export interface OidcTestProviderOptions {
@@ -133,7 +134,8 @@ export class OidcTestProvider {
       if (res.statusCode !== 200 || (typeof chunk !== 'string' && !Buffer.isBuffer(chunk))) return end(chunk);
       const body = JSON.parse(chunk.toString()) as Record<string, unknown>;
       if (typeof body.id_token === 'string' && this.tamperIdToken) body.id_token = this.resign(body.id_token, this.tamperIdToken);
-      for (const key of ['access_token', 'id_token', 'refresh_token']) if (typeof body[key] === 'string') this.issuedSecrets.push(body[key]);
+      for (const key of ['access_token', 'id_token', 'refresh_token'])
+        if (typeof body[key] === 'string') this.issuedSecrets.push(body[key]);
       const text = JSON.stringify(body);
       res.setHeader('content-length', Buffer.byteLength(text));
       return end(text);

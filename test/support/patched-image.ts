@@ -5,9 +5,7 @@ import { CreateImageCommand, DescribeImagesCommand, type EC2Client } from '@aws-
  * it is created so a test can ask twice. Test-only; production is told the image id.
  */
 export async function ensurePatchedImage(ec2: EC2Client, fromInstanceId: string, name = 'transfer-node-patched'): Promise<string> {
-  const found = await ec2.send(
-    new DescribeImagesCommand({ Owners: ['self'], Filters: [{ Name: 'name', Values: [name] }] }),
-  );
+  const found = await ec2.send(new DescribeImagesCommand({ Owners: ['self'], Filters: [{ Name: 'name', Values: [name] }] }));
   const existing = found.Images?.find((i) => i.ImageId)?.ImageId;
   if (existing) return existing;
   const created = await ec2.send(

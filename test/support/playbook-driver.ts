@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+
 import { findIncident, listTimeline } from '@firebreak/db';
 import {
   type Actor,
-  type DecisionOutcome,
   type DeciderRole,
+  type DecisionOutcome,
   type GateId,
   INCIDENT_QUERIES,
   INCIDENT_UPDATES,
@@ -14,6 +15,7 @@ import {
 } from '@firebreak/domain';
 import { ApplicationFailure, type WorkflowHandle } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+
 import type { TestContext } from './test-context';
 import { waitUntil } from './wait-until';
 

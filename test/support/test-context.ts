@@ -1,23 +1,25 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { EC2Client } from '@aws-sdk/client-ec2';
+
+import { type EC2Client } from '@aws-sdk/client-ec2';
 import { createMailTransport } from '@firebreak/activities';
 import { createIncident, type FirebreakDb } from '@firebreak/db';
 import {
   type Deployment,
   incidentWorkflowId,
   PLAYBOOK_WORKFLOW_TYPES,
-  PLAYBOOKS,
   type PlaybookId,
   type PlaybookInput,
+  PLAYBOOKS,
   type Policy,
   type Vulnerability,
 } from '@firebreak/domain';
-import { createPlaybookWorker } from '@firebreak/worker';
 import type { DemoFleet } from '@firebreak/stack';
+import { createPlaybookWorker } from '@firebreak/worker';
 import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, inject } from 'vitest';
+
 import { createFleetFixture } from './fleet-fixture';
 import { SmtpSink } from './smtp-sink';
 import { TEST_CONSOLE_URL, TEST_LINK_SECRET } from './test-links';

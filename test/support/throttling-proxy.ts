@@ -1,6 +1,7 @@
 import { once } from 'node:events';
-import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, request, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+
 import { EC2_DEFAULT_BUCKETS, ec2BucketFor, type Ec2BucketName, TokenBucket } from '@firebreak/aws';
 
 export interface ThrottlingProxyOptions {
@@ -92,8 +93,7 @@ export class ThrottlingProxy {
       this.counts.forwarded += 1;
       this.counts.byAction[action] = (this.counts.byAction[action] ?? 0) + 1;
     }
-    const loseReply =
-      action !== null && ec2BucketFor(action) !== 'describe' && this.random() < (this.options.lostReplyRate ?? 0);
+    const loseReply = action !== null && ec2BucketFor(action) !== 'describe' && this.random() < (this.options.lostReplyRate ?? 0);
     const target = new URL(req.url ?? '/', this.options.target);
     const upstream = request(target, { method: req.method, headers: { ...req.headers, host: target.host } }, (reply) => {
       if (loseReply) {

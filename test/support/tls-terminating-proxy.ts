@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { connect, type AddressInfo } from 'node:net';
+import { type AddressInfo, connect } from 'node:net';
 import { createServer, type Server, type TLSSocket } from 'node:tls';
 
 export interface TlsProxyOptions {

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+
 import type { TestContext } from './test-context';
 
 const REPO_ROOT = join(import.meta.dirname, '../..');

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+
 import { NoticeKind } from '@firebreak/domain';
 import { z } from 'zod';
 
@@ -24,5 +25,8 @@ export interface NoticeLinkClaims extends NoticeLinkSubject {
 /** The id of a notice's link: the same notice always gets the same id, so revoking it covers every copy sent. */
 export function noticeLinkId(subject: NoticeLinkSubject): string {
   const { incidentId, contactId, kind, revision } = subject;
-  return createHash('sha256').update(JSON.stringify([incidentId, contactId, kind, revision])).digest('base64url').slice(0, 32);
+  return createHash('sha256')
+    .update(JSON.stringify([incidentId, contactId, kind, revision]))
+    .digest('base64url')
+    .slice(0, 32);
 }

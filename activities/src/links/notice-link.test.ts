@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { signNoticeLink } from './sign-notice-link';
 import { verifyNoticeLink } from './verify-notice-link';
 
@@ -58,7 +59,10 @@ describe('notice links', () => {
   it('refuses a revoked or spent link', async () => {
     const { token, linkId } = await signNoticeLink(subject, { secret, ttlSeconds: 60 });
     const revoked = new Map([[linkId, 'revoked' as const]]);
-    expect(await verifyNoticeLink(token, { secret, revocationOf: async (id) => revoked.get(id) })).toEqual({ ok: false, refusal: 'revoked' });
+    expect(await verifyNoticeLink(token, { secret, revocationOf: async (id) => revoked.get(id) })).toEqual({
+      ok: false,
+      refusal: 'revoked',
+    });
     const used = new Map([[linkId, 'used' as const]]);
     expect(await verifyNoticeLink(token, { secret, revocationOf: async (id) => used.get(id) })).toEqual({ ok: false, refusal: 'used' });
   });

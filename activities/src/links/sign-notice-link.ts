@@ -1,6 +1,7 @@
 import { SignJWT } from 'jose';
-import { LINK_AUDIENCE, LINK_ISSUER, LINK_PURPOSE, NoticeLinkSubject, noticeLinkId } from './notice-link-claims';
+
 import { linkKey } from './link-key';
+import { LINK_AUDIENCE, LINK_ISSUER, LINK_PURPOSE, noticeLinkId, NoticeLinkSubject } from './notice-link-claims';
 
 export interface SignLinkOptions {
   secret: string;
@@ -9,7 +10,10 @@ export interface SignLinkOptions {
 }
 
 /** A token for one contact's page of one notice: HS256, expiring, with an id that can be revoked. */
-export async function signNoticeLink(subject: NoticeLinkSubject, options: SignLinkOptions): Promise<{ token: string; linkId: string; expiresAt: string }> {
+export async function signNoticeLink(
+  subject: NoticeLinkSubject,
+  options: SignLinkOptions,
+): Promise<{ token: string; linkId: string; expiresAt: string }> {
   const parsed = NoticeLinkSubject.parse(subject);
   const linkId = noticeLinkId(parsed);
   const issuedAt = Math.floor((options.now ?? new Date()).getTime() / 1000);

@@ -1,5 +1,6 @@
 import { errors, jwtVerify } from 'jose';
 import { z } from 'zod';
+
 import { linkKey } from './link-key';
 import { LINK_AUDIENCE, LINK_ISSUER, LINK_PURPOSE, type NoticeLinkClaims, NoticeLinkSubject } from './notice-link-claims';
 

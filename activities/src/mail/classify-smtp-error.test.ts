@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { describeSmtpFailure, isPermanentSmtpFailure } from './classify-smtp-error';
 
 describe('SMTP failure classification', () => {
@@ -16,8 +17,6 @@ describe('SMTP failure classification', () => {
 
   it('describes a failure by its reply, briefly', () => {
     expect(describeSmtpFailure({ responseCode: 550, response: '550 no such user' })).toBe('SMTP 550: 550 no such user');
-    expect(describeSmtpFailure(Object.assign(new Error('x'.repeat(500)), { code: 'ETIMEDOUT' }))).toHaveLength(
-      'ETIMEDOUT: '.length + 200,
-    );
+    expect(describeSmtpFailure(Object.assign(new Error('x'.repeat(500)), { code: 'ETIMEDOUT' }))).toHaveLength('ETIMEDOUT: '.length + 200);
   });
 });

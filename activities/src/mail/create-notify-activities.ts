@@ -1,25 +1,19 @@
-import { ApplicationFailure } from '@temporalio/activity';
+import { heartbeatWhile } from '@firebreak/aws';
+import { beginNotice, findContact, type FirebreakDb, markNoticeFailed, markNoticeSent, type NoticeKey } from '@firebreak/db';
 import { FAILURE } from '@firebreak/domain';
-import {
-  beginNotice,
-  type FirebreakDb,
-  findContact,
-  markNoticeFailed,
-  markNoticeSent,
-  type NoticeKey,
-} from '@firebreak/db';
 import { DEFAULT_POLICY, NoticeContent, OperationsAlert } from '@firebreak/domain';
-import { signNoticeLink } from '../links/sign-notice-link';
+import { ApplicationFailure } from '@temporalio/activity';
 import type nodemailer from 'nodemailer';
+
+import { signNoticeLink } from '../links/sign-notice-link';
 import { describeSmtpFailure, isPermanentSmtpFailure } from './classify-smtp-error';
+import { createFollowUpActivities } from './follow-up-activities';
 import { noticeMessageId } from './notice-message-id';
 import { recordDeliveryAttempt, recordDeliveryFailure } from './record-delivery-attempt';
-import { heartbeatWhile } from '@firebreak/aws';
-import { createFollowUpActivities } from './follow-up-activities';
-import { createSendNoticeBatch } from './send-notice-batch';
 import { type RenderedNotice, renderNotice } from './render-notice';
-import { layoutNotice } from './templates/notice-layout';
+import { createSendNoticeBatch } from './send-notice-batch';
 import type { OperationsAlertInput, SendNoticeInput, SendNoticeResult } from './send-notice-input';
+import { layoutNotice } from './templates/notice-layout';
 
 export interface NotifyDeps {
   db: FirebreakDb;
@@ -58,21 +52,26 @@ export function createNotifyActivities({ db, transport, from, links }: NotifyDep
     }
     // Refused for good once (a 5xx): a repeated page must not knock on that mailbox again.
     if (notice.status === 'failed') {
-      throw ApplicationFailure.nonRetryable(`notice to ${key.contactId} refused: ${notice.error ?? 'refused earlier'}`, FAILURE.SMTP_PERMANENT);
+      throw ApplicationFailure.nonRetryable(
+        `notice to ${key.contactId} refused: ${notice.error ?? 'refused earlier'}`,
+        FAILURE.SMTP_PERMANENT,
+      );
     }
     const messageId = noticeMessageId(key);
     await recordDeliveryAttempt(db, key, notice);
     try {
       // The shared pool sends in turn: a message may wait behind a whole round, which is not a hung worker.
-      await heartbeatWhile(transport.sendMail({
-        from,
-        to: { name: to.name, address: notice.recipientEmail },
-        subject: rendered.subject,
-        text: rendered.text,
-        html: rendered.html,
-        messageId,
-        headers: { 'X-Firebreak-Incident': key.incidentId, 'X-Firebreak-Notice': key.kind },
-      }));
+      await heartbeatWhile(
+        transport.sendMail({
+          from,
+          to: { name: to.name, address: notice.recipientEmail },
+          subject: rendered.subject,
+          text: rendered.text,
+          html: rendered.html,
+          messageId,
+          headers: { 'X-Firebreak-Incident': key.incidentId, 'X-Firebreak-Notice': key.kind },
+        }),
+      );
     } catch (error) {
       const reason = describeSmtpFailure(error);
       if (isPermanentSmtpFailure(error)) {

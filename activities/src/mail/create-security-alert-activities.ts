@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
-import { ApplicationFailure } from '@temporalio/activity';
+
 import { FAILURE } from '@firebreak/domain';
 import { SignInSourceBlocked } from '@firebreak/domain';
+import { ApplicationFailure } from '@temporalio/activity';
 import type nodemailer from 'nodemailer';
+
 import { describeSmtpFailure, isPermanentSmtpFailure } from './classify-smtp-error';
 import { escapeHtml } from './escape-html';
 

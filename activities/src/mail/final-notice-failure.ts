@@ -1,5 +1,5 @@
-import { ApplicationFailure } from '@temporalio/activity';
 import { FAILURE } from '@firebreak/domain';
+import { ApplicationFailure } from '@temporalio/activity';
 
 /** Errors a single send raises when no retry can help: a 5xx reply, a contact not in the directory, invalid content. */
 const FINAL_FAILURES = new Set<string>([FAILURE.SMTP_PERMANENT, FAILURE.UNKNOWN_CONTACT, FAILURE.INVALID_INPUT]);

@@ -1,5 +1,6 @@
 import { acknowledgeNotice, type FirebreakDb, listTimeline } from '@firebreak/db';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
 import { INCIDENT, openNoticeDb, page, relay } from './__fixtures__/notices';
 import { createNotifyActivities } from './create-notify-activities';
 
@@ -11,13 +12,24 @@ describe('follow-up activities', () => {
   afterEach(() => db.destroy());
 
   const notice = { incidentId: INCIDENT, kind: 'bulletin-exploitable' as const, revision: 1 };
-  const reminders = { notice, playbookTitle: 'Potentially exploitable vulnerability', severity: 'high', about: 'the security bulletin', linkTtlSeconds: 600 };
+  const reminders = {
+    notice,
+    playbookTitle: 'Potentially exploitable vulnerability',
+    severity: 'high',
+    about: 'the security bulletin',
+    linkTtlSeconds: 600,
+  };
 
   it('reminds the unacknowledged a page at a time, once each, then names them to on-call once', async () => {
     const mail = relay();
     const activities = createNotifyActivities({ db, transport: mail.transport, from: 'Firebreak <f@example.org>' });
     await activities.sendNoticeBatch(page);
-    await acknowledgeNotice(db, { ...notice, contactId: 'cyberdyne-ann' }, { kind: 'contact', id: 'cyberdyne-ann', name: 'Ann' }, '2026-11-27T11:00:00.000Z');
+    await acknowledgeNotice(
+      db,
+      { ...notice, contactId: 'cyberdyne-ann' },
+      { kind: 'contact', id: 'cyberdyne-ann', name: 'Ann' },
+      '2026-11-27T11:00:00.000Z',
+    );
     mail.delivered.length = 0;
 
     const first = await activities.sendRemindersPage({ ...reminders, limit: 2 });

@@ -1,9 +1,10 @@
-import { type FirebreakDb, findContact, listUnacknowledgedNotices } from '@firebreak/db';
+import { heartbeat } from '@firebreak/aws';
+import { findContact, type FirebreakDb, listUnacknowledgedNotices } from '@firebreak/db';
 import { type NoticeKind, reminderRevision } from '@firebreak/domain';
-import type { OperationsAlertInput, SendNoticeInput, SendNoticeResult } from './send-notice-input';
+
 import { isFinalNoticeFailure, pageNotDoneYet } from './final-notice-failure';
 import { recordNoticeEvent } from './record-notice-event';
-import { heartbeat } from '@firebreak/aws';
+import type { OperationsAlertInput, SendNoticeInput, SendNoticeResult } from './send-notice-input';
 
 export interface NoticeRound {
   incidentId: string;
@@ -87,7 +88,11 @@ export function createFollowUpActivities({ db, sendNotice, sendOperationsAlert }
      */
     async sendRemindersPage(input: RemindersPageInput): Promise<RemindersPageResult> {
       const { notice } = input;
-      const { contacts: page, read, lastContactId } = await unacknowledged(notice, {
+      const {
+        contacts: page,
+        read,
+        lastContactId,
+      } = await unacknowledged(notice, {
         ...(input.afterContactId !== undefined ? { afterContactId: input.afterContactId } : {}),
         limit: input.limit,
       });

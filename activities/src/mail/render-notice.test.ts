@@ -1,5 +1,6 @@
 import type { NoticeContent } from '@firebreak/domain';
 import { describe, expect, it } from 'vitest';
+
 import { renderNotice } from './render-notice';
 import { NOTICE_TEMPLATES } from './templates/notice-templates';
 
@@ -50,12 +51,20 @@ describe('renderNotice', () => {
         reference: 'CVE-2026-0001',
         version: '4.4.1',
         deployments: [
-          { id: 'nw', name: 'Northwind', tenancy: 'single', window: '2026-11-28T02:00:00.000Z', deferrableUntil: '2026-12-12T02:00:00.000Z' },
+          {
+            id: 'nw',
+            name: 'Northwind',
+            tenancy: 'single',
+            window: '2026-11-28T02:00:00.000Z',
+            deferrableUntil: '2026-12-12T02:00:00.000Z',
+          },
         ],
       },
       'Ops',
     );
-    expect(notice.text).toContain('Northwind (dedicated service): 2026-11-28 02:00:00 UTC; you may ask to move it to any time until 2026-12-12 02:00:00 UTC');
+    expect(notice.text).toContain(
+      'Northwind (dedicated service): 2026-11-28 02:00:00 UTC; you may ask to move it to any time until 2026-12-12 02:00:00 UTC',
+    );
   });
 
   it('has a template for every notice kind', () => {

@@ -1,4 +1,5 @@
 import { NoticeContent } from '@firebreak/domain';
+
 import { layoutNotice, type RenderedNotice } from './templates/notice-layout';
 import { NOTICE_TEMPLATES } from './templates/notice-templates';
 

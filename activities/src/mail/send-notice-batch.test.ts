@@ -1,5 +1,6 @@
 import { type FirebreakDb, listNotices, listTimeline } from '@firebreak/db';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
 import { INCIDENT, openNoticeDb, page, relay } from './__fixtures__/notices';
 import { createNotifyActivities } from './create-notify-activities';
 
@@ -14,7 +15,12 @@ describe('sendNoticeBatch', () => {
     const mail = relay();
     const activities = createNotifyActivities({ db, transport: mail.transport, from: 'Firebreak <f@example.org>' });
     expect(await activities.sendNoticeBatch(page)).toEqual({ contacts: 4, sent: 4, alreadySent: 0, failed: [] });
-    expect(mail.delivered.sort()).toEqual(['ann@cyberdyne.example', 'ann@umbrella.example', 'ben@cyberdyne.example', 'ben@umbrella.example']);
+    expect(mail.delivered.sort()).toEqual([
+      'ann@cyberdyne.example',
+      'ann@umbrella.example',
+      'ben@cyberdyne.example',
+      'ben@umbrella.example',
+    ]);
     const stored = await db.selectFrom('notices').select(['contact_id', 'content']).execute();
     expect(stored.map((n) => [n.contact_id, JSON.parse(String(n.content)).customerName]).sort()).toEqual([
       ['cyberdyne-ann', 'Cyberdyne'],
@@ -39,7 +45,9 @@ describe('sendNoticeBatch', () => {
     const again = await activities.sendNoticeBatch(page);
     expect(again).toMatchObject({ sent: 0, alreadySent: 3, failed: [{ contactId: 'umbrella-ben' }] });
     expect(mail.delivered).not.toContain('ben@umbrella.example');
-    const failures = (await listTimeline(db, INCIDENT)).filter((e) => e.summary.startsWith('A notice could not be delivered to umbrella-ben'));
+    const failures = (await listTimeline(db, INCIDENT)).filter((e) =>
+      e.summary.startsWith('A notice could not be delivered to umbrella-ben'),
+    );
     expect(failures).toHaveLength(1);
   });
 

@@ -1,12 +1,13 @@
-import { ApplicationFailure } from '@temporalio/activity';
-import { FAILURE } from '@firebreak/domain';
-import { type FirebreakDb, listNoticeRecipients, type NoticeRecipient } from '@firebreak/db';
-import { ContactRole, type CustomerNoticeContent, type NoticeContent } from '@firebreak/domain';
-import { z } from 'zod';
 import { heartbeat } from '@firebreak/aws';
-import type { SendNoticeInput, SendNoticeResult } from './send-notice-input';
+import { type FirebreakDb, listNoticeRecipients, type NoticeRecipient } from '@firebreak/db';
+import { FAILURE } from '@firebreak/domain';
+import { ContactRole, type CustomerNoticeContent, type NoticeContent } from '@firebreak/domain';
+import { ApplicationFailure } from '@temporalio/activity';
+import { z } from 'zod';
+
 import { isFinalNoticeFailure, pageNotDoneYet } from './final-notice-failure';
 import { recordNoticeEvent } from './record-notice-event';
+import type { SendNoticeInput, SendNoticeResult } from './send-notice-input';
 
 export const NoticeBatchInput = z.object({
   incidentId: z.string().min(1),

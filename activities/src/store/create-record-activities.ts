@@ -1,10 +1,4 @@
-import {
-  appendTimelineEvent,
-  type FirebreakDb,
-  recordStep as writeStep,
-  setIncidentStatus,
-  type StepUpdate,
-} from '@firebreak/db';
+import { appendTimelineEvent, type FirebreakDb, recordStep as writeStep, setIncidentStatus, type StepUpdate } from '@firebreak/db';
 import { IncidentStatus, TimelineEvent } from '@firebreak/domain';
 
 /**

@@ -1,11 +1,13 @@
+import './globals.css';
+
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+
 import { NavLink } from '@/components/nav-link';
 import { getEnv } from '@/env';
 import { can } from '@/server/auth/permissions';
 import { currentCaller } from '@/server/auth/require-page-actor';
-import './globals.css';
 
 // Every page shows live incident state and the runtime configuration: nothing is rendered at build time.
 export const dynamic = 'force-dynamic';

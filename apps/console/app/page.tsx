@@ -1,20 +1,17 @@
+import './manager-views.css';
+
 import { IncidentStatus, PLAYBOOK_IDS, PLAYBOOKS } from '@firebreak/domain';
 import Link from 'next/link';
+
 import { IncidentStatusBadge, SeverityBadge } from '@/components/badges';
 import { DataTable } from '@/components/data-table';
-import { INCIDENT_STATUS_LABELS } from '@/components/labels';
 import { formatAge } from '@/components/format-time';
+import { INCIDENT_STATUS_LABELS } from '@/components/labels';
 import { SlaBadge } from '@/components/sla-badge';
 import { UtcTime } from '@/components/utc-time';
-import { listCustomers } from '@/server/directory/list-customers';
-import {
-  encodeCursor,
-  incidentListHref,
-  parseIncidentListFilters,
-  searchIncidentList,
-} from '@/server/incidents/search-incident-list';
 import { requirePageActor } from '@/server/auth/require-page-actor';
-import './manager-views.css';
+import { listCustomers } from '@/server/directory/list-customers';
+import { encodeCursor, incidentListHref, parseIncidentListFilters, searchIncidentList } from '@/server/incidents/search-incident-list';
 
 export const metadata = { title: 'Incidents' };
 

@@ -1,8 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { TemporalSecurityVariables, temporalConnectionSecurity, type TemporalConnectionSecurity } from '@firebreak/domain';
+
+import { type TemporalConnectionSecurity, temporalConnectionSecurity, TemporalSecurityVariables } from '@firebreak/domain';
 import { z } from 'zod';
-import { type OidcSettings, OidcVariables, oidcSettings } from './oidc-env';
+
+import { type OidcSettings, oidcSettings, OidcVariables } from './oidc-env';
 
 /** The console's configuration. This module is the only place in the console that reads process.env. */
 const EnvSchema = z.object({
@@ -63,7 +65,7 @@ export function parseEnv(source: Record<string, string | undefined>): ConsoleEnv
     temporalSecurity = temporalConnectionSecurity(env.TEMPORAL_ADDRESS, env, (path) => readFileSync(path));
     oidc = oidcSettings(env, env.CONSOLE_PUBLIC_URL);
   } catch (error) {
-    throw new Error(`invalid console configuration: ${(error as Error).message}`);
+    throw new Error(`invalid console configuration: ${(error as Error).message}`, { cause: error });
   }
   const sandboxFlag = env.FIREBREAK_SANDBOX === '1' || env.FIREBREAK_SANDBOX === 'true';
   return {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { parseEnv } from './env';
 
 const minimal = {
@@ -54,7 +55,9 @@ describe('single sign-on configuration', () => {
   });
 
   it('allows plain http only for a provider on loopback, and never echoes the client secret', () => {
-    expect(parseEnv({ ...minimal, FIREBREAK_OIDC_ISSUER: 'http://127.0.0.1:4010', CONSOLE_PUBLIC_URL: 'http://localhost:3000' }).oidc?.allowHttp).toBe(true);
+    expect(
+      parseEnv({ ...minimal, FIREBREAK_OIDC_ISSUER: 'http://127.0.0.1:4010', CONSOLE_PUBLIC_URL: 'http://localhost:3000' }).oidc?.allowHttp,
+    ).toBe(true);
     let message = '';
     try {
       parseEnv({ ...minimal, FIREBREAK_OIDC_ISSUER: 'not a url' });
@@ -70,7 +73,11 @@ describe('Temporal connection security', () => {
   it('speaks plaintext to the local dev server and TLS anywhere else', () => {
     expect(parseEnv({}).temporalSecurity).toEqual({});
     expect(parseEnv({ TEMPORAL_ADDRESS: 'temporal.internal:7233' }).temporalSecurity).toEqual({ tls: {} });
-    expect(() => parseEnv({ TEMPORAL_ADDRESS: 'temporal.internal:7233', TEMPORAL_TLS: 'false' })).toThrow(/invalid console configuration: TEMPORAL_TLS=false/);
-    expect(() => parseEnv({ TEMPORAL_TLS_CA_FILE: '/nonexistent/ca.pem' })).toThrow(/TEMPORAL_TLS_CA_FILE: cannot read \/nonexistent\/ca.pem \(ENOENT\)/);
+    expect(() => parseEnv({ TEMPORAL_ADDRESS: 'temporal.internal:7233', TEMPORAL_TLS: 'false' })).toThrow(
+      /invalid console configuration: TEMPORAL_TLS=false/,
+    );
+    expect(() => parseEnv({ TEMPORAL_TLS_CA_FILE: '/nonexistent/ca.pem' })).toThrow(
+      /TEMPORAL_TLS_CA_FILE: cannot read \/nonexistent\/ca.pem \(ENOENT\)/,
+    );
   });
 });

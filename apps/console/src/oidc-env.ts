@@ -11,7 +11,10 @@ export const OidcVariables = z.object({
   FIREBREAK_OIDC_REDIRECT_URL: z.url().optional(),
   /** Shown on the sign-in button: "Sign in with <name>". */
   FIREBREAK_OIDC_PROVIDER_NAME: z.string().min(1).max(60).default('single sign-on'),
-  FIREBREAK_OIDC_SCOPES: z.string().regex(/(^|\s)openid(\s|$)/, 'must include openid').default('openid profile email'),
+  FIREBREAK_OIDC_SCOPES: z
+    .string()
+    .regex(/(^|\s)openid(\s|$)/, 'must include openid')
+    .default('openid profile email'),
   /** The claim (ID token or userinfo) whose value, or list of values, decides the role. */
   FIREBREAK_OIDC_ROLE_CLAIM: z.string().min(1).optional(),
   /** JSON object from claim value to role, e.g. {"firebreak-admins":"administrator"}; the first match in this order wins. */
@@ -42,9 +45,15 @@ const RoleMap = z.record(z.string().min(1), StaffRole);
 /** Single sign-on settings, or undefined when no issuer is configured. Throws an Error naming what is wrong. */
 export function oidcSettings(variables: OidcVariables, consolePublicUrl: string | undefined): OidcSettings | undefined {
   if (!variables.FIREBREAK_OIDC_ISSUER) {
-    const stray = (['FIREBREAK_OIDC_CLIENT_ID', 'FIREBREAK_OIDC_CLIENT_SECRET', 'FIREBREAK_OIDC_REDIRECT_URL', 'FIREBREAK_OIDC_ROLE_CLAIM', 'FIREBREAK_OIDC_ROLE_MAP'] as const).filter(
-      (name) => variables[name] !== undefined,
-    );
+    const stray = (
+      [
+        'FIREBREAK_OIDC_CLIENT_ID',
+        'FIREBREAK_OIDC_CLIENT_SECRET',
+        'FIREBREAK_OIDC_REDIRECT_URL',
+        'FIREBREAK_OIDC_ROLE_CLAIM',
+        'FIREBREAK_OIDC_ROLE_MAP',
+      ] as const
+    ).filter((name) => variables[name] !== undefined);
     if (stray.length > 0) throw new Error(`${stray.join(', ')} set without FIREBREAK_OIDC_ISSUER`);
     return undefined;
   }

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+
 import { type ActivityDeps, createActivities } from '@firebreak/activities';
 import { TASK_QUEUE } from '@firebreak/domain';
 import { type NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { readWorkerEnv } from './env';
 
 describe('readWorkerEnv', () => {
@@ -11,7 +12,9 @@ describe('readWorkerEnv', () => {
 
   it('requires STARTTLS for any other SMTP server', () => {
     expect(readWorkerEnv({ SMTP_HOST: 'smtp.example.com', SMTP_PORT: '587' }).smtpRequireTls).toBe(true);
-    expect(() => readWorkerEnv({ SMTP_HOST: 'smtp.example.com', SMTP_REQUIRE_TLS: 'false' })).toThrow(/only for an SMTP server on loopback/);
+    expect(() => readWorkerEnv({ SMTP_HOST: 'smtp.example.com', SMTP_REQUIRE_TLS: 'false' })).toThrow(
+      /only for an SMTP server on loopback/,
+    );
   });
 
   it('names every invalid variable without echoing secrets', () => {
@@ -38,14 +41,24 @@ describe('readWorkerEnv: notice links', () => {
 
 describe('readWorkerEnv: TLS', () => {
   it('turns on verified TLS for SMTPS or a private CA, and refuses switching it off then', () => {
-    expect(readWorkerEnv({ SMTP_HOST: 'smtp.example.com', SMTP_PORT: '465', SMTP_SECURE: 'true' })).toMatchObject({ smtpImplicitTls: true, smtpRequireTls: true });
+    expect(readWorkerEnv({ SMTP_HOST: 'smtp.example.com', SMTP_PORT: '465', SMTP_SECURE: 'true' })).toMatchObject({
+      smtpImplicitTls: true,
+      smtpRequireTls: true,
+    });
     expect(() => readWorkerEnv({ SMTP_SECURE: 'true', SMTP_REQUIRE_TLS: 'false' })).toThrow(/contradicts/);
-    expect(() => readWorkerEnv({ SMTP_HOST: 'smtp.example.com', SMTP_TLS_CA_FILE: '/nonexistent/ca.pem' })).toThrow(/SMTP_TLS_CA_FILE: cannot read/);
+    expect(() => readWorkerEnv({ SMTP_HOST: 'smtp.example.com', SMTP_TLS_CA_FILE: '/nonexistent/ca.pem' })).toThrow(
+      /SMTP_TLS_CA_FILE: cannot read/,
+    );
   });
 
   it('connects to Temporal in plaintext only on loopback', () => {
     expect(readWorkerEnv({}).temporalSecurity).toEqual({});
-    expect(readWorkerEnv({ TEMPORAL_ADDRESS: 'ns.tmprl.cloud:7233', TEMPORAL_API_KEY: 'key' }).temporalSecurity).toEqual({ tls: {}, apiKey: 'key' });
-    expect(() => readWorkerEnv({ TEMPORAL_ADDRESS: 'temporal.internal:7233', TEMPORAL_TLS: 'false' })).toThrow(/only for a Temporal server on loopback/);
+    expect(readWorkerEnv({ TEMPORAL_ADDRESS: 'ns.tmprl.cloud:7233', TEMPORAL_API_KEY: 'key' }).temporalSecurity).toEqual({
+      tls: {},
+      apiKey: 'key',
+    });
+    expect(() => readWorkerEnv({ TEMPORAL_ADDRESS: 'temporal.internal:7233', TEMPORAL_TLS: 'false' })).toThrow(
+      /only for a Temporal server on loopback/,
+    );
   });
 });

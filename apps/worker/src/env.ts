@@ -1,6 +1,7 @@
-import { resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { TASK_QUEUE, TemporalSecurityVariables, temporalConnectionSecurity, type TemporalConnectionSecurity } from '@firebreak/domain';
+import { resolve } from 'node:path';
+
+import { TASK_QUEUE, type TemporalConnectionSecurity, temporalConnectionSecurity, TemporalSecurityVariables } from '@firebreak/domain';
 import { z } from 'zod';
 
 const repoRoot = resolve(import.meta.dirname, '../../..');
@@ -68,7 +69,9 @@ export function readWorkerEnv(source: NodeJS.ProcessEnv = process.env): WorkerEn
     try {
       smtpTlsCa = readFileSync(env.SMTP_TLS_CA_FILE);
     } catch (error) {
-      throw new Error(`SMTP_TLS_CA_FILE: cannot read ${env.SMTP_TLS_CA_FILE} (${(error as { code?: string }).code ?? 'error'})`, { cause: error });
+      throw new Error(`SMTP_TLS_CA_FILE: cannot read ${env.SMTP_TLS_CA_FILE} (${(error as { code?: string }).code ?? 'error'})`, {
+        cause: error,
+      });
     }
   }
   const temporalSecurity = temporalConnectionSecurity(env.TEMPORAL_ADDRESS, env, (path) => readFileSync(path));

@@ -1,4 +1,5 @@
 import type { MailTransportConfig } from '@firebreak/activities';
+
 import type { WorkerEnv } from './env';
 
 /** The SMTP transport the worker's environment describes: STARTTLS or SMTPS, always with a verified certificate. */

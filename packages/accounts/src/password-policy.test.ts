@@ -1,5 +1,6 @@
 import { DEFAULT_SECURITY_SETTINGS, type PasswordPolicy } from '@firebreak/domain';
 import { describe, expect, it } from 'vitest';
+
 import { passwordExpired, passwordProblems } from './password-policy';
 
 const guidance = DEFAULT_SECURITY_SETTINGS.password;
@@ -21,7 +22,9 @@ describe('passwordProblems under current guidance', () => {
   });
 
   it('refuses a password containing the user name', () => {
-    expect(passwordProblems('ada-lovelace-1815', guidance, { username: 'Ada-Lovelace' })).toContainEqual(expect.stringMatching(/user name/));
+    expect(passwordProblems('ada-lovelace-1815', guidance, { username: 'Ada-Lovelace' })).toContainEqual(
+      expect.stringMatching(/user name/),
+    );
   });
 
   it('counts characters, not UTF-16 units', () => {

@@ -1,4 +1,5 @@
 import type { PasswordPolicy } from '@firebreak/domain';
+
 import { COMMON_PASSWORDS } from './common-passwords';
 
 let commonPasswords: Set<string> | undefined;

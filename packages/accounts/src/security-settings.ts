@@ -2,12 +2,7 @@ import type { FirebreakDb } from '@firebreak/db';
 import { type Actor, DEFAULT_SECURITY_SETTINGS, SecuritySettings } from '@firebreak/domain';
 
 export async function currentSecuritySettings(db: FirebreakDb): Promise<SecuritySettings> {
-  const row = await db
-    .selectFrom('security_settings_versions')
-    .select('settings')
-    .orderBy('version', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const row = await db.selectFrom('security_settings_versions').select('settings').orderBy('version', 'desc').limit(1).executeTakeFirst();
   return row ? SecuritySettings.parse(JSON.parse(row.settings)) : DEFAULT_SECURITY_SETTINGS;
 }
 

@@ -1,5 +1,6 @@
+import { type FirebreakDb, migrateToLatest, openDatabase } from '@firebreak/db';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { migrateToLatest, openDatabase, type FirebreakDb } from '@firebreak/db';
+
 import { endSession, findActiveSession, startSession } from './sessions';
 import { createUser, setUserDisabled, setUserPassword, type User } from './users';
 

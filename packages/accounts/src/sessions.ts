@@ -1,5 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
+
 import type { FirebreakDb } from '@firebreak/db';
+
 import { toUser, type User } from './users';
 
 /** Sessions are stored as SHA-256 digests of their ids: 256 random bits need no slow hash. */

@@ -1,5 +1,6 @@
+import { type FirebreakDb, migrateToLatest, openDatabase } from '@firebreak/db';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { migrateToLatest, openDatabase, type FirebreakDb } from '@firebreak/db';
+
 import { clearFailedSignIns, nextFailureCounter, recordFailedSignIn, signInBlock, SOURCE_FACTOR } from './sign-in-throttle';
 
 const policy = { maxFailedAttempts: 3, lockoutSeconds: 600 };

@@ -54,7 +54,12 @@ async function writeCounter(db: FirebreakDb, username: string, sourceAddress: st
 export type SignInBlock = { kind: 'account-from-source' | 'source'; until: string };
 
 /** Whether sign-ins to this account from this source are refused right now, and why. */
-export async function signInBlock(db: FirebreakDb, username: string, sourceAddress: string, now: Date = new Date()): Promise<SignInBlock | undefined> {
+export async function signInBlock(
+  db: FirebreakDb,
+  username: string,
+  sourceAddress: string,
+  now: Date = new Date(),
+): Promise<SignInBlock | undefined> {
   const pair = await readCounter(db, username, sourceAddress);
   if (isLocked(pair, now)) return { kind: 'account-from-source', until: pair!.lockedUntil! };
   const source = await readCounter(db, ANY_ACCOUNT, sourceAddress);

@@ -1,5 +1,6 @@
+import { type FirebreakDb, migrateToLatest, openDatabase } from '@firebreak/db';
 import { afterEach, describe, expect, it } from 'vitest';
-import { migrateToLatest, openDatabase, type FirebreakDb } from '@firebreak/db';
+
 import { createIdentityUser, findUserByIdentity } from './user-identities';
 import { createUser, findUserCredentials, findUserPasswordHash } from './users';
 
@@ -34,7 +35,12 @@ describe('accounts linked to a single sign-on identity', () => {
   it('never takes over a local account with the same name', async () => {
     db = openDatabase(':memory:');
     await migrateToLatest(db);
-    const local = await createUser(db, { username: 'ada', displayName: 'Local Ada', role: 'administrator', password: 'orange kettle drifts north' });
+    const local = await createUser(db, {
+      username: 'ada',
+      displayName: 'Local Ada',
+      role: 'administrator',
+      password: 'orange kettle drifts north',
+    });
     const { user } = await createIdentityUser(db, { ...input, disabled: true });
     expect(user.id).not.toBe(local.id);
     expect(user).toMatchObject({ username: 'ada@id.example', role: 'on-call' });

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
+
 import type { FirebreakDb } from '@firebreak/db';
 import type { StaffRole } from '@firebreak/domain';
-import { normalizeUsername, toUser, USER_COLUMNS, UsernameTakenError, type User } from './users';
+
+import { normalizeUsername, toUser, type User, USER_COLUMNS, UsernameTakenError } from './users';
 
 /** Who someone is at an OpenID Connect provider: the provider's issuer and its stable subject identifier. */
 export interface ExternalIdentity {

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
+
 import type { FirebreakDb } from '@firebreak/db';
 import type { StaffRole } from '@firebreak/domain';
+
 import { hashPassword } from './password-hash';
 
 export interface User {
@@ -74,7 +76,10 @@ export async function createUser(
 }
 
 /** The account and its password hash (null: single sign-on only), for sign-in only. */
-export async function findUserCredentials(db: FirebreakDb, username: string): Promise<(User & { passwordHash: string | null }) | undefined> {
+export async function findUserCredentials(
+  db: FirebreakDb,
+  username: string,
+): Promise<(User & { passwordHash: string | null }) | undefined> {
   const row = await db
     .selectFrom('users')
     .select([...USER_COLUMNS, 'password_hash'])
@@ -117,13 +122,22 @@ export async function setUserRole(db: FirebreakDb, id: string, role: StaffRole):
 export async function setUserDisabled(db: FirebreakDb, id: string, disabled: boolean): Promise<void> {
   const now = new Date().toISOString();
   await db.transaction().execute(async (tx) => {
-    await tx.updateTable('users').set({ disabled_at: disabled ? now : null }).where('id', '=', id).execute();
+    await tx
+      .updateTable('users')
+      .set({ disabled_at: disabled ? now : null })
+      .where('id', '=', id)
+      .execute();
     if (disabled) await tx.updateTable('sessions').set({ ended_at: now }).where('user_id', '=', id).where('ended_at', 'is', null).execute();
   });
 }
 
 /** Sets a new password; every other session of the account ends, as a stolen one should. */
-export async function setUserPassword(db: FirebreakDb, id: string, password: string, options: { keepSessionHash?: string } = {}): Promise<void> {
+export async function setUserPassword(
+  db: FirebreakDb,
+  id: string,
+  password: string,
+  options: { keepSessionHash?: string } = {},
+): Promise<void> {
   const passwordHash = await hashPassword(password);
   const now = new Date().toISOString();
   await db.transaction().execute(async (tx) => {

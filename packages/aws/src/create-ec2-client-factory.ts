@@ -1,4 +1,5 @@
 import type { EC2Client } from '@aws-sdk/client-ec2';
+
 import { createEc2Client, type Ec2ClientOptions } from './create-ec2-client';
 
 /** The clients of one process, one per region, made on first use and shared by every caller of the factory. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { createEc2Client, EC2_MAX_ATTEMPTS } from './create-ec2-client';
 import { createEc2ClientFactory } from './create-ec2-client-factory';
 import { Ec2RateLimiter, sharedEc2RateLimiter } from './rate-limit/ec2-rate-limiter';

@@ -1,4 +1,5 @@
 import { EC2Client } from '@aws-sdk/client-ec2';
+
 import { type Ec2RateLimiter, sharedEc2RateLimiter } from './rate-limit/ec2-rate-limiter';
 import { applyEc2RateLimit } from './rate-limit/rate-limit-middleware';
 

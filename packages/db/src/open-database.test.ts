@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import { migrateToLatest, openDatabase, type FirebreakDb, UnknownMigrationsError } from './open-database';
+
+import { type FirebreakDb, migrateToLatest, openDatabase, UnknownMigrationsError } from './open-database';
 
 describe('migrateToLatest', () => {
   let db: FirebreakDb | undefined;

@@ -1,7 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+
 import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, sql, SqliteDialect } from 'kysely';
+
 import { migrations } from './migrations';
 import type { Database } from './schema';
 
@@ -52,7 +54,7 @@ export class UnknownMigrationsError extends Error {
   constructor(readonly unknown: string[]) {
     super(
       `this database has migrations this version does not know (${unknown.join(', ')}): it was made by a development ` +
-        'build from before the first release\'s schema, or by a newer version; move this database aside, or set ' +
+        "build from before the first release's schema, or by a newer version; move this database aside, or set " +
         'FIREBREAK_DATA_DIR to a new directory',
     );
     this.name = 'UnknownMigrationsError';

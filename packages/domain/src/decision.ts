@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { Actor } from './actor';
 import { DeciderRole } from './roles';
 
@@ -59,7 +60,11 @@ export const GateId = z.enum(Object.keys(GATES) as [GateId, ...GateId[]]);
 
 /** A decision as sent to a running playbook. The id makes a repeated request a no-op answered with the first outcome. */
 export const DecisionRequest = z.object({
-  decisionId: z.string().min(8).max(100).regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only'),
+  decisionId: z
+    .string()
+    .min(8)
+    .max(100)
+    .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only'),
   gate: GateId,
   choice: z.string().min(1).max(50),
   reason: z.string().trim().min(1, 'give a reason').max(2000),
@@ -104,4 +109,3 @@ export const DecisionOutcome = z.object({
   acceptedAt: z.iso.datetime(),
 });
 export type DecisionOutcome = z.infer<typeof DecisionOutcome>;
-

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { ContactId, CustomerId, DeploymentId } from './ids';
 
 /** An IPv4 CIDR block such as 198.51.100.0/24. */
@@ -46,7 +47,10 @@ export const Deployment = z.object({
   /** Sources allowed to reach SSH (TCP 3001) on a rebuilt environment. */
   allowListedSources: z.array(Cidr).default([]),
   /** The image clean environments are launched from; rebuilds refuse to guess one. */
-  knownGoodImageId: z.string().regex(/^ami-[0-9a-f]+$/).optional(),
+  knownGoodImageId: z
+    .string()
+    .regex(/^ami-[0-9a-f]+$/)
+    .optional(),
 });
 export type Deployment = z.infer<typeof Deployment>;
 

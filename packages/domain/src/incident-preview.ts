@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { AttachedVolume, DeploymentInstance, DeploymentNetworkInterface } from './deployment-resources';
 import { ContactRole, Tenancy } from './directory';
 import { NoticeKind } from './notice';

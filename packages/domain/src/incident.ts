@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { Actor } from './actor';
 import { CustomerId, DeploymentId, IncidentId } from './ids';
 import { IncidentStep } from './incident-step';
@@ -44,35 +45,37 @@ export type Vulnerability = z.infer<typeof Vulnerability>;
  */
 export const SourceAddress = z.union([z.ipv4(), z.cidrv4()], { error: 'give an IPv4 address or CIDR block' });
 
-export const DeclareIncidentRequest = z.object({
-  playbook: PlaybookId,
-  deploymentIds: z
-    .array(DeploymentId)
-    .min(1, 'name at least one deployment')
-    .max(100)
-    .refine((ids) => new Set(ids).size === ids.length, 'each deployment may be named once'),
-  severity: Severity,
-  summary: z.string().trim().min(1, 'say what happened').max(2000),
-  /** suspicious-activity: the address to block. */
-  sourceAddress: SourceAddress.optional(),
-  /** exploitable-vulnerability, non-exploitable-vulnerability: what was found. */
-  vulnerability: Vulnerability.optional(),
-}).superRefine((request, ctx) => {
-  if (request.playbook === 'suspicious-activity' && !request.sourceAddress) {
-    ctx.addIssue({ code: 'custom', path: ['sourceAddress'], message: 'give the source address to block' });
-  }
-  if (request.playbook === 'exploitable-vulnerability' || request.playbook === 'non-exploitable-vulnerability') {
-    if (!request.vulnerability) {
-      ctx.addIssue({ code: 'custom', path: ['vulnerability'], message: 'describe the vulnerability' });
-    } else if (request.playbook === 'non-exploitable-vulnerability' && !request.vulnerability.notExploitableBecause) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['vulnerability', 'notExploitableBecause'],
-        message: 'explain why it is not exploitable',
-      });
+export const DeclareIncidentRequest = z
+  .object({
+    playbook: PlaybookId,
+    deploymentIds: z
+      .array(DeploymentId)
+      .min(1, 'name at least one deployment')
+      .max(100)
+      .refine((ids) => new Set(ids).size === ids.length, 'each deployment may be named once'),
+    severity: Severity,
+    summary: z.string().trim().min(1, 'say what happened').max(2000),
+    /** suspicious-activity: the address to block. */
+    sourceAddress: SourceAddress.optional(),
+    /** exploitable-vulnerability, non-exploitable-vulnerability: what was found. */
+    vulnerability: Vulnerability.optional(),
+  })
+  .superRefine((request, ctx) => {
+    if (request.playbook === 'suspicious-activity' && !request.sourceAddress) {
+      ctx.addIssue({ code: 'custom', path: ['sourceAddress'], message: 'give the source address to block' });
     }
-  }
-});
+    if (request.playbook === 'exploitable-vulnerability' || request.playbook === 'non-exploitable-vulnerability') {
+      if (!request.vulnerability) {
+        ctx.addIssue({ code: 'custom', path: ['vulnerability'], message: 'describe the vulnerability' });
+      } else if (request.playbook === 'non-exploitable-vulnerability' && !request.vulnerability.notExploitableBecause) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['vulnerability', 'notExploitableBecause'],
+          message: 'explain why it is not exploitable',
+        });
+      }
+    }
+  });
 export type DeclareIncidentRequest = z.infer<typeof DeclareIncidentRequest>;
 
 export const Incident = z.object({

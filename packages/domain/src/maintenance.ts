@@ -1,10 +1,15 @@
 import { z } from 'zod';
+
 import { Actor } from './actor';
 import { DeciderRole } from './roles';
 
 /** A single-tenant customer's request to move its maintenance window to an agreed time. */
 export const DeferralRequest = z.object({
-  requestId: z.string().min(8).max(100).regex(/^[A-Za-z0-9_-]+$/),
+  requestId: z
+    .string()
+    .min(8)
+    .max(100)
+    .regex(/^[A-Za-z0-9_-]+$/),
   deploymentId: z.string().min(1).max(64),
   /** The new window; no later than the deferral limit the schedule notice gave. */
   until: z.iso.datetime(),

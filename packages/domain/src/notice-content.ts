@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { Vulnerability } from './incident';
 import { NoticeKind } from './notice';
 
@@ -22,9 +23,7 @@ export const NoticeContent = z.discriminatedUnion('kind', [
     summary: z.string(),
     declaredAt: z.iso.datetime(),
     containedAt: z.iso.datetime(),
-    deployments: z.array(
-      DeploymentRef.extend({ instancesIsolated: z.number().int().min(0), addressesReleased: z.number().int().min(0) }),
-    ),
+    deployments: z.array(DeploymentRef.extend({ instancesIsolated: z.number().int().min(0), addressesReleased: z.number().int().min(0) })),
   }),
   z.object({
     kind: z.literal('backup-environment-ready'),

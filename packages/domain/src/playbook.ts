@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import type { StepName } from './incident-step';
 
 /** The five documented incident playbooks. These ids are used everywhere: API, workflows, search attributes. */
@@ -62,7 +63,7 @@ export const PLAYBOOKS: Record<PlaybookId, PlaybookDescription> = {
     steps: [
       'Security bulletin to every customer (target 2 h, at most 24 h from discovery)',
       'Fixed software released (within 24 h)',
-      'Maintenance schedule to every customer\'s designated contacts',
+      "Maintenance schedule to every customer's designated contacts",
       'Upgrade: multi-tenant at once; single-tenant at the agreed window',
       'Close',
     ],
@@ -72,11 +73,7 @@ export const PLAYBOOKS: Record<PlaybookId, PlaybookDescription> = {
   'non-exploitable-vulnerability': {
     id: 'non-exploitable-vulnerability',
     title: 'Vulnerability not exploitable',
-    steps: [
-      'Security bulletin explaining why it is not exploitable',
-      'The fix ships with the next regular update train',
-      'Close',
-    ],
+    steps: ['Security bulletin explaining why it is not exploitable', 'The fix ships with the next regular update train', 'Close'],
     stepNames: ['bulletin', 'maintenance-schedule', 'upgrade', 'close'],
     available: true,
   },
@@ -84,7 +81,7 @@ export const PLAYBOOKS: Record<PlaybookId, PlaybookDescription> = {
     id: 'suspicious-activity',
     title: 'Suspicious activity',
     steps: [
-      'Block the source address on the deployment\'s subnets',
+      "Block the source address on the deployment's subnets",
       'Alert operations',
       'Lift the block when its time runs out, unless an engineer keeps it',
     ],

@@ -7,36 +7,38 @@ const DAY = 86_400;
  * The response targets the provider commits to, in seconds, and how early on-call is warned. Administrators edit it;
  * each incident takes a copy when it is declared, so a later change never moves a running incident's clocks.
  */
-export const Policy = z.object({
-  /** Bulletin for an exploitable vulnerability: target (typically 2 h) and hard limit (24 h) from discovery. */
-  bulletinTargetSeconds: seconds(30 * DAY),
-  bulletinLimitSeconds: seconds(30 * DAY),
-  /** Fixed software released within (24 h). */
-  fixReleaseLimitSeconds: seconds(30 * DAY),
-  /** Backup instance on new infrastructure within (24 h). */
-  backupInstanceTargetSeconds: seconds(30 * DAY),
-  /** How far past the proposed window a single-tenant customer may defer maintenance. */
-  deferralLimitSeconds: seconds(365 * DAY),
-  /** Notice before a proposed maintenance window. */
-  maintenanceNoticeSeconds: seconds(30 * DAY),
-  /** Regular update train cadence for non-exploitable fixes (2–6 weeks). */
-  updateTrainCadenceSeconds: seconds(365 * DAY),
-  /** How long an automatic block of a suspicious source lasts unless an engineer keeps it. */
-  blockTtlSeconds: seconds(365 * DAY),
-  /** Warn on-call when this fraction of a clock's time is used (0.75 = with a quarter left). */
-  warnAtFraction: z.number().min(0.1).max(0.99),
-  /** Interval of the heightened-monitoring checks. */
-  monitoringCheckIntervalSeconds: seconds(DAY),
-  /** Reminder of an unacknowledged notice after this long. */
-  reminderDelaySeconds: seconds(30 * DAY),
-  /** How long the link in a notice stays valid. */
-  linkTtlSeconds: seconds(365 * DAY),
-  /** Where clock warnings, breaches and suspicious-activity alerts go. */
-  operationsEmail: z.email(),
-}).refine((p) => p.bulletinTargetSeconds <= p.bulletinLimitSeconds, {
-  message: 'the bulletin target must not be later than its limit',
-  path: ['bulletinTargetSeconds'],
-});
+export const Policy = z
+  .object({
+    /** Bulletin for an exploitable vulnerability: target (typically 2 h) and hard limit (24 h) from discovery. */
+    bulletinTargetSeconds: seconds(30 * DAY),
+    bulletinLimitSeconds: seconds(30 * DAY),
+    /** Fixed software released within (24 h). */
+    fixReleaseLimitSeconds: seconds(30 * DAY),
+    /** Backup instance on new infrastructure within (24 h). */
+    backupInstanceTargetSeconds: seconds(30 * DAY),
+    /** How far past the proposed window a single-tenant customer may defer maintenance. */
+    deferralLimitSeconds: seconds(365 * DAY),
+    /** Notice before a proposed maintenance window. */
+    maintenanceNoticeSeconds: seconds(30 * DAY),
+    /** Regular update train cadence for non-exploitable fixes (2–6 weeks). */
+    updateTrainCadenceSeconds: seconds(365 * DAY),
+    /** How long an automatic block of a suspicious source lasts unless an engineer keeps it. */
+    blockTtlSeconds: seconds(365 * DAY),
+    /** Warn on-call when this fraction of a clock's time is used (0.75 = with a quarter left). */
+    warnAtFraction: z.number().min(0.1).max(0.99),
+    /** Interval of the heightened-monitoring checks. */
+    monitoringCheckIntervalSeconds: seconds(DAY),
+    /** Reminder of an unacknowledged notice after this long. */
+    reminderDelaySeconds: seconds(30 * DAY),
+    /** How long the link in a notice stays valid. */
+    linkTtlSeconds: seconds(365 * DAY),
+    /** Where clock warnings, breaches and suspicious-activity alerts go. */
+    operationsEmail: z.email(),
+  })
+  .refine((p) => p.bulletinTargetSeconds <= p.bulletinLimitSeconds, {
+    message: 'the bulletin target must not be later than its limit',
+    path: ['bulletinTargetSeconds'],
+  });
 export type Policy = z.infer<typeof Policy>;
 
 const HOUR = 3600;

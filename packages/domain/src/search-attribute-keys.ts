@@ -1,4 +1,5 @@
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
+
 import { SEARCH_ATTRIBUTES } from './workflow-input';
 
 /** Typed keys for the custom search attributes, shared by the console (start, list) and the workflows (upsert). */

@@ -24,7 +24,11 @@ export const SecuritySettings = z.object({
   lockout: LockoutPolicy,
   /** Shown on the sign-in page before anyone signs in. */
   signInBanner: z.string().trim().min(1).max(2000),
-  sessionHours: z.number().int().min(1).max(24 * 14),
+  sessionHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 14),
 });
 export type SecuritySettings = z.infer<typeof SecuritySettings>;
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { temporalConnectionSecurity } from './temporal-connection-security';
 
 const files: Record<string, string> = { '/ca.pem': 'CA', '/client.pem': 'CRT', '/client.key': 'KEY' };
@@ -13,13 +14,20 @@ describe('temporalConnectionSecurity', () => {
   it('speaks plaintext only to a server on loopback', () => {
     expect(temporalConnectionSecurity('127.0.0.1:7233', {}, readFile)).toEqual({});
     expect(temporalConnectionSecurity('temporal.internal:7233', {}, readFile)).toEqual({ tls: {} });
-    expect(() => temporalConnectionSecurity('temporal.internal:7233', { TEMPORAL_TLS: 'false' }, readFile)).toThrow(/only for a Temporal server on loopback/);
+    expect(() => temporalConnectionSecurity('temporal.internal:7233', { TEMPORAL_TLS: 'false' }, readFile)).toThrow(
+      /only for a Temporal server on loopback/,
+    );
   });
 
   it('reads the CA and the client pair, and names the server to verify', () => {
     const security = temporalConnectionSecurity(
       'temporal.internal:7233',
-      { TEMPORAL_TLS_CA_FILE: '/ca.pem', TEMPORAL_TLS_CERT_FILE: '/client.pem', TEMPORAL_TLS_KEY_FILE: '/client.key', TEMPORAL_TLS_SERVER_NAME: 'temporal.example' },
+      {
+        TEMPORAL_TLS_CA_FILE: '/ca.pem',
+        TEMPORAL_TLS_CERT_FILE: '/client.pem',
+        TEMPORAL_TLS_KEY_FILE: '/client.key',
+        TEMPORAL_TLS_SERVER_NAME: 'temporal.example',
+      },
       readFile,
     );
     expect(security.tls?.serverNameOverride).toBe('temporal.example');
@@ -34,7 +42,11 @@ describe('temporalConnectionSecurity', () => {
 
   it('refuses half a client pair, a contradiction, and an unreadable file, naming the variable', () => {
     expect(() => temporalConnectionSecurity('t:7233', { TEMPORAL_TLS_CERT_FILE: '/client.pem' }, readFile)).toThrow(/go together/);
-    expect(() => temporalConnectionSecurity('127.0.0.1:7233', { TEMPORAL_TLS: 'false', TEMPORAL_TLS_CA_FILE: '/ca.pem' }, readFile)).toThrow(/contradicts/);
-    expect(() => temporalConnectionSecurity('t:7233', { TEMPORAL_TLS_CA_FILE: '/missing.pem' }, readFile)).toThrow('TEMPORAL_TLS_CA_FILE: cannot read /missing.pem (ENOENT)');
+    expect(() =>
+      temporalConnectionSecurity('127.0.0.1:7233', { TEMPORAL_TLS: 'false', TEMPORAL_TLS_CA_FILE: '/ca.pem' }, readFile),
+    ).toThrow(/contradicts/);
+    expect(() => temporalConnectionSecurity('t:7233', { TEMPORAL_TLS_CA_FILE: '/missing.pem' }, readFile)).toThrow(
+      'TEMPORAL_TLS_CA_FILE: cannot read /missing.pem (ENOENT)',
+    );
   });
 });

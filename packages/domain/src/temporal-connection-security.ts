@@ -45,9 +45,11 @@ export function temporalConnectionSecurity(
   variables: TemporalSecurityVariables,
   readFile: (path: string) => Uint8Array,
 ): TemporalConnectionSecurity {
-  const { TEMPORAL_TLS, TEMPORAL_TLS_CA_FILE, TEMPORAL_TLS_CERT_FILE, TEMPORAL_TLS_KEY_FILE, TEMPORAL_TLS_SERVER_NAME, TEMPORAL_API_KEY } = variables;
+  const { TEMPORAL_TLS, TEMPORAL_TLS_CA_FILE, TEMPORAL_TLS_CERT_FILE, TEMPORAL_TLS_KEY_FILE, TEMPORAL_TLS_SERVER_NAME, TEMPORAL_API_KEY } =
+    variables;
   const asksForTls =
-    TEMPORAL_TLS === 'true' || [TEMPORAL_TLS_CA_FILE, TEMPORAL_TLS_CERT_FILE, TEMPORAL_TLS_KEY_FILE, TEMPORAL_TLS_SERVER_NAME, TEMPORAL_API_KEY].some(Boolean);
+    TEMPORAL_TLS === 'true' ||
+    [TEMPORAL_TLS_CA_FILE, TEMPORAL_TLS_CERT_FILE, TEMPORAL_TLS_KEY_FILE, TEMPORAL_TLS_SERVER_NAME, TEMPORAL_API_KEY].some(Boolean);
   if (TEMPORAL_TLS === 'false') {
     if (asksForTls) throw new Error('TEMPORAL_TLS=false contradicts the TEMPORAL_TLS_* / TEMPORAL_API_KEY variables that are set');
     if (!isLoopbackAddress(address)) throw new Error('TEMPORAL_TLS=false is allowed only for a Temporal server on loopback');
@@ -70,7 +72,12 @@ export function temporalConnectionSecurity(
       ...(TEMPORAL_TLS_SERVER_NAME ? { serverNameOverride: TEMPORAL_TLS_SERVER_NAME } : {}),
       ...(TEMPORAL_TLS_CA_FILE ? { serverRootCACertificate: read('TEMPORAL_TLS_CA_FILE', TEMPORAL_TLS_CA_FILE) } : {}),
       ...(TEMPORAL_TLS_CERT_FILE && TEMPORAL_TLS_KEY_FILE
-        ? { clientCertPair: { crt: read('TEMPORAL_TLS_CERT_FILE', TEMPORAL_TLS_CERT_FILE), key: read('TEMPORAL_TLS_KEY_FILE', TEMPORAL_TLS_KEY_FILE) } }
+        ? {
+            clientCertPair: {
+              crt: read('TEMPORAL_TLS_CERT_FILE', TEMPORAL_TLS_CERT_FILE),
+              key: read('TEMPORAL_TLS_KEY_FILE', TEMPORAL_TLS_KEY_FILE),
+            },
+          }
         : {}),
     },
     ...(TEMPORAL_API_KEY ? { apiKey: TEMPORAL_API_KEY } : {}),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { Actor } from './actor';
 
 export const TimelineEventKind = z.enum(['step', 'ec2-change', 'notice', 'decision', 'clock', 'status']);

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+
 import { Actor } from './actor';
 import { Deployment } from './directory';
 import { IncidentId } from './ids';
 import { Severity, SourceAddress, Vulnerability } from './incident';
-import { Policy } from './policy';
 import { PlaybookId } from './playbook';
+import { Policy } from './policy';
 
 /**
  * What a playbook workflow starts with. The deployments are resolved from the directory when the incident is

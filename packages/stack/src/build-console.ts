@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { describeExit, spawnService, type ServiceProcess } from './spawn-service';
+
+import { describeExit, type ServiceProcess, spawnService } from './spawn-service';
 
 export class ConsoleBuildError extends Error {
   override readonly name = 'ConsoleBuildError';

@@ -1,6 +1,8 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+
 import { describe, expect, it } from 'vitest';
+
 import { inheritedEnv, readStackEnv, StackEnvError, toolsDirFrom } from './env';
 
 const ROOT = '/srv/firebreak';
@@ -71,9 +73,7 @@ describe('readStackEnv', () => {
     ['SMTP_PORT', '25.5'],
   ])('rejects %s=%s with a message naming the variable', (name, value) => {
     expect(() => readStackEnv({ [name]: value }, ROOT)).toThrow(StackEnvError);
-    expect(() => readStackEnv({ [name]: value }, ROOT)).toThrow(
-      `${name}: expected a TCP port number between 1 and 65535`,
-    );
+    expect(() => readStackEnv({ [name]: value }, ROOT)).toThrow(`${name}: expected a TCP port number between 1 and 65535`);
   });
 
   it('rejects two services on one port', () => {
@@ -108,8 +108,10 @@ describe('toolsDirFrom', () => {
 
 describe('inheritedEnv', () => {
   it('passes the environment on, except the API token and the first administrator’s password', () => {
-    expect(inheritedEnv({ PATH: '/usr/bin', FIREBREAK_API_TOKEN: 'secret', FIREBREAK_ADMIN_PASSWORD: 'secret', UNSET: undefined })).toEqual({
-      PATH: '/usr/bin',
-    });
+    expect(inheritedEnv({ PATH: '/usr/bin', FIREBREAK_API_TOKEN: 'secret', FIREBREAK_ADMIN_PASSWORD: 'secret', UNSET: undefined })).toEqual(
+      {
+        PATH: '/usr/bin',
+      },
+    );
   });
 });

@@ -1,6 +1,8 @@
 import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
+
 import { z } from 'zod';
+
 import { repoRoot } from './repo-root';
 
 /** The only place in this package that reads process.env. */
@@ -52,7 +54,10 @@ const stackEnvSchema = z.object({
   FIREBREAK_ADMIN_PASSWORD: z.preprocess(blankAsUnset, z.string().max(1024).optional()),
   FIREBREAK_ADMIN_USERNAME: z.preprocess(
     blankAsUnset,
-    z.string().regex(/^[a-zA-Z0-9._@-]{2,64}$/, 'letters, digits and . _ @ - only, 2 to 64 of them').default('admin'),
+    z
+      .string()
+      .regex(/^[a-zA-Z0-9._@-]{2,64}$/, 'letters, digits and . _ @ - only, 2 to 64 of them')
+      .default('admin'),
   ),
 });
 

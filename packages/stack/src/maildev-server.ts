@@ -1,9 +1,10 @@
 import { connect } from 'node:net';
-import { dirname, join } from 'node:path';
 import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
 import { inheritedEnv } from './env';
-import { describeExit, spawnService, type ServiceProcess } from './spawn-service';
+import { describeExit, type ServiceProcess, spawnService } from './spawn-service';
 import { waitFor } from './wait-for';
 
 export interface MailDevOptions {

@@ -1,6 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream } from 'node:fs';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
 
 export interface MotoServerOptions {
   host?: string;
@@ -86,15 +86,11 @@ export async function startMotoServer(options: MotoServerOptions): Promise<MotoS
   try {
     await awaitReady(endpoint, options.readyTimeoutMs ?? 30_000, () => {
       if (spawnError?.code === 'ENOENT') {
-        return new MotoServerError(
-          `${MOTO_COMMAND} is not on PATH; install it with: pip install 'moto[server]'`,
-        );
+        return new MotoServerError(`${MOTO_COMMAND} is not on PATH; install it with: pip install 'moto[server]'`);
       }
       if (spawnError) return new MotoServerError(`could not start ${MOTO_COMMAND}: ${spawnError.message}`);
       if (exited) {
-        return new MotoServerError(
-          `${MOTO_COMMAND} exited (code ${exited.code}, signal ${exited.signal}) before it was ready:\n${output}`,
-        );
+        return new MotoServerError(`${MOTO_COMMAND} exited (code ${exited.code}, signal ${exited.signal}) before it was ready:\n${output}`);
       }
       return undefined;
     });
@@ -115,11 +111,7 @@ export async function startMotoServer(options: MotoServerOptions): Promise<MotoS
   };
 }
 
-async function awaitReady(
-  endpoint: string,
-  timeoutMs: number,
-  failure: () => MotoServerError | undefined,
-): Promise<void> {
+async function awaitReady(endpoint: string, timeoutMs: number, failure: () => MotoServerError | undefined): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const failed = failure();

@@ -1,9 +1,7 @@
 import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
-export type PidLockResult =
-  | { acquired: true; release(): void }
-  | { acquired: false; holderPid: number };
+export type PidLockResult = { acquired: true; release(): void } | { acquired: false; holderPid: number };
 
 /** Whether a process with this id exists. EPERM means it exists but belongs to someone else. */
 export function isProcessAlive(pid: number): boolean {

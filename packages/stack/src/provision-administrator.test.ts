@@ -1,6 +1,7 @@
 import { findUserCredentials, verifyPassword } from '@firebreak/accounts';
-import { listAuditEntries, migrateToLatest, openDatabase, type FirebreakDb } from '@firebreak/db';
+import { type FirebreakDb, listAuditEntries, migrateToLatest, openDatabase } from '@firebreak/db';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
 import { AdministratorPasswordRejectedError, provisionAdministrator } from './provision-administrator';
 
 let db: FirebreakDb;
@@ -25,7 +26,9 @@ describe('provisionAdministrator', () => {
   });
 
   it('takes the operator’s password when it passes the policy, and names the rule (not the value) when it does not', async () => {
-    await expect(provisionAdministrator(db, { username: 'admin', password: 'password1234' })).rejects.toThrow(AdministratorPasswordRejectedError);
+    await expect(provisionAdministrator(db, { username: 'admin', password: 'password1234' })).rejects.toThrow(
+      AdministratorPasswordRejectedError,
+    );
     await expect(provisionAdministrator(db, { username: 'admin', password: 'password1234' })).rejects.not.toThrow(/password1234/);
     expect(await provisionAdministrator(db, { username: 'root', password: 'violet tram crosses seven bridges' })).toEqual({
       kind: 'from-environment',

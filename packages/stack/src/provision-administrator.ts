@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+
 import { countActiveAdministrators, createUser, currentSecuritySettings, passwordProblems } from '@firebreak/accounts';
 import { appendAuditEntry, type FirebreakDb } from '@firebreak/db';
 import { SYSTEM_ACTOR } from '@firebreak/domain';
@@ -27,7 +28,8 @@ export async function provisionAdministrator(
   if (input.password !== undefined) {
     const problems = passwordProblems(input.password, policy, { username: input.username });
     // The problems describe the rules, never the value.
-    if (problems.length > 0) throw new AdministratorPasswordRejectedError(`FIREBREAK_ADMIN_PASSWORD is not acceptable: ${problems.join(' ')}`);
+    if (problems.length > 0)
+      throw new AdministratorPasswordRejectedError(`FIREBREAK_ADMIN_PASSWORD is not acceptable: ${problems.join(' ')}`);
   }
   // 24 random bytes in base64url: 32 characters of four kinds, so it satisfies the classic rules too.
   const password = input.password ?? `${randomBytes(24).toString('base64url')}aA1!`;
@@ -37,7 +39,14 @@ export async function provisionAdministrator(
     component: 'stack',
     eventType: 'user.created',
     actor: SYSTEM_ACTOR,
-    details: { userId: user.id, username: user.username, role: user.role, passwordFrom: input.password === undefined ? 'generated' : 'environment' },
+    details: {
+      userId: user.id,
+      username: user.username,
+      role: user.role,
+      passwordFrom: input.password === undefined ? 'generated' : 'environment',
+    },
   });
-  return input.password === undefined ? { kind: 'created', username: user.username, password } : { kind: 'from-environment', username: user.username };
+  return input.password === undefined
+    ? { kind: 'created', username: user.username, password }
+    : { kind: 'from-environment', username: user.username };
 }

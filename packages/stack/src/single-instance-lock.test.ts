@@ -2,9 +2,11 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
 import { tryAcquirePidLock } from './pid-lock';
-import { AlreadyRunningError, acquireSingleInstanceLock } from './single-instance-lock';
+import { acquireSingleInstanceLock, AlreadyRunningError } from './single-instance-lock';
 
 /** A pid that certainly names no live process: one that ran and has been reaped. */
 function deadPid(): number {
@@ -40,9 +42,7 @@ describe('acquireSingleInstanceLock', () => {
     }
     expect(caught).toBeInstanceOf(AlreadyRunningError);
     expect((caught as AlreadyRunningError).pid).toBe(parentPid);
-    expect((caught as Error).message).toBe(
-      `Firebreak is already running (pid ${parentPid}): stop it with Ctrl-C in its terminal`,
-    );
+    expect((caught as Error).message).toBe(`Firebreak is already running (pid ${parentPid}): stop it with Ctrl-C in its terminal`);
     // The live holder's file is left alone.
     expect(readFileSync(pidFile, 'utf8').trim()).toBe(String(parentPid));
   });

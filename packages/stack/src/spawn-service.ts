@@ -1,5 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, readSync, fstatSync, writeSync } from 'node:fs';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { closeSync, fstatSync, mkdirSync, openSync, readSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 export interface ExitInfo {
@@ -91,7 +91,11 @@ export function spawnService(options: SpawnServiceOptions): ServiceProcess {
     exitInfo: () => exit,
     outputTail(lines = 30) {
       const text = options.logFile ? readFileTail(options.logFile, MEMORY_TAIL_CHARS) : memoryTail;
-      return text.split('\n').slice(-lines - 1).join('\n').trimEnd();
+      return text
+        .split('\n')
+        .slice(-lines - 1)
+        .join('\n')
+        .trimEnd();
     },
     async stop(graceMs = DEFAULT_GRACE_MS) {
       if (exit) return;

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { describeExit, spawnService, type ServiceProcess } from './spawn-service';
+
+import { describeExit, type ServiceProcess, spawnService } from './spawn-service';
 import { waitFor } from './wait-for';
 
 export interface ConsoleAppOptions {

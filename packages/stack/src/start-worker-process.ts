@@ -1,8 +1,10 @@
-import { Connection } from '@temporalio/client';
-import { TASK_QUEUE } from '@firebreak/domain';
-import proto from '@temporalio/proto';
 import { join } from 'node:path';
-import { describeExit, spawnService, type ServiceProcess } from './spawn-service';
+
+import { TASK_QUEUE } from '@firebreak/domain';
+import { Connection } from '@temporalio/client';
+import proto from '@temporalio/proto';
+
+import { describeExit, type ServiceProcess, spawnService } from './spawn-service';
 import { waitFor } from './wait-for';
 
 export interface WorkerProcessOptions {

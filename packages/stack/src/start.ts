@@ -2,23 +2,25 @@
  * `npm start`: the whole of Firebreak on this machine — Temporal, the EC2 emulator, an SMTP sink, the worker and the
  * console — supervised until Ctrl-C. Run through scripts/bootstrap.mjs, which installs dependencies first.
  */
+import { join, relative } from 'node:path';
+
 import { createEc2Client } from '@firebreak/aws';
 import { migrateToLatest, openDatabase } from '@firebreak/db';
-import { join, relative } from 'node:path';
+
 import { buildConsole, consoleBuildReason } from './build-console';
 import { seedDemoFleet } from './demo-fleet/seed-demo-fleet';
+import { ensureLinkSecret } from './ensure-link-secret';
 import { ensurePortFree } from './ensure-port-free';
-import { inheritedEnv, readStackEnv, StackEnvError, type StackEnv } from './env';
+import { inheritedEnv, readStackEnv, type StackEnv, StackEnvError } from './env';
 import { startMailDev } from './maildev-server';
 import { startMotoServer } from './moto-server';
-import { provisionAdministrator, type AdministratorProvisioning } from './provision-administrator';
-import { provisionApiToken, type ApiTokenProvisioning } from './provision-api-token';
+import { type AdministratorProvisioning, provisionAdministrator } from './provision-administrator';
+import { type ApiTokenProvisioning, provisionApiToken } from './provision-api-token';
 import { repoRoot } from './repo-root';
-import { AlreadyRunningError, acquireSingleInstanceLock, type SingleInstanceLock } from './single-instance-lock';
+import { acquireSingleInstanceLock, AlreadyRunningError, type SingleInstanceLock } from './single-instance-lock';
 import { describeExit, type ServiceProcess } from './spawn-service';
 import { startConsoleApp } from './start-console-app';
 import { startWorkerProcess } from './start-worker-process';
-import { ensureLinkSecret } from './ensure-link-secret';
 import { ensureTemporalCli } from './temporal-cli';
 import { startTemporalDevServer } from './temporal-dev-server';
 import { watchEndpoint } from './watch-endpoint';
@@ -177,9 +179,7 @@ async function main(): Promise<void> {
       supervisor.add({ name: 'Temporal', stop: temporal.stop });
       supervisor.supervise(temporal.process, 'temporal');
 
-      const moto = await step('EC2 emulator (moto)', () =>
-        startMotoServer({ host: HOST, port: env.motoPort, logFile: logFile('moto') }),
-      );
+      const moto = await step('EC2 emulator (moto)', () => startMotoServer({ host: HOST, port: env.motoPort, logFile: logFile('moto') }));
       const motoWatch = watchEndpoint(`${moto.endpoint}/moto-api/data.json`, (reason) => {
         if (supervisor.isStopping) return;
         complain(`\n[moto] stopped answering (${reason}); its log: ${displayPath(logFile('moto'))}`);

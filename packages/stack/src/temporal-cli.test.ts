@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { parseModuleVersion, TEMPORAL_CLI_VERSION } from './temporal-cli';
 
 describe('parseModuleVersion', () => {

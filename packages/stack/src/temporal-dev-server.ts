@@ -1,9 +1,11 @@
-import { Connection } from '@temporalio/client';
-import { SEARCH_ATTRIBUTE_TYPES } from '@firebreak/domain';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+
+import { SEARCH_ATTRIBUTE_TYPES } from '@firebreak/domain';
+import { Connection } from '@temporalio/client';
+
 import { inheritedEnv } from './env';
-import { describeExit, spawnService, type ServiceProcess } from './spawn-service';
+import { describeExit, type ServiceProcess, spawnService } from './spawn-service';
 import { waitFor } from './wait-for';
 
 export interface TemporalDevServerOptions {
@@ -42,21 +44,25 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions):
   const address = `${hostInUrl}:${options.port}`;
   mkdirSync(dirname(options.dbFile), { recursive: true });
 
-  const searchAttributes = Object.entries(SEARCH_ATTRIBUTE_TYPES).flatMap(([name, type]) => [
-    '--search-attribute',
-    `${name}=${type}`,
-  ]);
+  const searchAttributes = Object.entries(SEARCH_ATTRIBUTE_TYPES).flatMap(([name, type]) => ['--search-attribute', `${name}=${type}`]);
   const server = spawnService({
     name: 'temporal',
     command: options.binary,
     args: [
-      'server', 'start-dev',
-      '--ip', host,
-      '--port', String(options.port),
-      '--ui-port', String(options.uiPort),
-      '--db-filename', options.dbFile,
-      '--namespace', namespace,
-      '--log-level', 'warn',
+      'server',
+      'start-dev',
+      '--ip',
+      host,
+      '--port',
+      String(options.port),
+      '--ui-port',
+      String(options.uiPort),
+      '--db-filename',
+      options.dbFile,
+      '--namespace',
+      namespace,
+      '--log-level',
+      'warn',
       ...searchAttributes,
     ],
     env: inheritedEnv(),

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+
 import { inheritedEnv } from './env';
 import { acquireToolLock } from './tool-lock';
 
@@ -104,7 +105,7 @@ async function requireTool(command: string, args: string[]): Promise<void> {
     const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
     throw new TemporalTestServerError(
       `${missing ? `\`${command}\` was not found on PATH` : `\`${command} ${args.join(' ')}\` failed`}: the workflow unit tests ` +
-        'run Temporal\'s time-skipping test server, a Java program fetched once with Maven. Install a JDK (17 or newer) and ' +
+        "run Temporal's time-skipping test server, a Java program fetched once with Maven. Install a JDK (17 or newer) and " +
         'Maven (e.g. `apt-get install default-jdk-headless maven`), then run the command again.',
     );
   }

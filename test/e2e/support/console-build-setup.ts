@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+
 import { buildConsole, consoleBuildReason, repoRoot } from '@firebreak/stack';
 
 /** Builds the console once when it has never been built or its sources changed since; `next start` serves the build. */

@@ -1,5 +1,6 @@
 import { TASK_QUEUE } from '@firebreak/domain';
 import type { Browser } from 'playwright-core';
+
 import { createTestContext, type TestContext } from '../../support/test-context';
 import { launchChromium } from './browser';
 import { type ConsoleUnderTest, startConsoleUnderTest } from './console-under-test';

@@ -1,6 +1,8 @@
 import { join } from 'node:path';
+
 import { findFreePort, repoRoot, startConsoleApp } from '@firebreak/stack';
 import { inject } from 'vitest';
+
 import { REGION, type TestContext } from '../../support/test-context';
 import { TEST_LINK_SECRET } from '../../support/test-links';
 

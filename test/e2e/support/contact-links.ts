@@ -1,4 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
+
 import type { ReceivedMessage, SmtpSink } from '../../support/smtp-sink';
 import { linkTokenIn } from '../../support/test-links';
 import { waitUntil } from '../../support/wait-until';
@@ -11,8 +12,7 @@ export async function waitForNotice(
 ): Promise<ReceivedMessage> {
   return waitUntil(
     `a ${kind} notice of ${incidentId} reaches ${to}`,
-    async () =>
-      smtp.ofKind(kind).find((m) => m.to === to && m.headers.get('x-firebreak-incident') === incidentId),
+    async () => smtp.ofKind(kind).find((m) => m.to === to && m.headers.get('x-firebreak-incident') === incidentId),
     { timeoutMs },
   );
 }

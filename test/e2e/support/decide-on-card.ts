@@ -1,5 +1,6 @@
-import { GATES, type GateId } from '@firebreak/domain';
+import { type GateId, GATES } from '@firebreak/domain';
 import type { Locator, Page } from 'playwright-core';
+
 import { waitUntil } from '../../support/wait-until';
 
 export interface CardDecision {

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+
 import { waitUntil } from '../../support/wait-until';
 
 /** Waits until the incident page (which refreshes itself while the incident is open) shows this status. */

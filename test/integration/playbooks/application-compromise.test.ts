@@ -1,15 +1,9 @@
 import { DescribeAddressesCommand } from '@aws-sdk/client-ec2';
 import { findIncident } from '@firebreak/db';
 import { describe, expect, it } from 'vitest';
+
 import { readCleanEnvironment, readDeploymentEvidence } from '../../support/ec2-evidence';
-import {
-  decide,
-  incidentIdOf,
-  recordHistoryIfAsked,
-  refusal,
-  waitForGate,
-  waitForStatus,
-} from '../../support/playbook-driver';
+import { decide, incidentIdOf, recordHistoryIfAsked, refusal, waitForGate, waitForStatus } from '../../support/playbook-driver';
 import { useTestContextWithWorker } from '../../support/test-context';
 
 describe('application-compromise playbook, end to end', () => {

@@ -1,6 +1,7 @@
 import { findIncident, listNotices, listTimeline } from '@firebreak/db';
 import { TAG } from '@firebreak/domain';
 import { describe, expect, it } from 'vitest';
+
 import { readCleanEnvironment, readDeploymentEvidence } from '../../support/ec2-evidence';
 import {
   decide,
@@ -70,9 +71,19 @@ describe('infrastructure-compromise playbook, end to end', () => {
     ]);
     const timeline = await listTimeline(ctx.db, incidentId);
     const summaries = timeline.map((e) => e.summary);
-    for (const expected of ['Step disconnect started', 'Denied all traffic', 'Released the public addresses',
-      'isolation group', 'Verified: no public path remains', 'Step notify completed', 'Incident is contained']) {
-      expect(summaries.some((s) => s.includes(expected)), expected).toBe(true);
+    for (const expected of [
+      'Step disconnect started',
+      'Denied all traffic',
+      'Released the public addresses',
+      'isolation group',
+      'Verified: no public path remains',
+      'Step notify completed',
+      'Incident is contained',
+    ]) {
+      expect(
+        summaries.some((s) => s.includes(expected)),
+        expected,
+      ).toBe(true);
     }
     expect(timeline.filter((e) => e.kind === 'notice')).toHaveLength(designated.length);
     // The children start before the playbook's bookkeeping; the step is still shown as started before their changes.
@@ -107,10 +118,18 @@ describe('infrastructure-compromise playbook, end to end', () => {
     expect(ingressPorts).toEqual(expect.arrayContaining(['tcp:33001', 'udp:33001', 'tcp:3001']));
 
     await ctx.smtp.waitForMessages(designated.length * 2 + (designated.length + managers.length) + designated.length);
-    expect(ctx.smtp.ofKind('backup-environment-ready').map((m) => m.to).sort()).toEqual(designated.map((c) => c.email).sort());
-    expect(ctx.smtp.ofKind('risk-communication').map((m) => m.to).sort()).toEqual(
-      [...designated, ...managers].map((c) => c.email).sort(),
-    );
+    expect(
+      ctx.smtp
+        .ofKind('backup-environment-ready')
+        .map((m) => m.to)
+        .sort(),
+    ).toEqual(designated.map((c) => c.email).sort());
+    expect(
+      ctx.smtp
+        .ofKind('risk-communication')
+        .map((m) => m.to)
+        .sort(),
+    ).toEqual([...designated, ...managers].map((c) => c.email).sort());
     expect(ctx.smtp.ofKind('risk-communication')[0]!.text).toContain(assessment);
     expect(ctx.smtp.ofKind('monitoring-sign-off-request')).toHaveLength(designated.length);
 

@@ -1,5 +1,6 @@
 import { findIncident, listTimeline } from '@firebreak/db';
 import { describe, expect, it } from 'vitest';
+
 import { denyEntriesFor } from '../../support/ec2-evidence';
 import { decide, incidentIdOf, recordHistoryIfAsked, refusal, waitForGate, waitForStatus } from '../../support/playbook-driver';
 import { useTestContextWithWorker } from '../../support/test-context';

@@ -1,11 +1,12 @@
 import { findIncident, listTimeline } from '@firebreak/db';
 import type { Deployment, Vulnerability } from '@firebreak/domain';
 import { describe, expect, it } from 'vitest';
+
 import { readDeploymentEvidence } from '../../support/ec2-evidence';
 import { ensurePatchedImage } from '../../support/patched-image';
 import {
-  ENGINEER,
   decide,
+  ENGINEER,
   incidentIdOf,
   queryState,
   recordHistoryIfAsked,
@@ -34,7 +35,6 @@ async function patchedImageFor(ctx: TestContext, deployment: Deployment): Promis
 describe('vulnerability playbooks, end to end', () => {
   const context = useTestContextWithWorker('vulnerability');
 
-
   it('exploitable: bulletin on time, fix released, multi-tenant upgraded at once, single-tenant at its deferred window', async () => {
     const ctx = context();
     ctx.smtp.clear();
@@ -42,12 +42,24 @@ describe('vulnerability playbooks, end to end', () => {
     const multi = ctx.fleet.deployments.find((d) => d.tenancy === 'multi')!;
     const everyone = ctx.fleet.customers.flatMap((c) => c.contacts.filter((k) => k.role === 'designated-technical'));
     const patchedImage = await patchedImageFor(ctx, multi);
-    const policy = { ...TEST_POLICY, bulletinTargetSeconds: 30, bulletinLimitSeconds: 60, fixReleaseLimitSeconds: 60, maintenanceNoticeSeconds: 30, deferralLimitSeconds: 60 };
+    const policy = {
+      ...TEST_POLICY,
+      bulletinTargetSeconds: 30,
+      bulletinLimitSeconds: 60,
+      fixReleaseLimitSeconds: 60,
+      maintenanceNoticeSeconds: 30,
+      deferralLimitSeconds: 60,
+    };
     const handle = await ctx.declare('exploitable-vulnerability', [single, multi], { vulnerability: vulnerability(), policy });
     const incidentId = incidentIdOf(handle);
 
     await waitForGate(handle, 'fix-released');
-    expect(ctx.smtp.ofKind('bulletin-exploitable').map((m) => m.to).sort()).toEqual(everyone.map((c) => c.email).sort());
+    expect(
+      ctx.smtp
+        .ofKind('bulletin-exploitable')
+        .map((m) => m.to)
+        .sort(),
+    ).toEqual(everyone.map((c) => c.email).sort());
     const clocks = await waitUntil('the bulletin clocks are met', async () => {
       const state = await queryState(handle);
       const c = (state as unknown as { clocks: { name: string; status: string }[] }).clocks;
@@ -79,21 +91,48 @@ describe('vulnerability playbooks, end to end', () => {
     expect(
       await refusal(
         handle.executeUpdate('requestDeferral', {
-          args: [{ requestId: 'defer-too-late', deploymentId: single.id, until: tooLate, reason: 'quarter end', actor: asContact, role: 'contact' }],
+          args: [
+            {
+              requestId: 'defer-too-late',
+              deploymentId: single.id,
+              until: tooLate,
+              reason: 'quarter end',
+              actor: asContact,
+              role: 'contact',
+            },
+          ],
         }),
       ),
     ).toMatch(/^DEFERRAL_REFUSED: the latest window/);
     expect(
       await refusal(
         handle.executeUpdate('requestDeferral', {
-          args: [{ requestId: 'defer-multi-1', deploymentId: multi.id, until: plan.deferrableUntil, reason: 'x', actor: asContact, role: 'contact' }],
+          args: [
+            {
+              requestId: 'defer-multi-1',
+              deploymentId: multi.id,
+              until: plan.deferrableUntil,
+              reason: 'x',
+              actor: asContact,
+              role: 'contact',
+            },
+          ],
         }),
       ),
     ).toMatch(/^DEFERRAL_REFUSED/);
     const agreed = new Date(Date.parse(plan.window) + 8_000).toISOString();
     await handle.executeUpdate('requestDeferral', {
       updateId: 'defer-ok-1',
-      args: [{ requestId: 'defer-ok-1', deploymentId: single.id, until: agreed, reason: 'big delivery tonight', actor: asContact, role: 'contact' }],
+      args: [
+        {
+          requestId: 'defer-ok-1',
+          deploymentId: single.id,
+          until: agreed,
+          reason: 'big delivery tonight',
+          actor: asContact,
+          role: 'contact',
+        },
+      ],
     });
     await waitUntil('the deferral is confirmed by email', async () => ctx.smtp.ofKind('deferral-confirmation').length > 0);
 
@@ -102,7 +141,12 @@ describe('vulnerability playbooks, end to end', () => {
     const singleDesignated = ctx.fleet.customers
       .find((c) => c.id === single.customerIds[0])!
       .contacts.filter((c) => c.role === 'designated-technical');
-    expect(ctx.smtp.ofKind('reminder').map((m) => m.to).sort()).toEqual(singleDesignated.map((c) => c.email).sort());
+    expect(
+      ctx.smtp
+        .ofKind('reminder')
+        .map((m) => m.to)
+        .sort(),
+    ).toEqual(singleDesignated.map((c) => c.email).sort());
     const { instances } = await readDeploymentEvidence(ctx.ec2, single, incidentId);
     expect(instances.every((i) => i.ImageId === patchedImage)).toBe(true);
     const timeline = await listTimeline(ctx.db, incidentId);

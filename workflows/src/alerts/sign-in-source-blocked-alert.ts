@@ -1,4 +1,5 @@
 import type { SignInSourceBlocked } from '@firebreak/domain';
+
 import { mail } from '../support/activity-proxies';
 
 /**

@@ -1,4 +1,5 @@
 import type { Deployment } from '@firebreak/domain';
+
 import { ec2 } from '../support/activity-proxies';
 import { JournalQueue } from '../support/incident-journal';
 

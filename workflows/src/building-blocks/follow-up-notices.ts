@@ -1,5 +1,6 @@
-import { sleep } from '@temporalio/workflow';
 import type { NoticeKind } from '@firebreak/domain';
+import { sleep } from '@temporalio/workflow';
+
 import { mail, mailBatch } from '../support/activity-proxies';
 
 export interface FollowUpNoticesInput {

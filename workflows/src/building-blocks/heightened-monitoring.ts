@@ -1,5 +1,6 @@
-import { condition, continueAsNew, defineSignal, setHandler } from '@temporalio/workflow';
 import type { Deployment } from '@firebreak/domain';
+import { condition, continueAsNew, defineSignal, setHandler } from '@temporalio/workflow';
+
 import { ec2 } from '../support/activity-proxies';
 import { now, recordEvent } from '../support/incident-journal';
 

@@ -1,11 +1,6 @@
+import { type ContactRole, type CustomerNoticeContent, FOLLOWED_UP_KINDS, incidentWorkflowId, type NoticeKind } from '@firebreak/domain';
 import { ParentClosePolicy, startChild } from '@temporalio/workflow';
-import {
-  type ContactRole,
-  type CustomerNoticeContent,
-  FOLLOWED_UP_KINDS,
-  incidentWorkflowId,
-  type NoticeKind,
-} from '@firebreak/domain';
+
 import { mailBatch } from '../support/activity-proxies';
 import { alertOperations } from '../support/alert-operations';
 import { describeFailure, recordEvent } from '../support/incident-journal';

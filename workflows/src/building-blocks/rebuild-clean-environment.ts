@@ -1,4 +1,5 @@
 import type { Deployment } from '@firebreak/domain';
+
 import { ec2, slowEc2 } from '../support/activity-proxies';
 import { describeFailure, recordEvent } from '../support/incident-journal';
 

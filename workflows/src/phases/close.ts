@@ -1,4 +1,5 @@
 import { PLAYBOOKS } from '@firebreak/domain';
+
 import { notifyCustomers } from '../building-blocks/notify-customers';
 import { affectedCustomerIds } from '../support/customers';
 import { now, recordEvent, runStep } from '../support/incident-journal';
@@ -35,6 +36,12 @@ export async function closeIncident(run: IncidentRun, outcome: string, options: 
 export async function waitForEngineerToClose(run: IncidentRun): Promise<void> {
   await run.moveTo('failed');
   const request = await run.closedByHand();
-  await recordEvent(run.incidentId, 'decision', `Closed by ${request.actor.name}: ${request.reason}`, { reason: request.reason }, request.actor);
+  await recordEvent(
+    run.incidentId,
+    'decision',
+    `Closed by ${request.actor.name}: ${request.reason}`,
+    { reason: request.reason },
+    request.actor,
+  );
   await closeIncident(run, `closed by hand after a failure: ${request.reason}`, { notifyCustomers: false });
 }

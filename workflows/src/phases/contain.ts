@@ -1,5 +1,6 @@
-import { executeChild } from '@temporalio/workflow';
 import { incidentWorkflowId, PLAYBOOKS } from '@firebreak/domain';
+import { executeChild } from '@temporalio/workflow';
+
 import { disconnectDeployment, type DisconnectDeploymentResult } from '../building-blocks/disconnect-deployment';
 import { notifyCustomers } from '../building-blocks/notify-customers';
 import { affectedCustomerIds, deploymentsOf } from '../support/customers';

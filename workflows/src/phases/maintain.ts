@@ -1,4 +1,3 @@
-import { condition, defineUpdate, setHandler, sleep } from '@temporalio/workflow';
 import {
   DeferralRequest,
   type Deployment,
@@ -8,6 +7,8 @@ import {
   type MaintenancePlan,
   PLAYBOOKS,
 } from '@firebreak/domain';
+import { condition, defineUpdate, setHandler, sleep } from '@temporalio/workflow';
+
 import { notifyCustomers } from '../building-blocks/notify-customers';
 import { slowEc2 } from '../support/activity-proxies';
 import { affectedCustomerIds, deploymentsOf } from '../support/customers';
@@ -73,7 +74,16 @@ export async function scheduleAndUpgrade(run: IncidentRun, options: MaintenanceO
     }),
   });
 
-  await Promise.all(input.deployments.map((d) => upgradeWhenDue(run, d, plans.find((p) => p.deploymentId === d.id)!, options)));
+  await Promise.all(
+    input.deployments.map((d) =>
+      upgradeWhenDue(
+        run,
+        d,
+        plans.find((p) => p.deploymentId === d.id)!,
+        options,
+      ),
+    ),
+  );
   return plans;
 }
 

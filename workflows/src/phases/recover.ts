@@ -1,5 +1,6 @@
-import { executeChild, startChild } from '@temporalio/workflow';
 import { incidentWorkflowId, PLAYBOOKS } from '@firebreak/domain';
+import { executeChild, startChild } from '@temporalio/workflow';
+
 import { heightenedMonitoring, type MonitoringResult, stopMonitoringSignal } from '../building-blocks/heightened-monitoring';
 import { notifyCustomers } from '../building-blocks/notify-customers';
 import { type CleanEnvironment, rebuildCleanEnvironment } from '../building-blocks/rebuild-clean-environment';
@@ -34,7 +35,13 @@ export async function announceCleanEnvironments(run: IncidentRun, environments: 
       readyAt,
       environments: environments
         .filter((e) => run.input.deployments.find((d) => d.id === e.deploymentId)?.customerIds.includes(customerId))
-        .map((e) => ({ id: e.deploymentId, name: e.deploymentName, region: e.region, publicAddresses: e.publicAddresses, purpose: e.purpose })),
+        .map((e) => ({
+          id: e.deploymentId,
+          name: e.deploymentName,
+          region: e.region,
+          publicAddresses: e.publicAddresses,
+          purpose: e.purpose,
+        })),
     }),
   });
 }

@@ -1,4 +1,5 @@
 import type { PlaybookInput } from '@firebreak/domain';
+
 import { closeIncident, waitForEngineerToClose } from '../phases/close';
 import { containAndNotify, startContainment } from '../phases/contain';
 import { announceCleanEnvironments, monitorUntilSignedOff, rebuildAll } from '../phases/recover';

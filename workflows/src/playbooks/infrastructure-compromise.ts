@@ -1,4 +1,5 @@
-import { PLAYBOOKS, type PlaybookInput } from '@firebreak/domain';
+import { type PlaybookInput, PLAYBOOKS } from '@firebreak/domain';
+
 import { notifyCustomers } from '../building-blocks/notify-customers';
 import { closeIncident, waitForEngineerToClose } from '../phases/close';
 import { containAndNotify, startContainment } from '../phases/contain';

@@ -1,16 +1,15 @@
 import type { Activities } from '@firebreak/activities';
 import { type DecisionRequest, FAILURE, incidentWorkflowId } from '@firebreak/domain';
-import { ApplicationFailure, WorkflowUpdateFailedError } from '@temporalio/client';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decideUpdate, incidentStateQuery, suspiciousActivity } from '../index';
-import { eventually, playbookInput, WorkflowTestBed } from '../testing/workflow-test-bed';
+import { eventually, playbookInput, refusalOf, WorkflowTestBed } from '../testing/workflow-test-bed';
 
 let bed: WorkflowTestBed;
-beforeAll(async () => {
-  bed = await WorkflowTestBed.start();
+// A server per test: time skipping is global to a server, and a workflow a test terminates can leave it unable to skip.
+beforeEach(async () => {
+  bed = await WorkflowTestBed.start(activitiesOfThisFile());
 });
-afterAll(() => bed?.teardown());
-beforeEach(() => bed.reset());
+afterEach(() => bed?.teardown());
 
 const sourceAddress = '203.0.113.7';
 
@@ -53,21 +52,10 @@ async function startBlocked(input = playbookInput({ playbook: 'suspicious-activi
   return handle;
 }
 
-async function refusalOf(promise: Promise<unknown>): Promise<ApplicationFailure> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
-  const cause = (error as WorkflowUpdateFailedError).cause;
-  expect(cause).toBeInstanceOf(ApplicationFailure);
-  return cause as ApplicationFailure;
-}
-
 describe('suspicious activity', () => {
   it('lifts the block when the policy’s 24 hours pass without a decision', async () => {
     const calls: string[] = [];
-    const state = await bed.withWorker(blockActivities(calls), async () => {
+    const state = await bed.withActivities(blockActivities(calls), async () => {
       const handle = await startBlocked();
       return handle.result();
     });
@@ -84,7 +72,7 @@ describe('suspicious activity', () => {
 
   it('keeps the block when an engineer decides so, and a repeated decision id is answered once', async () => {
     const calls: string[] = [];
-    const { first, repeat, state } = await bed.withWorker(blockActivities(calls), async () => {
+    const { first, repeat, state } = await bed.withActivities(blockActivities(calls), async () => {
       const handle = await startBlocked();
       const request = decision();
       const first = await handle.executeUpdate(decideUpdate, { args: [request], updateId: request.decisionId });
@@ -99,7 +87,7 @@ describe('suspicious activity', () => {
   });
 
   it('refuses a decision that is invalid, not offered, by a role not allowed, or for a gate not pending', async () => {
-    await bed.withWorker(blockActivities([]), async () => {
+    await bed.withActivities(blockActivities([]), async () => {
       const handle = await startBlocked();
       const decide = (request: DecisionRequest) => handle.executeUpdate(decideUpdate, { args: [request] });
 
@@ -125,3 +113,8 @@ describe('suspicious activity', () => {
     });
   });
 });
+
+/** Every activity this file's workflows call besides the recorders; each test changes them with withActivities(). */
+function activitiesOfThisFile() {
+  return blockActivities([]);
+}

@@ -1,4 +1,5 @@
 import type { PlaybookInput } from '@firebreak/domain';
+
 import { closeIncident, waitForEngineerToClose } from '../phases/close';
 import { ec2 } from '../support/activity-proxies';
 import { alertOperations } from '../support/alert-operations';

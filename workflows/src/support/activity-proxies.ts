@@ -1,6 +1,6 @@
-import { proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '@firebreak/activities';
 import { NON_RETRYABLE_ACTIVITY_FAILURES } from '@firebreak/domain';
+import { proxyActivities } from '@temporalio/workflow';
 
 /**
  * Errors that no retry can fix (the registry's non-retryable activity failures): they fail the step at once and are

@@ -1,5 +1,6 @@
-import { condition } from '@temporalio/workflow';
 import type { ClockName } from '@firebreak/domain';
+import { condition } from '@temporalio/workflow';
+
 import { alertOperations } from './alert-operations';
 import { now, recordEvent } from './incident-journal';
 import type { IncidentRun } from './incident-run';
@@ -29,7 +30,11 @@ export function startClock(run: IncidentRun, name: ClockName, seconds: number, s
     if (await condition(() => met, Math.max(1, warnMs - Date.now()))) return;
     state.status = 'warned';
     const left = Math.round((deadlineMs - Date.now()) / 1000);
-    await recordEvent(run.incidentId, 'clock', `Clock ${name}: ${left} s left before ${state.deadline}`, { clock: name, deadline: state.deadline, outcome: 'warned' });
+    await recordEvent(run.incidentId, 'clock', `Clock ${name}: ${left} s left before ${state.deadline}`, {
+      clock: name,
+      deadline: state.deadline,
+      outcome: 'warned',
+    });
     await alertOperations(run, `clock-warning-${name}`, `${name} is due at ${state.deadline}`, [
       `The ${name} target of incident ${run.incidentId} is due at ${state.deadline} (${left} s left).`,
     ]);

@@ -1,4 +1,3 @@
-import { upsertSearchAttributes, uuid4 } from '@temporalio/workflow';
 import {
   type Actor,
   type IncidentStatus,
@@ -7,6 +6,8 @@ import {
   SYSTEM_ACTOR,
   type TimelineEventKind,
 } from '@firebreak/domain';
+import { upsertSearchAttributes, uuid4 } from '@temporalio/workflow';
+
 import { journal } from './activity-proxies';
 
 /** Workflow time as ISO-8601: deterministic under replay. */

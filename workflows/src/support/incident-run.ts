@@ -1,4 +1,3 @@
-import { condition, defineQuery, defineUpdate, setHandler, workflowInfo } from '@temporalio/workflow';
 import {
   type Actor,
   type Clock,
@@ -9,16 +8,18 @@ import {
   DecisionRequest,
   FAILURE,
   fieldErrorsOf,
-  GATES,
   type GateId,
   gateParameters,
+  GATES,
   INCIDENT_QUERIES,
   INCIDENT_UPDATES,
   type IncidentStatus,
   type PendingDecision,
-  PLAYBOOKS,
   type PlaybookInput,
+  PLAYBOOKS,
 } from '@firebreak/domain';
+import { condition, defineQuery, defineUpdate, setHandler, workflowInfo } from '@temporalio/workflow';
+
 import { now, recordEvent, setStatus } from './incident-journal';
 import { refusal } from './update-refusal';
 
@@ -86,13 +87,19 @@ export class IncidentRun {
   async announceStart(subject?: string): Promise<void> {
     const { input } = this;
     const title = PLAYBOOKS[input.playbook].title;
-    await recordEvent(this.incidentId, 'status', `Playbook started: ${title}${subject ? ` (${subject})` : ''}`, {
-      playbook: input.playbook,
-      severity: input.severity,
-      deploymentIds: input.deployments.map((d) => d.id),
-      ...(input.sourceAddress ? { sourceAddress: input.sourceAddress } : {}),
-      ...(input.vulnerability ? { vulnerability: input.vulnerability } : {}),
-    }, input.declaredBy);
+    await recordEvent(
+      this.incidentId,
+      'status',
+      `Playbook started: ${title}${subject ? ` (${subject})` : ''}`,
+      {
+        playbook: input.playbook,
+        severity: input.severity,
+        deploymentIds: input.deployments.map((d) => d.id),
+        ...(input.sourceAddress ? { sourceAddress: input.sourceAddress } : {}),
+        ...(input.vulnerability ? { vulnerability: input.vulnerability } : {}),
+      },
+      input.declaredBy,
+    );
   }
 
   async moveTo(status: IncidentStatus): Promise<void> {

@@ -1,5 +1,5 @@
+import { type FailureDetails, failureOptions, type FailureType } from '@firebreak/domain';
 import { ApplicationFailure } from '@temporalio/workflow';
-import { type FailureDetails, type FailureType, failureOptions } from '@firebreak/domain';
 
 /**
  * What an update validator throws to refuse an update: an ApplicationFailure of a registered type, with the fields

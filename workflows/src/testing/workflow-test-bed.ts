@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+
 import type { Activities } from '@firebreak/activities';
 import { DEFAULT_POLICY, type Deployment, type PlaybookInput, SEARCH_ATTRIBUTE_TYPES } from '@firebreak/domain';
 import { temporal } from '@temporalio/proto';
+import { ApplicationFailure, WorkflowUpdateFailedError } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { inject } from 'vitest';
@@ -21,20 +23,29 @@ export interface Recorded {
 
 let runtimeInstalled = false;
 
+type AnyActivity = (input: never) => Promise<unknown>;
+
 /**
- * One time-skipping Temporal test server per test file, with a worker on its own task queue per test. The journal
- * and mail activities are replaced by recorders (every call is kept in `recorded`); a test passes the EC2 activities
- * its workflow calls, and may override any recorder.
+ * A time-skipping Temporal test server with one worker. The journal and mail activities are replaced by recorders
+ * (every call is kept in `recorded`); the test file names the EC2 activities its workflows call, and a test may
+ * change any of them with withActivities(). Tests start a bed each: time skipping is global to a server.
  */
 export class WorkflowTestBed {
   readonly recorded: Recorded = { events: [], statuses: [], steps: [], alerts: [], noticeBatches: [] };
-  /** The task queue of the current test's worker (a fresh one per worker: a stopped worker's queue is not reused). */
-  taskQueue = '';
-  private readonly workflowBundle = { code: readFileSync(inject('workflowBundlePath'), 'utf8') };
+  readonly taskQueue = `workflow-tests-${randomUUID()}`;
+  private readonly defaults: Partial<Activities>;
+  private overrides: Partial<Activities> = {};
+  private worker: Worker | undefined;
+  private running: Promise<void> | undefined;
 
-  private constructor(readonly env: TestWorkflowEnvironment) {}
+  private constructor(
+    readonly env: TestWorkflowEnvironment,
+    activities: Partial<Activities>,
+  ) {
+    this.defaults = { ...recordersFor(this.recorded), ...activities };
+  }
 
-  static async start(): Promise<WorkflowTestBed> {
+  static async start(activities: Partial<Activities> = {}): Promise<WorkflowTestBed> {
     if (!runtimeInstalled) {
       Runtime.install({ logger: new DefaultLogger('ERROR') });
       runtimeInstalled = true;
@@ -48,28 +59,32 @@ export class WorkflowTestBed {
       searchAttributes: Object.fromEntries(
         Object.entries(SEARCH_ATTRIBUTE_TYPES).map(([name, type]) => [
           name,
-          type === 'Keyword' ? temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD : temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD_LIST,
+          type === 'Keyword'
+            ? temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD
+            : temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD_LIST,
         ]),
       ),
     });
-    return new WorkflowTestBed(env);
+    const bed = new WorkflowTestBed(env, activities);
+    await bed.startWorker();
+    return bed;
   }
 
-  /** Clears what earlier tests recorded (one bed serves a whole file). */
+  /** Clears what earlier tests recorded and gives the activities their file defaults again. */
   reset(): void {
     for (const list of Object.values(this.recorded) as unknown[][]) list.length = 0;
+    this.overrides = {};
   }
 
-  /** Runs `body` while a worker with these activities (and the recorders) polls the bed's task queue. */
-  async withWorker<T>(activities: Partial<Activities>, body: () => Promise<T>): Promise<T> {
-    this.taskQueue = `workflow-tests-${randomUUID()}`;
-    const worker = await Worker.create({
-      connection: this.env.nativeConnection,
-      taskQueue: this.taskQueue,
-      workflowBundle: this.workflowBundle,
-      activities: { ...this.recorders(), ...activities },
-    });
-    return worker.runUntil(body);
+  /** Changes what some activities do, for the current test (until reset()). */
+  use(activities: Partial<Activities>): void {
+    this.overrides = { ...this.overrides, ...activities };
+  }
+
+  /** Runs one test's body with some activities changed (see use()). */
+  async withActivities<T>(activities: Partial<Activities>, body: () => Promise<T>): Promise<T> {
+    this.use(activities);
+    return body();
   }
 
   /** The events whose summary contains `text`, for assertions on what the timeline says happened. */
@@ -78,37 +93,56 @@ export class WorkflowTestBed {
   }
 
   async teardown(): Promise<void> {
+    this.worker?.shutdown();
+    await this.running;
     await this.env.teardown();
   }
 
-  private recorders(): Partial<Activities> {
-    const { recorded } = this;
-    return {
-      async recordTimelineEvent(event) {
-        // Activities run at least once: a repeated event (same id) is recorded once, as the database does.
-        if (!recorded.events.some((e) => e.id === event.id)) recorded.events.push(event);
-      },
-      async recordIncidentStatus({ status }) {
-        recorded.statuses.push(status);
-      },
-      async recordStep(update) {
-        recorded.steps.push(update);
-      },
-      async sendOperationsAlert({ alert }) {
-        recorded.alerts.push(alert);
-      },
-      async sendNoticeBatch(input) {
-        recorded.noticeBatches.push(input);
-        return { contacts: input.notices.length, sent: input.notices.length, alreadySent: 0, failed: [] };
-      },
-      async sendRemindersPage() {
-        return { reminded: 0, failed: 0, nextAfter: null };
-      },
-      async alertUnacknowledged() {
-        return { escalated: 0 };
-      },
-    };
+  private async startWorker(): Promise<void> {
+    const defaults = this.defaults as Record<string, AnyActivity>;
+    const dispatching = Object.fromEntries(
+      Object.keys(defaults).map((name) => [
+        name,
+        (input: never) => ((this.overrides as Record<string, AnyActivity | undefined>)[name] ?? defaults[name]!)(input),
+      ]),
+    );
+    this.worker = await Worker.create({
+      connection: this.env.nativeConnection,
+      taskQueue: this.taskQueue,
+      workflowBundle: { code: readFileSync(inject('workflowBundlePath'), 'utf8') },
+      activities: dispatching,
+    });
+    this.running = this.worker.run();
   }
+}
+
+function recordersFor(recorded: Recorded): Partial<Activities> {
+  return {
+    async recordTimelineEvent(event) {
+      // Activities run at least once: a repeated event (same id) is recorded once, as the database does.
+      if (!recorded.events.some((e) => e.id === event.id)) recorded.events.push(event);
+    },
+    async recordIncidentStatus({ status }) {
+      recorded.statuses.push(status);
+    },
+    async recordStep(update) {
+      recorded.steps.push(update);
+    },
+    async sendOperationsAlert({ alert, to }) {
+      recorded.alerts.push(alert);
+      return { kind: 'operations-alert', contactId: 'operations', recipientEmail: to, outcome: 'sent', messageId: `<${alert.key}@test>` };
+    },
+    async sendNoticeBatch(input) {
+      recorded.noticeBatches.push(input);
+      return { contacts: input.notices.length, sent: input.notices.length, alreadySent: 0, failed: [] };
+    },
+    async sendRemindersPage() {
+      return { reminded: 0, failed: 0, nextAfter: null };
+    },
+    async alertUnacknowledged() {
+      return { escalated: 0 };
+    },
+  };
 }
 
 /** Waits until `probe` (typically a workflow query) holds, polling the server: the event it awaits has no push. */
@@ -120,6 +154,18 @@ export async function eventually<T>(probe: () => Promise<T>, holds: (value: T) =
     if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/** The failure an update validator refused with: an ApplicationFailure of a registered type. */
+export async function refusalOf(promise: Promise<unknown>): Promise<ApplicationFailure> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof WorkflowUpdateFailedError) || !(error.cause instanceof ApplicationFailure)) {
+    throw new Error(`expected the update to be refused with an ApplicationFailure, got ${String(error)}`);
+  }
+  return error.cause;
 }
 
 export function deployment(overrides: Partial<Deployment> & Pick<Deployment, 'id' | 'tenancy' | 'customerIds'>): Deployment {

@@ -1,6 +1,13 @@
 import type { EC2Client } from '@aws-sdk/client-ec2';
-import { findOriginalElasticIps, findOriginalSubnetAcls, findPreChangeState, savePreChangeStateOnce, type OriginalElasticIp } from '@firebreak/db';
+import {
+  findOriginalElasticIps,
+  findOriginalSubnetAcls,
+  findPreChangeState,
+  type OriginalElasticIp,
+  savePreChangeStateOnce,
+} from '@firebreak/db';
 import type { Deployment } from '@firebreak/domain';
+
 import {
   attachedVolumes,
   deploymentInstanceOf,
@@ -8,10 +15,10 @@ import {
   describeDeploymentInstances,
 } from '../shared/describe-deployment-instances';
 import { describeAssociatedElasticIps } from '../shared/describe-elastic-ips';
+import type { Ec2ActivityDeps } from '../shared/ec2-activity-deps';
+import { elasticIpRecordOf, PreChangeState, type PreChangeStateSummary, summarizePreChangeState } from '../shared/pre-change-state';
 import { describeSubnetAcls, type SubnetAclAssociation } from './describe-subnet-acls';
 import { parseDisconnectInput } from './disconnect-input';
-import type { Ec2ActivityDeps } from '../shared/ec2-activity-deps';
-import { elasticIpRecordOf, PreChangeState, summarizePreChangeState, type PreChangeStateSummary } from '../shared/pre-change-state';
 
 /**
  * Records the deployment as it is before any change. The first capture wins: a retry that runs after later steps
@@ -72,9 +79,7 @@ export async function readPreChangeState(
   const isRecordedAddress = (allocationId: string) => recordedAddresses.some((r) => r.allocationId === allocationId);
   const elasticIps = [
     ...recordedAddresses,
-    ...addresses
-      .filter((address) => !isRecordedAddress(address.AllocationId!))
-      .map(elasticIpRecordOf),
+    ...addresses.filter((address) => !isRecordedAddress(address.AllocationId!)).map(elasticIpRecordOf),
   ].sort((a, b) => a.allocationId.localeCompare(b.allocationId));
   const subnets = [...recorded, ...directorySubnets, ...undeclaredSubnets].sort((a, b) => a.subnetId.localeCompare(b.subnetId));
 

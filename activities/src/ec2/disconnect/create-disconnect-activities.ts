@@ -1,8 +1,8 @@
+import type { Ec2ActivityDeps } from '../shared/ec2-activity-deps';
 import { captureDeploymentState } from './capture-deployment-state';
 import { denyDirectorySubnetTraffic } from './deny-directory-subnet-traffic';
 import { denySubnetTraffic } from './deny-subnet-traffic';
 import type { DisconnectInput } from './disconnect-input';
-import type { Ec2ActivityDeps } from '../shared/ec2-activity-deps';
 import { isolateNetworkInterfaces } from './isolate-network-interfaces';
 import { protectInstances } from './protect-instances';
 import { releaseDeploymentAddresses } from './release-deployment-addresses';

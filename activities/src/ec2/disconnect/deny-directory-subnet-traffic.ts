@@ -1,8 +1,9 @@
 import { recordOriginalSubnetAclsOnce } from '@firebreak/db';
-import { ensureDenyAllAcl, moveSubnetsOntoAcl, type DenySubnetTrafficSummary } from './deny-subnet-traffic';
+
+import type { Ec2ActivityDeps } from '../shared/ec2-activity-deps';
+import { type DenySubnetTrafficSummary, ensureDenyAllAcl, moveSubnetsOntoAcl } from './deny-subnet-traffic';
 import { describeSubnetAcls } from './describe-subnet-acls';
 import { parseDisconnectInput } from './disconnect-input';
-import type { Ec2ActivityDeps } from '../shared/ec2-activity-deps';
 
 /**
  * The first change of a disconnect: the subnets the directory names go onto the deny-all ACL before anything else is

@@ -2,10 +2,11 @@ import {
   CreateNetworkAclCommand,
   CreateNetworkAclEntryCommand,
   DescribeNetworkAclsCommand,
-  ReplaceNetworkAclEntryCommand,
   type EC2Client,
+  ReplaceNetworkAclEntryCommand,
 } from '@aws-sdk/client-ec2';
 import { describe, expect, it } from 'vitest';
+
 import { ensureDenyAllAcl } from './deny-subnet-traffic';
 
 /** A client that answers from a script and records what was sent: the AWS edge, nothing else. */
@@ -48,7 +49,10 @@ describe('ensureDenyAllAcl', () => {
       if (command instanceof DescribeNetworkAclsCommand) {
         return {
           NetworkAcls: [
-            { NetworkAclId: 'acl-b', Entries: [{ RuleNumber: 1, Egress: true, RuleAction: 'allow', Protocol: '-1', CidrBlock: '0.0.0.0/0' }] },
+            {
+              NetworkAclId: 'acl-b',
+              Entries: [{ RuleNumber: 1, Egress: true, RuleAction: 'allow', Protocol: '-1', CidrBlock: '0.0.0.0/0' }],
+            },
           ],
         };
       }

@@ -1,22 +1,23 @@
 import {
   CreateNetworkAclCommand,
   CreateNetworkAclEntryCommand,
-  ReplaceNetworkAclAssociationCommand,
-  ReplaceNetworkAclEntryCommand,
   type EC2Client,
   type NetworkAcl,
+  ReplaceNetworkAclAssociationCommand,
+  ReplaceNetworkAclEntryCommand,
 } from '@aws-sdk/client-ec2';
 import { findPreChangeState } from '@firebreak/db';
 import type { Deployment } from '@firebreak/domain';
+
+import { EC2_CALLS_IN_FLIGHT, inParallel } from '../rate-limit/in-parallel';
 import { isAwsError } from '../shared/aws-errors';
 import { describeDeploymentInstances } from '../shared/describe-deployment-instances';
+import type { Ec2ActivityDeps } from '../shared/ec2-activity-deps';
+import { PreChangeState } from '../shared/pre-change-state';
 import { describeSubnetAcls, type SubnetAclAssociation } from './describe-subnet-acls';
 import { parseDisconnectInput } from './disconnect-input';
-import type { Ec2ActivityDeps } from '../shared/ec2-activity-deps';
 import { findNetworkAcls } from './find-by-tag';
-import { containmentTagSpec, denyAllAclName, type ContainmentKey } from './incident-tags';
-import { PreChangeState } from '../shared/pre-change-state';
-import { EC2_CALLS_IN_FLIGHT, inParallel } from '../rate-limit/in-parallel';
+import { type ContainmentKey, containmentTagSpec, denyAllAclName } from './incident-tags';
 
 export interface DenySubnetTrafficSummary {
   networkAclId: string;
@@ -75,9 +76,7 @@ export async function moveSubnetsOntoAcl(
       summary.alreadyDenied.push(association.subnetId);
       return;
     }
-    await ec2.send(
-      new ReplaceNetworkAclAssociationCommand({ AssociationId: association.associationId, NetworkAclId: networkAclId }),
-    );
+    await ec2.send(new ReplaceNetworkAclAssociationCommand({ AssociationId: association.associationId, NetworkAclId: networkAclId }));
     summary.associated.push(association.subnetId);
   });
   summary.associated.sort();

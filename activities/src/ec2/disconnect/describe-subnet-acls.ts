@@ -1,4 +1,5 @@
-import { paginateDescribeNetworkAcls, type EC2Client } from '@aws-sdk/client-ec2';
+import { type EC2Client, paginateDescribeNetworkAcls } from '@aws-sdk/client-ec2';
+
 import { chunk, FILTER_VALUES_MAX } from '../shared/aws-errors';
 
 export interface SubnetAclAssociation {

@@ -1,6 +1,6 @@
 import { Deployment, IncidentId } from '@firebreak/domain';
-import { ApplicationFailure } from '@temporalio/activity';
 import { FAILURE } from '@firebreak/domain';
+import { ApplicationFailure } from '@temporalio/activity';
 import { z } from 'zod';
 
 export const DisconnectInput = z.object({ incidentId: IncidentId, deployment: Deployment });

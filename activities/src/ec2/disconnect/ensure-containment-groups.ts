@@ -1,16 +1,17 @@
 import {
   AuthorizeSecurityGroupEgressCommand,
   AuthorizeSecurityGroupIngressCommand,
-  RevokeSecurityGroupEgressCommand,
-  RevokeSecurityGroupIngressCommand,
   type EC2Client,
   type IpPermission,
+  RevokeSecurityGroupEgressCommand,
+  RevokeSecurityGroupIngressCommand,
   type SecurityGroup,
 } from '@aws-sdk/client-ec2';
+
 import { isAwsError } from '../shared/aws-errors';
 import { findOrCreateSecurityGroup } from '../shared/find-or-create-security-group';
 import { findSecurityGroups } from './find-by-tag';
-import { CONTAINMENT_GROUP_DESCRIPTIONS, containmentGroupName, containmentTagSpec, type ContainmentKey } from './incident-tags';
+import { CONTAINMENT_GROUP_DESCRIPTIONS, containmentGroupName, type ContainmentKey, containmentTagSpec } from './incident-tags';
 
 const EVERYTHING: IpPermission = { IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }] };
 

@@ -1,13 +1,14 @@
 import {
   DescribeNetworkAclsCommand,
   DescribeSecurityGroupsCommand,
-  paginateDescribeSnapshots,
   type EC2Client,
   type Filter,
   type NetworkAcl,
+  paginateDescribeSnapshots,
   type SecurityGroup,
   type Snapshot,
 } from '@aws-sdk/client-ec2';
+
 import { containmentFilters, type ContainmentKey } from './incident-tags';
 
 // Results are sorted by id so that, should a race ever leave two, every caller picks the same one.
@@ -28,10 +29,7 @@ export async function findSecurityGroups(ec2: EC2Client, key: ContainmentKey, vp
 
 export async function findSnapshots(ec2: EC2Client, key: ContainmentKey, extra: Filter[] = []): Promise<Snapshot[]> {
   const snapshots: Snapshot[] = [];
-  const pages = paginateDescribeSnapshots(
-    { client: ec2 },
-    { OwnerIds: ['self'], Filters: [...containmentFilters(key), ...extra] },
-  );
+  const pages = paginateDescribeSnapshots({ client: ec2 }, { OwnerIds: ['self'], Filters: [...containmentFilters(key), ...extra] });
   for await (const page of pages) snapshots.push(...(page.Snapshots ?? []).filter((s) => s.SnapshotId));
   return snapshots.sort((a, b) => a.SnapshotId!.localeCompare(b.SnapshotId!));
 }

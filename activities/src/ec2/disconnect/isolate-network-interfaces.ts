@@ -1,16 +1,17 @@
 import {
-  ModifyInstanceAttributeCommand,
-  ModifyNetworkInterfaceAttributeCommand,
   type EC2Client,
   type Instance,
+  ModifyInstanceAttributeCommand,
+  ModifyNetworkInterfaceAttributeCommand,
   type NetworkInterface,
 } from '@aws-sdk/client-ec2';
-import { describeDeploymentInstances, groupIds } from '../shared/describe-deployment-instances';
-import { parseDisconnectInput } from './disconnect-input';
-import type { Ec2ActivityDeps } from '../shared/ec2-activity-deps';
-import { ensureAllowAllGroup, ensureIsolationGroup } from './ensure-containment-groups';
-import { EC2_CALLS_IN_FLIGHT, inParallel } from '../rate-limit/in-parallel';
 import { rateLimiterOf } from '@firebreak/aws';
+
+import { EC2_CALLS_IN_FLIGHT, inParallel } from '../rate-limit/in-parallel';
+import { describeDeploymentInstances, groupIds } from '../shared/describe-deployment-instances';
+import type { Ec2ActivityDeps } from '../shared/ec2-activity-deps';
+import { parseDisconnectInput } from './disconnect-input';
+import { ensureAllowAllGroup, ensureIsolationGroup } from './ensure-containment-groups';
 
 export interface IsolateNetworkInterfacesSummary {
   allowAllGroupId: string;
@@ -25,10 +26,7 @@ export interface IsolateNetworkInterfacesSummary {
  * flows tracked under the original rules would otherwise survive the change; under allow-all they become
  * untracked, and the isolation group then stops them.
  */
-export async function isolateNetworkInterfaces(
-  deps: Ec2ActivityDeps,
-  rawInput: unknown,
-): Promise<IsolateNetworkInterfacesSummary> {
+export async function isolateNetworkInterfaces(deps: Ec2ActivityDeps, rawInput: unknown): Promise<IsolateNetworkInterfacesSummary> {
   const { incidentId, deployment } = parseDisconnectInput(rawInput);
   const ec2 = deps.ec2For(deployment.region);
   // Independent reads and creates, side by side.

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { buildIsolationReport, describeProblems, type IsolationObservation } from './isolation-report';
 
 const ISOLATION = 'sg-isolation';

@@ -1,4 +1,5 @@
 import type { Address, Instance, NetworkAcl, NetworkInterface, SecurityGroup } from '@aws-sdk/client-ec2';
+
 import { groupIds } from '../shared/describe-deployment-instances';
 import type { SubnetAclAssociation } from './describe-subnet-acls';
 
@@ -57,7 +58,8 @@ export function buildIsolationReport(seen: IsolationObservation): IsolationRepor
     if (!isolationGroupId || groups.length !== 1 || groups[0] !== isolationGroupId) {
       problems.push(`interface ${eni.NetworkInterfaceId} is in groups [${groups.join(', ')}], not only the isolation group`);
     }
-    if (eni.Association?.PublicIp) problems.push(`interface ${eni.NetworkInterfaceId} still has public address ${eni.Association.PublicIp}`);
+    if (eni.Association?.PublicIp)
+      problems.push(`interface ${eni.NetworkInterfaceId} still has public address ${eni.Association.PublicIp}`);
   }
   const aclBySubnet = new Map(seen.subnetAcls.map((a) => [a.subnetId, a.networkAclId]));
   for (const subnetId of seen.subnetIds) {

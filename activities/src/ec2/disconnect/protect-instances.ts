@@ -1,10 +1,11 @@
 import { ModifyInstanceAttributeCommand } from '@aws-sdk/client-ec2';
 import { findOriginalTerminationProtection, recordOriginalTerminationProtectionOnce } from '@firebreak/db';
+
+import { EC2_CALLS_IN_FLIGHT, inParallel } from '../rate-limit/in-parallel';
 import { attachedVolumes, describeDeploymentInstances } from '../shared/describe-deployment-instances';
-import { parseDisconnectInput } from './disconnect-input';
 import type { Ec2ActivityDeps } from '../shared/ec2-activity-deps';
 import { readTerminationProtection } from '../shared/read-termination-protection';
-import { EC2_CALLS_IN_FLIGHT, inParallel } from '../rate-limit/in-parallel';
+import { parseDisconnectInput } from './disconnect-input';
 
 export interface ProtectInstancesSummary {
   instances: string[];

@@ -1,10 +1,11 @@
-import { DescribeAddressesCommand, type Address, type EC2Client } from '@aws-sdk/client-ec2';
+import { type Address, DescribeAddressesCommand, type EC2Client } from '@aws-sdk/client-ec2';
 import { recordOriginalElasticIpsOnce } from '@firebreak/db';
 import type { Deployment } from '@firebreak/domain';
+
 import { deploymentInstanceIdsAmong, describeVpcInterfacesAmong } from '../shared/describe-deployment-instances';
-import { parseDisconnectInput } from './disconnect-input';
 import type { Ec2ActivityDeps } from '../shared/ec2-activity-deps';
 import { elasticIpRecordOf } from '../shared/pre-change-state';
+import { parseDisconnectInput } from './disconnect-input';
 import { disassociateAddresses, type ReleasePublicAddressesSummary } from './release-public-addresses';
 
 /**
@@ -40,7 +41,9 @@ export async function deploymentAddresses(ec2: EC2Client, deployment: Deployment
   // instance no address names (an address on a secondary interface) needs one more check after.
   const [interfaces, members] = await Promise.all([
     interfaceIds.length > 0 ? describeVpcInterfacesAmong(ec2, deployment.vpcId, interfaceIds) : Promise.resolve([]),
-    instanceIdsOnAddresses.length > 0 ? deploymentInstanceIdsAmong(ec2, deployment, instanceIdsOnAddresses) : Promise.resolve(new Set<string>()),
+    instanceIdsOnAddresses.length > 0
+      ? deploymentInstanceIdsAmong(ec2, deployment, instanceIdsOnAddresses)
+      : Promise.resolve(new Set<string>()),
   ]);
   const attachedTo = new Map(interfaces.map((eni) => [eni.NetworkInterfaceId!, eni.Attachment?.InstanceId]));
   const unchecked = unique([...attachedTo.values()].filter((id) => id !== undefined && !instanceIdsOnAddresses.includes(id)));

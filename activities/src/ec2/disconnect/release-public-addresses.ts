@@ -1,13 +1,14 @@
-import { DisassociateAddressCommand, type Address, type EC2Client } from '@aws-sdk/client-ec2';
+import { type Address, DisassociateAddressCommand, type EC2Client } from '@aws-sdk/client-ec2';
 import { findPreChangeState } from '@firebreak/db';
 import type { Deployment } from '@firebreak/domain';
+
+import { EC2_CALLS_IN_FLIGHT, inParallel } from '../rate-limit/in-parallel';
 import { isAwsError } from '../shared/aws-errors';
 import { describeDeploymentInstances } from '../shared/describe-deployment-instances';
 import { describeAssociatedElasticIps } from '../shared/describe-elastic-ips';
-import { parseDisconnectInput } from './disconnect-input';
 import type { Ec2ActivityDeps } from '../shared/ec2-activity-deps';
 import { PreChangeState } from '../shared/pre-change-state';
-import { EC2_CALLS_IN_FLIGHT, inParallel } from '../rate-limit/in-parallel';
+import { parseDisconnectInput } from './disconnect-input';
 
 export interface ReleasePublicAddressesSummary {
   /** Addresses detached by this call; their allocations are kept (and in the pre-change state) for restore. */

@@ -1,10 +1,11 @@
 import { CreateSnapshotCommand } from '@aws-sdk/client-ec2';
-import { attachedVolumes, describeDeploymentInstances } from '../shared/describe-deployment-instances';
-import { parseDisconnectInput } from './disconnect-input';
-import type { Ec2ActivityDeps } from '../shared/ec2-activity-deps';
-import { findSnapshots } from './find-by-tag';
-import { containmentTagSpec, type ContainmentKey } from './incident-tags';
+
 import { EC2_CALLS_IN_FLIGHT, inParallel } from '../rate-limit/in-parallel';
+import { attachedVolumes, describeDeploymentInstances } from '../shared/describe-deployment-instances';
+import type { Ec2ActivityDeps } from '../shared/ec2-activity-deps';
+import { parseDisconnectInput } from './disconnect-input';
+import { findSnapshots } from './find-by-tag';
+import { type ContainmentKey, containmentTagSpec } from './incident-tags';
 
 export interface SnapshotVolumesSummary {
   snapshots: { volumeId: string; instanceId: string; snapshotId: string; created: boolean }[];
@@ -21,9 +22,7 @@ export async function snapshotVolumes(deps: Ec2ActivityDeps, rawInput: unknown):
     if (snapshot.VolumeId && !existing.has(snapshot.VolumeId)) existing.set(snapshot.VolumeId, snapshot.SnapshotId!);
   }
 
-  const volumes = instances.flatMap((instance) =>
-    attachedVolumes(instance).map((v) => ({ ...v, instanceId: instance.InstanceId! })),
-  );
+  const volumes = instances.flatMap((instance) => attachedVolumes(instance).map((v) => ({ ...v, instanceId: instance.InstanceId! })));
   // Each volume is looked up (above) before its snapshot is taken, and no two lanes share a volume.
   const snapshots = await inParallel(volumes, EC2_CALLS_IN_FLIGHT, async ({ volumeId, deviceName, instanceId }) => {
     const found = existing.get(volumeId);

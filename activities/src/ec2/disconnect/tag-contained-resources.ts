@@ -1,10 +1,11 @@
 import { CreateTagsCommand } from '@aws-sdk/client-ec2';
 import { TAG } from '@firebreak/domain';
+
+import { EC2_CALLS_IN_FLIGHT, inParallel } from '../rate-limit/in-parallel';
 import { chunk } from '../shared/aws-errors';
 import { attachedVolumes, describeDeploymentInstances } from '../shared/describe-deployment-instances';
-import { parseDisconnectInput } from './disconnect-input';
 import type { Ec2ActivityDeps } from '../shared/ec2-activity-deps';
-import { EC2_CALLS_IN_FLIGHT, inParallel } from '../rate-limit/in-parallel';
+import { parseDisconnectInput } from './disconnect-input';
 
 export interface TagContainedResourcesSummary {
   instances: number;
@@ -16,10 +17,7 @@ export const CONTAINMENT_STATE = 'isolated';
 const RESOURCES_PER_CALL = 200;
 
 /** Marks every instance, interface and volume with the incident and its containment state (CreateTags overwrites). */
-export async function tagContainedResources(
-  deps: Ec2ActivityDeps,
-  rawInput: unknown,
-): Promise<TagContainedResourcesSummary> {
+export async function tagContainedResources(deps: Ec2ActivityDeps, rawInput: unknown): Promise<TagContainedResourcesSummary> {
   const { incidentId, deployment } = parseDisconnectInput(rawInput);
   const ec2 = deps.ec2For(deployment.region);
   const { instances, interfaces } = await describeDeploymentInstances(ec2, deployment);

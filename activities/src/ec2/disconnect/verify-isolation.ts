@@ -1,10 +1,11 @@
-import { ApplicationFailure } from '@temporalio/activity';
 import { FAILURE } from '@firebreak/domain';
+import { ApplicationFailure } from '@temporalio/activity';
+
 import { describeDeploymentInstances } from '../shared/describe-deployment-instances';
 import { describeAssociatedElasticIps } from '../shared/describe-elastic-ips';
+import type { Ec2ActivityDeps } from '../shared/ec2-activity-deps';
 import { describeSubnetAcls } from './describe-subnet-acls';
 import { parseDisconnectInput } from './disconnect-input';
-import type { Ec2ActivityDeps } from '../shared/ec2-activity-deps';
 import { findNetworkAcls, findSecurityGroups } from './find-by-tag';
 import { buildIsolationReport, describeProblems, type IsolationReport } from './isolation-report';
 

@@ -1,5 +1,5 @@
-import { describeDeploymentImages } from './describe-deployment-images';
 import type { Ec2ActivityDeps } from '../shared/ec2-activity-deps';
+import { describeDeploymentImages } from './describe-deployment-images';
 import type { DeploymentImagesInput, MaintenanceInput } from './maintenance-input';
 import { replaceInstances } from './replace-instances';
 

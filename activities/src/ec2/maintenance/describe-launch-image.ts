@@ -1,6 +1,7 @@
 import { DescribeImagesCommand, type EC2Client, type Image } from '@aws-sdk/client-ec2';
-import { ApplicationFailure } from '@temporalio/activity';
 import { FAILURE } from '@firebreak/domain';
+import { ApplicationFailure } from '@temporalio/activity';
+
 import { isAwsError } from '../shared/aws-errors';
 
 export const IMAGE_NOT_AVAILABLE = FAILURE.IMAGE_NOT_AVAILABLE;
@@ -20,7 +21,11 @@ export async function describeLaunchImage(ec2: EC2Client, imageId: string): Prom
     if (!isAwsError(error, 'InvalidAMIID.NotFound', 'InvalidAMIID.Malformed', 'InvalidAMIID.Unavailable')) throw error;
   }
   if (!image || image.State === 'deregistered' || image.State === 'failed' || image.State === 'invalid') {
-    throw ApplicationFailure.create({ type: IMAGE_NOT_AVAILABLE, message: `image ${imageId} does not exist or cannot be used`, nonRetryable: true });
+    throw ApplicationFailure.create({
+      type: IMAGE_NOT_AVAILABLE,
+      message: `image ${imageId} does not exist or cannot be used`,
+      nonRetryable: true,
+    });
   }
   if (image.State !== 'available') throw new Error(`image ${imageId} is ${image.State ?? 'in an unknown state'}, not yet available`);
   if (!image.RootDeviceName) throw new Error(`image ${imageId} reports no root device`);

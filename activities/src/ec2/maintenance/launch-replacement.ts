@@ -1,11 +1,7 @@
 import { createHash } from 'node:crypto';
-import {
-  DescribeVolumesCommand,
-  RunInstancesCommand,
-  type BlockDeviceMapping,
-  type EC2Client,
-  type Instance,
-} from '@aws-sdk/client-ec2';
+
+import { type BlockDeviceMapping, DescribeVolumesCommand, type EC2Client, type Instance, RunInstancesCommand } from '@aws-sdk/client-ec2';
+
 import { attachedVolumes, groupIds } from '../shared/describe-deployment-instances';
 import type { LaunchImage } from './describe-launch-image';
 import { replacementTags } from './replacement-tags';

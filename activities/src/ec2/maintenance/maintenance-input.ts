@@ -1,5 +1,6 @@
 import { Deployment, IncidentId } from '@firebreak/domain';
 import { z } from 'zod';
+
 import { parseActivityInput } from '../shared/parse-activity-input';
 
 const ImageId = z.string().regex(/^ami-[0-9a-f]+$/, 'not an image id');

@@ -1,4 +1,4 @@
-import { AssociateAddressCommand, DescribeAddressesCommand, type Address, type EC2Client } from '@aws-sdk/client-ec2';
+import { type Address, AssociateAddressCommand, DescribeAddressesCommand, type EC2Client } from '@aws-sdk/client-ec2';
 
 export interface MovedAddress {
   allocationId?: string;

@@ -1,5 +1,6 @@
-import { paginateDescribeInstances, type EC2Client, type Filter, type Instance } from '@aws-sdk/client-ec2';
+import { type EC2Client, type Filter, type Instance, paginateDescribeInstances } from '@aws-sdk/client-ec2';
 import type { Deployment } from '@firebreak/domain';
+
 import { chunk, FILTER_VALUES_MAX } from '../shared/aws-errors';
 import { describeDeploymentInstances } from '../shared/describe-deployment-instances';
 import { replacedInstanceId, replacementFilters } from './replacement-tags';
@@ -33,10 +34,7 @@ export async function planReplacements(
   { incidentId, deployment, imageId }: { incidentId: string; deployment: Deployment; imageId: string },
 ): Promise<ReplacementPlan> {
   const { instances } = await describeDeploymentInstances(ec2, deployment);
-  const replacements = await describeInstances(ec2, [
-    ...replacementFilters(incidentId),
-    { Name: 'vpc-id', Values: [deployment.vpcId] },
-  ]);
+  const replacements = await describeInstances(ec2, [...replacementFilters(incidentId), { Name: 'vpc-id', Values: [deployment.vpcId] }]);
   const replacementIds = new Set(replacements.map((r) => r.InstanceId!));
   const liveByOld = new Map<string, Instance[]>();
   const deadByOld = new Map<string, number>();
@@ -60,10 +58,10 @@ export async function planReplacements(
       plan.pending.push({ old, replacement, duplicates, failedLaunches: deadByOld.get(oldId) ?? 0 });
     }
   }
-  const inProgress = new Set(plan.pending.flatMap((p) => [p.old, ...(p.replacement ? [p.replacement] : []), ...p.duplicates]).map((i) => i.InstanceId!));
-  plan.upToDate = instances
-    .filter((i) => isLive(i) && i.ImageId === imageId && !inProgress.has(i.InstanceId!))
-    .map((i) => i.InstanceId!);
+  const inProgress = new Set(
+    plan.pending.flatMap((p) => [p.old, ...(p.replacement ? [p.replacement] : []), ...p.duplicates]).map((i) => i.InstanceId!),
+  );
+  plan.upToDate = instances.filter((i) => isLive(i) && i.ImageId === imageId && !inProgress.has(i.InstanceId!)).map((i) => i.InstanceId!);
   return plan;
 }
 
@@ -74,7 +72,8 @@ export function isLive(instance: Instance): boolean {
 async function describeInstancesById(ec2: EC2Client, instanceIds: string[]): Promise<Instance[]> {
   const found: Instance[] = [];
   // A filter, not InstanceIds: an instance that has vanished meanwhile is simply absent.
-  for (const ids of chunk(instanceIds, FILTER_VALUES_MAX)) found.push(...(await describeInstances(ec2, [{ Name: 'instance-id', Values: ids }])));
+  for (const ids of chunk(instanceIds, FILTER_VALUES_MAX))
+    found.push(...(await describeInstances(ec2, [{ Name: 'instance-id', Values: ids }])));
   return found;
 }
 

@@ -1,12 +1,13 @@
-import { waitUntilInstanceRunning, type EC2Client } from '@aws-sdk/client-ec2';
-import { ApplicationFailure, Context } from '@temporalio/activity';
+import { type EC2Client, waitUntilInstanceRunning } from '@aws-sdk/client-ec2';
 import { FAILURE } from '@firebreak/domain';
-import { describeLaunchImage, type LaunchImage } from './describe-launch-image';
+import { ApplicationFailure, Context } from '@temporalio/activity';
+
 import type { Ec2ActivityDeps } from '../shared/ec2-activity-deps';
+import { describeLaunchImage, type LaunchImage } from './describe-launch-image';
 import { launchReplacement } from './launch-replacement';
 import { parseMaintenanceInput } from './maintenance-input';
 import { describeInstanceAddresses, moveElasticIps } from './move-elastic-ips';
-import { planReplacements, type PendingReplacement } from './plan-replacements';
+import { type PendingReplacement, planReplacements } from './plan-replacements';
 import { retireInstance } from './retire-instance';
 
 export const UNSUPPORTED_TOPOLOGY = FAILURE.UNSUPPORTED_TOPOLOGY;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { replacementTags } from './replacement-tags';
 
 describe('replacementTags', () => {

@@ -1,11 +1,12 @@
 import {
   CreateTagsCommand,
   DeleteTagsCommand,
+  type EC2Client,
   ModifyInstanceAttributeCommand,
   TerminateInstancesCommand,
-  type EC2Client,
 } from '@aws-sdk/client-ec2';
 import { TAG } from '@firebreak/domain';
+
 import { isAwsError } from '../shared/aws-errors';
 import { REPLACED_BY_TAG } from './replacement-tags';
 

@@ -1,5 +1,6 @@
 import { DisconnectChanges } from '@firebreak/domain';
 import { describe, expect, it } from 'vitest';
+
 import { disconnectChangesOf, PREVIEW_INCIDENT_ID } from './disconnect-changes';
 import type { DisconnectTargets } from './read-disconnect-targets';
 
@@ -24,7 +25,15 @@ const targets: DisconnectTargets = {
     { networkInterfaceId: 'eni-01', instanceId: 'i-01', subnetId: 'subnet-01', securityGroupIds: ['sg-app'] },
     { networkInterfaceId: 'eni-02', instanceId: 'i-02', subnetId: 'subnet-02', securityGroupIds: ['sg-app'] },
   ],
-  elasticIps: [{ allocationId: 'eipalloc-01', associationId: 'eipassoc-01', publicIp: '198.51.100.10', instanceId: 'i-01', networkInterfaceId: 'eni-01' }],
+  elasticIps: [
+    {
+      allocationId: 'eipalloc-01',
+      associationId: 'eipassoc-01',
+      publicIp: '198.51.100.10',
+      instanceId: 'i-01',
+      networkInterfaceId: 'eni-01',
+    },
+  ],
   subnets: [
     { subnetId: 'subnet-01', networkAclId: 'acl-01', associationId: 'aclassoc-01' },
     { subnetId: 'subnet-02', networkAclId: 'acl-01', associationId: 'aclassoc-02' },
@@ -44,7 +53,9 @@ describe('disconnectChangesOf', () => {
       ['i-02', 'stopped', 'subnet-02', true],
     ]);
     expect(changes.networkInterfaces.map((n) => n.networkInterfaceId)).toEqual(['eni-01', 'eni-02']);
-    expect(changes.elasticIps).toEqual([{ allocationId: 'eipalloc-01', publicIp: '198.51.100.10', instanceId: 'i-01', networkInterfaceId: 'eni-01' }]);
+    expect(changes.elasticIps).toEqual([
+      { allocationId: 'eipalloc-01', publicIp: '198.51.100.10', instanceId: 'i-01', networkInterfaceId: 'eni-01' },
+    ]);
     expect(changes.subnets).toEqual([
       { subnetId: 'subnet-01', networkAclId: 'acl-01' },
       { subnetId: 'subnet-02', networkAclId: 'acl-01' },

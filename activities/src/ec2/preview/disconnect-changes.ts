@@ -1,4 +1,5 @@
 import type { DisconnectChanges } from '@firebreak/domain';
+
 import { CONTAINMENT_GROUP_DESCRIPTIONS, containmentGroupName, denyAllAclName } from '../disconnect/incident-tags';
 import type { DisconnectTargets } from './read-disconnect-targets';
 
@@ -49,8 +50,6 @@ export function disconnectChangesOf(state: DisconnectTargets): DisconnectChanges
         purpose: CONTAINMENT_GROUP_DESCRIPTIONS.isolation,
       },
     ],
-    volumes: state.instances.flatMap((instance) =>
-      instance.volumes.map((volume) => ({ ...volume, instanceId: instance.instanceId })),
-    ),
+    volumes: state.instances.flatMap((instance) => instance.volumes.map((volume) => ({ ...volume, instanceId: instance.instanceId }))),
   };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { classifyDryRunError, tryDryRun, type DryRunProbe } from './dry-run';
+
+import { classifyDryRunError, type DryRunProbe, tryDryRun } from './dry-run';
 
 /** An error shaped as the AWS SDK throws them: the EC2 code as its name, with the service's metadata. */
 function ec2Error(code: string, message: string): Error {
@@ -21,8 +22,12 @@ function probe(action: string, outcome: () => Promise<unknown>, target: string |
 
 describe('classifyDryRunError', () => {
   it('reads DryRunOperation as allowed and UnauthorizedOperation as refused', () => {
-    expect(classifyDryRunError(ec2Error('DryRunOperation', 'Request would have succeeded, but DryRun flag is set.')).outcome).toBe('allowed');
-    const refused = classifyDryRunError(ec2Error('UnauthorizedOperation', 'You are not authorized. Encoded authorization failure message: abc123'));
+    expect(classifyDryRunError(ec2Error('DryRunOperation', 'Request would have succeeded, but DryRun flag is set.')).outcome).toBe(
+      'allowed',
+    );
+    const refused = classifyDryRunError(
+      ec2Error('UnauthorizedOperation', 'You are not authorized. Encoded authorization failure message: abc123'),
+    );
     expect(refused.outcome).toBe('refused');
     expect(refused.detail).not.toContain('abc123');
   });
@@ -32,7 +37,10 @@ describe('classifyDryRunError', () => {
       outcome: 'failed',
       detail: "InvalidVpcID.NotFound: The vpc ID 'vpc-1' does not exist",
     });
-    expect(classifyDryRunError(new Error('connect ECONNREFUSED 10.0.0.7:443'))).toEqual({ outcome: 'failed', detail: 'EC2 did not answer.' });
+    expect(classifyDryRunError(new Error('connect ECONNREFUSED 10.0.0.7:443'))).toEqual({
+      outcome: 'failed',
+      detail: 'EC2 did not answer.',
+    });
   });
 });
 
@@ -53,7 +61,12 @@ describe('tryDryRun', () => {
   });
 
   it('says so when the endpoint performed the call, and sends nothing without a target', async () => {
-    expect(await tryDryRun(probe('DisassociateAddress', () => Promise.resolve({})), { emulated: false })).toMatchObject({
+    expect(
+      await tryDryRun(
+        probe('DisassociateAddress', () => Promise.resolve({})),
+        { emulated: false },
+      ),
+    ).toMatchObject({
       outcome: 'dry-run-ignored',
     });
     const none = probe('DisassociateAddress', () => Promise.resolve({}), null);

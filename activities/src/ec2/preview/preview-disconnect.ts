@@ -3,16 +3,17 @@ import {
   CreateSecurityGroupCommand,
   CreateSnapshotCommand,
   DisassociateAddressCommand,
+  type EC2Client,
   ModifyInstanceAttributeCommand,
   ModifyNetworkInterfaceAttributeCommand,
   ReplaceNetworkAclAssociationCommand,
-  type EC2Client,
 } from '@aws-sdk/client-ec2';
 import type { Deployment, DisconnectChanges, DryRunCheck } from '@firebreak/domain';
+
 import { CONTAINMENT_GROUP_DESCRIPTIONS } from '../disconnect/incident-tags';
 import { disconnectChangesOf } from './disconnect-changes';
-import { tryDryRun, type DryRunOptions, type DryRunProbe } from './dry-run';
-import { readDisconnectTargets, type DisconnectTargets } from './read-disconnect-targets';
+import { type DryRunOptions, type DryRunProbe, tryDryRun } from './dry-run';
+import { type DisconnectTargets, readDisconnectTargets } from './read-disconnect-targets';
 
 export interface DisconnectPreview {
   changes: DisconnectChanges;
@@ -49,7 +50,11 @@ function disconnectProbes(ec2: EC2Client, state: DisconnectTargets): DryRunProbe
       target: subnet?.associationId ?? null,
       send: () =>
         ec2.send(
-          new ReplaceNetworkAclAssociationCommand({ AssociationId: subnet!.associationId, NetworkAclId: subnet!.networkAclId, DryRun: true }),
+          new ReplaceNetworkAclAssociationCommand({
+            AssociationId: subnet!.associationId,
+            NetworkAclId: subnet!.networkAclId,
+            DryRun: true,
+          }),
         ),
     },
     {
@@ -87,7 +92,11 @@ function disconnectProbes(ec2: EC2Client, state: DisconnectTargets): DryRunProbe
       target: eni?.networkInterfaceId ?? null,
       send: () =>
         ec2.send(
-          new ModifyNetworkInterfaceAttributeCommand({ NetworkInterfaceId: eni!.networkInterfaceId, Groups: eni!.securityGroupIds, DryRun: true }),
+          new ModifyNetworkInterfaceAttributeCommand({
+            NetworkInterfaceId: eni!.networkInterfaceId,
+            Groups: eni!.securityGroupIds,
+            DryRun: true,
+          }),
         ),
     },
     {

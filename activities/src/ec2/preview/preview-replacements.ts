@@ -1,7 +1,8 @@
-import { RunInstancesCommand, type EC2Client } from '@aws-sdk/client-ec2';
+import { type EC2Client, RunInstancesCommand } from '@aws-sdk/client-ec2';
 import type { Deployment, DryRunCheck, MaintenanceChanges } from '@firebreak/domain';
+
 import { describeDeploymentInstances } from '../shared/describe-deployment-instances';
-import { tryDryRun, type DryRunOptions } from './dry-run';
+import { type DryRunOptions, tryDryRun } from './dry-run';
 
 export interface ReplacementsPreview {
   instances: MaintenanceChanges['instances'];

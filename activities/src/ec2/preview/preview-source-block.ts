@@ -1,8 +1,9 @@
 import { CreateNetworkAclEntryCommand, type EC2Client } from '@aws-sdk/client-ec2';
 import type { Deployment, DryRunCheck, SourceBlockChanges } from '@firebreak/domain';
+
 import { describeDeploymentAcls } from '../source-block/describe-deployment-acls';
 import { normaliseSourceCidr } from '../source-block/source-cidr';
-import { tryDryRun, type DryRunOptions } from './dry-run';
+import { type DryRunOptions, tryDryRun } from './dry-run';
 import { sourceBlockChangesOf } from './source-block-changes';
 
 export interface SourceBlockPreview {

@@ -1,5 +1,7 @@
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import type { AttachedVolume, Deployment, DeploymentInstance, DeploymentNetworkInterface } from '@firebreak/domain';
+
+import { describeSubnetAcls, type SubnetAclAssociation } from '../disconnect/describe-subnet-acls';
 import {
   attachedVolumes,
   deploymentInstanceOf,
@@ -8,7 +10,6 @@ import {
 } from '../shared/describe-deployment-instances';
 import { describeAssociatedElasticIps } from '../shared/describe-elastic-ips';
 import { readTerminationProtection } from '../shared/read-termination-protection';
-import { describeSubnetAcls, type SubnetAclAssociation } from '../disconnect/describe-subnet-acls';
 
 /** Everything the disconnect acts on, read with the same describe calls its activities make. */
 export interface DisconnectTargets {
@@ -16,7 +17,13 @@ export interface DisconnectTargets {
   vpcId: string;
   instances: (DeploymentInstance & { terminationProtection: boolean; volumes: AttachedVolume[] })[];
   networkInterfaces: DeploymentNetworkInterface[];
-  elasticIps: { allocationId: string; associationId: string; publicIp: string; instanceId: string | null; networkInterfaceId: string | null }[];
+  elasticIps: {
+    allocationId: string;
+    associationId: string;
+    publicIp: string;
+    instanceId: string | null;
+    networkInterfaceId: string | null;
+  }[];
   subnets: SubnetAclAssociation[];
 }
 

@@ -1,5 +1,6 @@
 import type { NetworkAclEntry } from '@aws-sdk/client-ec2';
 import type { SourceBlockChanges } from '@firebreak/domain';
+
 import { chooseDenyRuleNumber } from '../source-block/choose-deny-rule-number';
 
 export interface AclEntries {

@@ -1,5 +1,5 @@
-import { ApplicationFailure, Context } from '@temporalio/activity';
 import { FAILURE } from '@firebreak/domain';
+import { ApplicationFailure, Context } from '@temporalio/activity';
 
 /** Time kept back at the end of an attempt for the calls already in flight to finish. */
 const RESERVE_FRACTION = 0.25;

@@ -1,4 +1,5 @@
 import { heartbeat } from '@firebreak/aws';
+
 import { attemptAbandoned, attemptCutoff, attemptTimeSpent } from './attempt-deadline';
 
 /**

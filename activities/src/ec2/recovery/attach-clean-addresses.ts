@@ -1,13 +1,14 @@
-import { AllocateAddressCommand, AssociateAddressCommand, type Address, type EC2Client } from '@aws-sdk/client-ec2';
+import { type Address, AllocateAddressCommand, AssociateAddressCommand, type EC2Client } from '@aws-sdk/client-ec2';
 import { findPreChangeState } from '@firebreak/db';
-import type { Ec2ActivityDeps } from '../shared/ec2-activity-deps';
+
 import { describeAssociatedElasticIps } from '../shared/describe-elastic-ips';
-import { findCleanAddresses, findCleanInstances } from './find-clean-resources';
+import type { Ec2ActivityDeps } from '../shared/ec2-activity-deps';
 import { PreChangeState } from '../shared/pre-change-state';
-import { recoveryFailure, RECOVERY_FAILURES } from './recovery-failures';
-import { parseRecoveryInput } from './recovery-input';
-import { recoveryTagSpec, RECOVERY_ROLES, slotOf, type CleanEnvironmentKey } from './recovery-tags';
 import { required } from '../shared/required';
+import { findCleanAddresses, findCleanInstances } from './find-clean-resources';
+import { RECOVERY_FAILURES, recoveryFailure } from './recovery-failures';
+import { parseRecoveryInput } from './recovery-input';
+import { type CleanEnvironmentKey, RECOVERY_ROLES, recoveryTagSpec, slotOf } from './recovery-tags';
 
 export interface CleanAddresses {
   /** One new Elastic IP per clean instance, in slot order. */
@@ -31,7 +32,11 @@ export async function attachCleanAddresses(deps: Ec2ActivityDeps, rawInput: unkn
   }
   const stored = await findPreChangeState(deps.db, incidentId, deployment.id);
   const production = new Set(stored ? PreChangeState.parse(stored.state).elasticIps.map((e) => e.allocationId) : []);
-  const held = await describeAssociatedElasticIps(ec2, instances.map((i) => i.InstanceId!), []);
+  const held = await describeAssociatedElasticIps(
+    ec2,
+    instances.map((i) => i.InstanceId!),
+    [],
+  );
   const ownAddresses = new Map<number, Address>();
   for (const address of await findCleanAddresses(ec2, key)) {
     const slot = slotOf(address.Tags);

@@ -1,8 +1,9 @@
-import { paginateDescribeNetworkInterfaces, type EC2Client, type NetworkInterface } from '@aws-sdk/client-ec2';
+import { type EC2Client, type NetworkInterface, paginateDescribeNetworkInterfaces } from '@aws-sdk/client-ec2';
+
 import { chunk, FILTER_VALUES_MAX } from '../shared/aws-errors';
+import type { Ec2ActivityDeps } from '../shared/ec2-activity-deps';
 import { assessCleanEnvironment } from './clean-environment-health';
 import { expectedCleanFirewallRules } from './create-clean-firewall';
-import type { Ec2ActivityDeps } from '../shared/ec2-activity-deps';
 import { findCleanFirewalls, findCleanInstances, NOT_TERMINATED_STATES } from './find-clean-resources';
 import { originalInstances } from './original-instances';
 import { parseRecoveryInput } from './recovery-input';
@@ -28,7 +29,10 @@ export async function checkCleanEnvironment(deps: Ec2ActivityDeps, rawInput: unk
   const checkedAt = new Date().toISOString();
   const firewall = (await findCleanFirewalls(ec2, key))[0];
   const instances = await findCleanInstances(ec2, key, NOT_TERMINATED_STATES);
-  const interfaces = await describeAttachedInterfaces(ec2, instances.map((i) => i.InstanceId!));
+  const interfaces = await describeAttachedInterfaces(
+    ec2,
+    instances.map((i) => i.InstanceId!),
+  );
   const expectedInstances = (await originalInstances(deps, incidentId, deployment)).length;
   const findings = assessCleanEnvironment({ expectedInstances, expectedRules, firewall, instances, interfaces });
   return { checkedAt, healthy: findings.length === 0, findings };

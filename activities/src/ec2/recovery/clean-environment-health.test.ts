@@ -1,5 +1,6 @@
 import type { Instance, NetworkInterface, SecurityGroup } from '@aws-sdk/client-ec2';
 import { describe, expect, it } from 'vitest';
+
 import { assessCleanEnvironment } from './clean-environment-health';
 import { cleanFirewallRules, toIpPermission } from './clean-firewall-rules';
 

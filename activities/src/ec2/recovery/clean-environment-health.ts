@@ -1,6 +1,7 @@
 import type { Instance, NetworkInterface, SecurityGroup } from '@aws-sdk/client-ec2';
-import { actualRuleKeys, expectedRuleKeys, extraPermissions, opensForbiddenPort, type FirewallRule } from './clean-firewall-rules';
+
 import { groupIds } from '../shared/describe-deployment-instances';
+import { actualRuleKeys, expectedRuleKeys, extraPermissions, type FirewallRule, opensForbiddenPort } from './clean-firewall-rules';
 
 /** What one periodic check reads from EC2 about a clean environment. */
 export interface CleanEnvironmentObservation {
@@ -28,7 +29,9 @@ export function assessCleanEnvironment(seen: CleanEnvironmentObservation): strin
     const state = instance.State?.Name ?? 'unknown';
     if (state !== 'running') findings.push(`instance ${instance.InstanceId} is ${state}, not running`);
     if (instance.MetadataOptions?.HttpTokens !== 'required') {
-      findings.push(`instance ${instance.InstanceId} no longer requires IMDSv2 (HttpTokens ${instance.MetadataOptions?.HttpTokens ?? 'unknown'})`);
+      findings.push(
+        `instance ${instance.InstanceId} no longer requires IMDSv2 (HttpTokens ${instance.MetadataOptions?.HttpTokens ?? 'unknown'})`,
+      );
     }
   }
   for (const eni of seen.interfaces) {
@@ -48,7 +51,8 @@ export function assessCleanEnvironment(seen: CleanEnvironmentObservation): strin
     return findings;
   }
   for (const p of seen.firewall.IpPermissions ?? []) {
-    if (opensForbiddenPort(p)) findings.push(`firewall ${firewallId} opens port 22 (${p.IpProtocol} ${p.FromPort ?? '*'}-${p.ToPort ?? '*'})`);
+    if (opensForbiddenPort(p))
+      findings.push(`firewall ${firewallId} opens port 22 (${p.IpProtocol} ${p.FromPort ?? '*'}-${p.ToPort ?? '*'})`);
   }
   const expected = expectedRuleKeys(seen.expectedRules);
   const actual = new Set(actualRuleKeys(seen.firewall.IpPermissions));

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import {
   assertAllowedPort,
   cleanFirewallRules,
@@ -38,15 +39,9 @@ describe('cleanFirewallRules', () => {
   });
 
   it('refuses a missing application host, and sources that would open a restricted port to all', () => {
-    expect(() => cleanFirewallRules({ ...base, applicationHostCidr: undefined, applicationKind: 'faspex' })).toThrow(
-      /no application host/,
-    );
-    expect(() => cleanFirewallRules({ ...base, applicationHostCidr: '0.0.0.0/0', applicationKind: 'faspex' })).toThrow(
-      FirewallRuleError,
-    );
-    expect(() => cleanFirewallRules({ ...base, allowListedSources: ['0.0.0.0/0'], applicationKind: 'faspex' })).toThrow(
-      /every source/,
-    );
+    expect(() => cleanFirewallRules({ ...base, applicationHostCidr: undefined, applicationKind: 'faspex' })).toThrow(/no application host/);
+    expect(() => cleanFirewallRules({ ...base, applicationHostCidr: '0.0.0.0/0', applicationKind: 'faspex' })).toThrow(FirewallRuleError);
+    expect(() => cleanFirewallRules({ ...base, allowListedSources: ['0.0.0.0/0'], applicationKind: 'faspex' })).toThrow(/every source/);
     expect(() => cleanFirewallRules({ ...base, allowListedSources: ['192.0.2.300/28'], applicationKind: 'faspex' })).toThrow(
       /not an IPv4 CIDR/,
     );

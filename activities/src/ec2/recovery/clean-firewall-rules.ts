@@ -1,5 +1,6 @@
 import type { IpPermission } from '@aws-sdk/client-ec2';
 import type { ApplicationKind } from '@firebreak/domain';
+
 import { parseCidr } from './clean-network-plan';
 
 export const TRANSFER_PORT = 33001;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { parseCidr, planCleanNetwork } from './clean-network-plan';
 
 const key = { incidentId: 'inc-abcdefabcdef', deploymentId: 'northwind-transfer', purpose: 'backup' as const };
@@ -11,7 +12,7 @@ function inside(cidr: string, outer: string): boolean {
   const a = parseCidr(cidr);
   const b = parseCidr(outer);
   const mask = (0xffffffff << (32 - b.prefix)) >>> 0;
-  return a.prefix >= b.prefix && ((a.base & mask) >>> 0) === b.base;
+  return a.prefix >= b.prefix && (a.base & mask) >>> 0 === b.base;
 }
 
 describe('planCleanNetwork', () => {
@@ -35,7 +36,7 @@ describe('planCleanNetwork', () => {
         const b = parseCidr(compromised);
         const prefix = Math.min(a.prefix, b.prefix);
         const mask = (0xffffffff << (32 - prefix)) >>> 0;
-        expect(((a.base & mask) >>> 0) === ((b.base & mask) >>> 0), `${plan.vpcCidr} vs ${compromised}`).toBe(false);
+        expect((a.base & mask) >>> 0 === (b.base & mask) >>> 0, `${plan.vpcCidr} vs ${compromised}`).toBe(false);
       }
     }
   });

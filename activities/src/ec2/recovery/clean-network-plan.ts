@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+
 import type { CleanEnvironmentKey } from './recovery-tags';
 
 export interface OriginalSubnet {
@@ -73,7 +74,7 @@ export function parseCidr(cidr: string): Block {
 function overlaps(a: Block, b: Block): boolean {
   const prefix = Math.min(a.prefix, b.prefix);
   const mask = prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
-  return ((a.base & mask) >>> 0) === ((b.base & mask) >>> 0);
+  return (a.base & mask) >>> 0 === (b.base & mask) >>> 0;
 }
 
 function ipToNumber(octets: number[]): number {

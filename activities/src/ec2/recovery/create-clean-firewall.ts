@@ -1,18 +1,26 @@
 import {
   AuthorizeSecurityGroupIngressCommand,
-  RevokeSecurityGroupIngressCommand,
   type EC2Client,
+  RevokeSecurityGroupIngressCommand,
   type SecurityGroup,
 } from '@aws-sdk/client-ec2';
 import type { Deployment } from '@firebreak/domain';
+
 import { isAwsError } from '../shared/aws-errors';
-import { findOrCreateSecurityGroup } from '../shared/find-or-create-security-group';
-import { cleanFirewallRules, extraPermissions, FirewallRuleError, missingRules, toIpPermission, type FirewallRule } from './clean-firewall-rules';
 import type { Ec2ActivityDeps } from '../shared/ec2-activity-deps';
+import { findOrCreateSecurityGroup } from '../shared/find-or-create-security-group';
+import {
+  cleanFirewallRules,
+  extraPermissions,
+  type FirewallRule,
+  FirewallRuleError,
+  missingRules,
+  toIpPermission,
+} from './clean-firewall-rules';
 import { findCleanFirewalls, findCleanVpcs } from './find-clean-resources';
-import { recoveryFailure, RECOVERY_FAILURES } from './recovery-failures';
+import { RECOVERY_FAILURES, recoveryFailure } from './recovery-failures';
 import { parseRecoveryInput } from './recovery-input';
-import { cleanEnvironmentName, recoveryTagSpec, RECOVERY_ROLES, type CleanEnvironmentKey } from './recovery-tags';
+import { type CleanEnvironmentKey, cleanEnvironmentName, RECOVERY_ROLES, recoveryTagSpec } from './recovery-tags';
 
 export interface CleanFirewall {
   securityGroupId: string;

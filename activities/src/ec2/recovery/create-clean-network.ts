@@ -8,20 +8,21 @@ import {
   CreateVpcCommand,
   DescribeSubnetsCommand,
   DescribeVpcsCommand,
+  type EC2Client,
   ModifySubnetAttributeCommand,
   ReplaceRouteCommand,
-  type EC2Client,
   type Subnet,
 } from '@aws-sdk/client-ec2';
 import type { Deployment } from '@firebreak/domain';
+
 import { isAwsError } from '../shared/aws-errors';
-import { planCleanNetwork, type CleanNetworkPlan } from './clean-network-plan';
 import type { Ec2ActivityDeps } from '../shared/ec2-activity-deps';
-import { findCleanInternetGateways, findCleanRouteTables, findCleanSubnets, findCleanVpcs } from './find-clean-resources';
-import { recoveryFailure, RECOVERY_FAILURES } from './recovery-failures';
-import { parseRecoveryInput } from './recovery-input';
 import { required } from '../shared/required';
-import { recoveryTagSpec, RECOVERY_ROLES, slotOf, type CleanEnvironmentKey } from './recovery-tags';
+import { type CleanNetworkPlan, planCleanNetwork } from './clean-network-plan';
+import { findCleanInternetGateways, findCleanRouteTables, findCleanSubnets, findCleanVpcs } from './find-clean-resources';
+import { RECOVERY_FAILURES, recoveryFailure } from './recovery-failures';
+import { parseRecoveryInput } from './recovery-input';
+import { type CleanEnvironmentKey, RECOVERY_ROLES, recoveryTagSpec, slotOf } from './recovery-tags';
 
 export interface CleanNetwork {
   vpcId: string;
@@ -59,9 +60,7 @@ async function planFor(ec2: EC2Client, key: CleanEnvironmentKey, deployment: Dep
     throw gone(error);
   });
   const vpc = vpcs.Vpcs?.[0];
-  const cidrs = [vpc?.CidrBlock, ...(vpc?.CidrBlockAssociationSet ?? []).map((a) => a.CidrBlock)].filter(
-    (c): c is string => Boolean(c),
-  );
+  const cidrs = [vpc?.CidrBlock, ...(vpc?.CidrBlockAssociationSet ?? []).map((a) => a.CidrBlock)].filter((c): c is string => Boolean(c));
   if (cidrs.length === 0) {
     throw recoveryFailure(RECOVERY_FAILURES.deploymentIncomplete, `the compromised VPC ${deployment.vpcId} reports no CIDR block`);
   }

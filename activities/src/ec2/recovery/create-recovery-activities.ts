@@ -1,12 +1,12 @@
+import type { Ec2ActivityDeps } from '../shared/ec2-activity-deps';
 import { attachCleanAddresses } from './attach-clean-addresses';
 import { checkCleanEnvironment } from './check-clean-environment';
 import { createCleanFirewall } from './create-clean-firewall';
 import { createCleanNetwork } from './create-clean-network';
-import type { Ec2ActivityDeps } from '../shared/ec2-activity-deps';
 import { enableHeightenedMonitoring } from './enable-heightened-monitoring';
 import { launchCleanInstances } from './launch-clean-instances';
-import { reestablishProduction } from './reestablish-production';
 import type { RecoveryInput, RestoreInput } from './recovery-input';
+import { reestablishProduction } from './reestablish-production';
 import { removeCleanEnvironment } from './remove-clean-environment';
 
 /**

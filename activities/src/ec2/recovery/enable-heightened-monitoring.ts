@@ -1,13 +1,15 @@
 import { createHash } from 'node:crypto';
-import { CreateFlowLogsCommand, MonitorInstancesCommand, type EC2Client, type Instance, type Vpc } from '@aws-sdk/client-ec2';
+
+import { CreateFlowLogsCommand, type EC2Client, type Instance, MonitorInstancesCommand, type Vpc } from '@aws-sdk/client-ec2';
+
 import { isAwsError } from '../shared/aws-errors';
 import type { Ec2ActivityDeps } from '../shared/ec2-activity-deps';
+import { required } from '../shared/required';
 import { findCleanInstances, findCleanVpcs } from './find-clean-resources';
 import { findFlowLogs } from './find-flow-logs';
-import { recoveryFailure, RECOVERY_FAILURES } from './recovery-failures';
+import { RECOVERY_FAILURES, recoveryFailure } from './recovery-failures';
 import { parseRecoveryInput } from './recovery-input';
-import { recoveryTagSpec, RECOVERY_ROLES, type CleanEnvironmentKey } from './recovery-tags';
-import { required } from '../shared/required';
+import { type CleanEnvironmentKey, RECOVERY_ROLES, recoveryTagSpec } from './recovery-tags';
 
 export interface HeightenedMonitoring {
   flowLogIds: string[];

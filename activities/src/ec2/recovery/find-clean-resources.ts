@@ -1,21 +1,22 @@
 import {
+  type Address,
   DescribeAddressesCommand,
   DescribeInternetGatewaysCommand,
   DescribeRouteTablesCommand,
   DescribeSecurityGroupsCommand,
   DescribeSubnetsCommand,
   DescribeVpcsCommand,
-  paginateDescribeInstances,
-  type Address,
   type EC2Client,
   type Instance,
   type InternetGateway,
+  paginateDescribeInstances,
   type RouteTable,
   type SecurityGroup,
   type Subnet,
   type Vpc,
 } from '@aws-sdk/client-ec2';
-import { recoveryFilters, RECOVERY_ROLES, slotOf, type CleanEnvironmentKey } from './recovery-tags';
+
+import { type CleanEnvironmentKey, RECOVERY_ROLES, recoveryFilters, slotOf } from './recovery-tags';
 
 // Everything a clean environment holds is found by its tags. Results are sorted (by slot, then id) so that,
 // should a race ever leave two, every caller picks the same one.
@@ -31,9 +32,7 @@ export async function findCleanSubnets(ec2: EC2Client, key: CleanEnvironmentKey)
 }
 
 export async function findCleanInternetGateways(ec2: EC2Client, key: CleanEnvironmentKey): Promise<InternetGateway[]> {
-  const found = await ec2.send(
-    new DescribeInternetGatewaysCommand({ Filters: recoveryFilters(key, RECOVERY_ROLES.internetGateway) }),
-  );
+  const found = await ec2.send(new DescribeInternetGatewaysCommand({ Filters: recoveryFilters(key, RECOVERY_ROLES.internetGateway) }));
   return byId(found.InternetGateways, (g) => g.InternetGatewayId);
 }
 
@@ -77,10 +76,7 @@ function byId<T>(items: T[] | undefined, id: (item: T) => string | undefined): T
   return (items ?? []).filter((item) => id(item)).sort((a, b) => id(a)!.localeCompare(id(b)!));
 }
 
-function bySlot<T extends { Tags?: { Key?: string; Value?: string }[] }>(
-  items: T[] | undefined,
-  id: (item: T) => string | undefined,
-): T[] {
+function bySlot<T extends { Tags?: { Key?: string; Value?: string }[] }>(items: T[] | undefined, id: (item: T) => string | undefined): T[] {
   const slot = (item: T) => slotOf(item.Tags) ?? Number.MAX_SAFE_INTEGER;
   return byId(items, id).sort((a, b) => slot(a) - slot(b));
 }

@@ -1,4 +1,5 @@
-import { paginateDescribeFlowLogs, type EC2Client, type FlowLog } from '@aws-sdk/client-ec2';
+import { type EC2Client, type FlowLog, paginateDescribeFlowLogs } from '@aws-sdk/client-ec2';
+
 import { chunk, FILTER_VALUES_MAX } from '../shared/aws-errors';
 
 /** Flow logs of these resources (VPCs here), whoever created them, sorted by id. */

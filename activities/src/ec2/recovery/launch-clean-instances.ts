@@ -1,20 +1,22 @@
 import { createHash } from 'node:crypto';
+
 import {
+  type _InstanceType,
   DescribeImagesCommand,
-  RunInstancesCommand,
-  waitUntilInstanceRunning,
   type EC2Client,
   type Image,
-  type _InstanceType,
+  RunInstancesCommand,
+  waitUntilInstanceRunning,
 } from '@aws-sdk/client-ec2';
+
 import { isAwsError } from '../shared/aws-errors';
 import type { Ec2ActivityDeps } from '../shared/ec2-activity-deps';
+import { required } from '../shared/required';
 import { findCleanFirewalls, findCleanInstances, findCleanSubnets, findCleanVpcs } from './find-clean-resources';
 import { originalInstances } from './original-instances';
-import { recoveryFailure, RECOVERY_FAILURES } from './recovery-failures';
-import { parseRecoveryInput, type ParsedRecoveryInput } from './recovery-input';
-import { recoveryTagSpec, RECOVERY_ROLES, slotOf, type CleanEnvironmentKey } from './recovery-tags';
-import { required } from '../shared/required';
+import { RECOVERY_FAILURES, recoveryFailure } from './recovery-failures';
+import { type ParsedRecoveryInput, parseRecoveryInput } from './recovery-input';
+import { type CleanEnvironmentKey, RECOVERY_ROLES, recoveryTagSpec, slotOf } from './recovery-tags';
 
 export interface CleanInstances {
   /** In slot order: slot 1 replaces the compromised deployment's first instance. */
@@ -44,13 +46,17 @@ export async function launchCleanInstances(deps: Ec2ActivityDeps, rawInput: unkn
   const key: CleanEnvironmentKey = { incidentId, deploymentId: deployment.id, purpose };
   const imageId = deployment.knownGoodImageId;
   if (!imageId) {
-    throw recoveryFailure(RECOVERY_FAILURES.deploymentIncomplete, `deployment ${deployment.id} names no known-good image; a rebuild will not guess one`);
+    throw recoveryFailure(
+      RECOVERY_FAILURES.deploymentIncomplete,
+      `deployment ${deployment.id} names no known-good image; a rebuild will not guess one`,
+    );
   }
   const ec2 = deps.ec2For(deployment.region);
   const image = await describeImage(ec2, imageId);
   const cleanSubnetIds = await requireCleanSubnets(ec2, key);
   const firewallId = (await findCleanFirewalls(ec2, key))[0]?.GroupId;
-  if (!firewallId) throw recoveryFailure(RECOVERY_FAILURES.cleanEnvironmentMissing, 'the clean firewall does not exist yet; create it first');
+  if (!firewallId)
+    throw recoveryFailure(RECOVERY_FAILURES.cleanEnvironmentMissing, 'the clean firewall does not exist yet; create it first');
   const replacements = await planReplacements(deps, input, cleanSubnetIds);
 
   const launched = new Map<number, string>();

@@ -1,6 +1,7 @@
 import type { Instance } from '@aws-sdk/client-ec2';
 import { findPreChangeState } from '@firebreak/db';
 import type { Deployment } from '@firebreak/domain';
+
 import { describeDeploymentInstances } from '../shared/describe-deployment-instances';
 import type { Ec2ActivityDeps } from '../shared/ec2-activity-deps';
 import { PreChangeState } from '../shared/pre-change-state';

@@ -1,5 +1,5 @@
-import { ApplicationFailure } from '@temporalio/activity';
 import { FAILURE } from '@firebreak/domain';
+import { ApplicationFailure } from '@temporalio/activity';
 
 /**
  * Failures of the recovery activities that no retry can fix; the workflow (or an engineer) has to act.

@@ -1,6 +1,6 @@
 import { Deployment, IncidentId } from '@firebreak/domain';
-import { ApplicationFailure } from '@temporalio/activity';
 import { FAILURE } from '@firebreak/domain';
+import { ApplicationFailure } from '@temporalio/activity';
 import { z } from 'zod';
 
 /** What a clean environment is for: a backup instance (infrastructure compromise) or a full recreate (application). */

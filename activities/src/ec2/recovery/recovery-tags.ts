@@ -1,5 +1,6 @@
 import type { Filter, ResourceType, Tag, TagSpecification } from '@aws-sdk/client-ec2';
 import { TAG } from '@firebreak/domain';
+
 import type { RecoveryPurpose } from './recovery-input';
 
 /** Tag keys only the recovery resources carry, beside the shared incident, deployment and role keys. */
@@ -45,7 +46,12 @@ export function recoveryTags(key: CleanEnvironmentKey, role: RecoveryRole, slot?
   ];
 }
 
-export function recoveryTagSpec(resourceType: ResourceType, key: CleanEnvironmentKey, role: RecoveryRole, slot?: number): TagSpecification[] {
+export function recoveryTagSpec(
+  resourceType: ResourceType,
+  key: CleanEnvironmentKey,
+  role: RecoveryRole,
+  slot?: number,
+): TagSpecification[] {
   return [{ ResourceType: resourceType, Tags: recoveryTags(key, role, slot) }];
 }
 

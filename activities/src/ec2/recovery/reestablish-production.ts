@@ -1,13 +1,22 @@
-import { AssociateAddressCommand, DescribeAddressesCommand, DisassociateAddressCommand, ReleaseAddressCommand, type Address, type EC2Client, type Instance } from '@aws-sdk/client-ec2';
+import {
+  type Address,
+  AssociateAddressCommand,
+  DescribeAddressesCommand,
+  DisassociateAddressCommand,
+  type EC2Client,
+  type Instance,
+  ReleaseAddressCommand,
+} from '@aws-sdk/client-ec2';
 import { findPreChangeState } from '@firebreak/db';
 import { TAG } from '@firebreak/domain';
+
 import { chunk, FILTER_VALUES_MAX, isAwsError } from '../shared/aws-errors';
 import type { Ec2ActivityDeps } from '../shared/ec2-activity-deps';
-import { findCleanInstances } from './find-clean-resources';
 import { PreChangeState } from '../shared/pre-change-state';
-import { recoveryFailure, RECOVERY_FAILURES } from './recovery-failures';
+import { findCleanInstances } from './find-clean-resources';
+import { RECOVERY_FAILURES, recoveryFailure } from './recovery-failures';
 import { parseRestoreInput } from './recovery-input';
-import { recoveryFilters, RECOVERY_ROLES, type CleanEnvironmentKey } from './recovery-tags';
+import { type CleanEnvironmentKey, RECOVERY_ROLES, recoveryFilters } from './recovery-tags';
 
 export interface ReestablishedProduction {
   /** The customer's own addresses, each now on a clean instance (slot order). */
@@ -27,13 +36,19 @@ export async function reestablishProduction(deps: Ec2ActivityDeps, rawInput: unk
   const key: CleanEnvironmentKey = { incidentId, deploymentId: deployment.id, purpose: 'recreate' };
   const stored = await findPreChangeState(deps.db, incidentId, deployment.id);
   if (!stored) {
-    throw recoveryFailure(RECOVERY_FAILURES.preChangeStateMissing, `no pre-change state was recorded for ${deployment.id}; nothing says which addresses are production's`);
+    throw recoveryFailure(
+      RECOVERY_FAILURES.preChangeStateMissing,
+      `no pre-change state was recorded for ${deployment.id}; nothing says which addresses are production's`,
+    );
   }
   const state = PreChangeState.parse(stored.state);
   const ec2 = deps.ec2For(deployment.region);
   const targets = await findCleanInstances(ec2, key);
   if (targets.length === 0) {
-    throw recoveryFailure(RECOVERY_FAILURES.cleanEnvironmentMissing, 'the recreated environment has no instance to take production addresses');
+    throw recoveryFailure(
+      RECOVERY_FAILURES.cleanEnvironmentMissing,
+      'the recreated environment has no instance to take production addresses',
+    );
   }
   const compromised = new Set(state.instances.map((i) => i.instanceId));
   for (const target of targets) assertClean(target, deployment.vpcId, compromised);
@@ -44,7 +59,10 @@ export async function reestablishProduction(deps: Ec2ActivityDeps, rawInput: unk
     (a, b) => (slotOfOriginal.get(a.instanceId ?? '') ?? Infinity) - (slotOfOriginal.get(b.instanceId ?? '') ?? Infinity),
   );
   const pairs = production.slice(0, targets.length).map((address, index) => ({ address, target: targets[index]! }));
-  const current = await describeAllocations(ec2, production.map((e) => e.allocationId));
+  const current = await describeAllocations(
+    ec2,
+    production.map((e) => e.allocationId),
+  );
 
   const result: ReestablishedProduction = { addresses: [], notRestored: production.slice(targets.length).map((e) => e.allocationId) };
   for (const { address, target } of pairs) {
@@ -58,7 +76,9 @@ export async function reestablishProduction(deps: Ec2ActivityDeps, rawInput: unk
         );
       }
       await releaseTemporaryAddresses(ec2, key, instanceId);
-      await ec2.send(new AssociateAddressCommand({ AllocationId: address.allocationId, InstanceId: instanceId, AllowReassociation: false }));
+      await ec2.send(
+        new AssociateAddressCommand({ AllocationId: address.allocationId, InstanceId: instanceId, AllowReassociation: false }),
+      );
     }
     result.addresses.push({ allocationId: address.allocationId, publicIp: address.publicIp, instanceId });
   }

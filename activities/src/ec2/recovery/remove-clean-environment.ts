@@ -8,15 +8,16 @@ import {
   DetachInternetGatewayCommand,
   DisassociateAddressCommand,
   DisassociateRouteTableCommand,
+  type EC2Client,
   ReleaseAddressCommand,
   TerminateInstancesCommand,
   waitUntilInstanceTerminated,
-  type EC2Client,
 } from '@aws-sdk/client-ec2';
 import { findPreChangeState } from '@firebreak/db';
+
 import { chunk, isAwsError } from '../shared/aws-errors';
 import type { Ec2ActivityDeps } from '../shared/ec2-activity-deps';
-import { findFlowLogs } from './find-flow-logs';
+import { PreChangeState } from '../shared/pre-change-state';
 import {
   findCleanAddresses,
   findCleanFirewalls,
@@ -27,7 +28,7 @@ import {
   findCleanVpcs,
   NOT_TERMINATED_STATES,
 } from './find-clean-resources';
-import { PreChangeState } from '../shared/pre-change-state';
+import { findFlowLogs } from './find-flow-logs';
 import { parseRecoveryInput } from './recovery-input';
 import type { CleanEnvironmentKey } from './recovery-tags';
 
@@ -85,7 +86,10 @@ export async function removeCleanEnvironment(deps: Ec2ActivityDeps, rawInput: un
   removed.instances = await terminateInstances(ec2, key);
 
   const vpcs = await findCleanVpcs(ec2, key);
-  const flowLogs = await findFlowLogs(ec2, vpcs.map((v) => v.VpcId!));
+  const flowLogs = await findFlowLogs(
+    ec2,
+    vpcs.map((v) => v.VpcId!),
+  );
   if (flowLogs.length > 0) {
     // Unsuccessful items are flow logs already gone.
     await ec2.send(new DeleteFlowLogsCommand({ FlowLogIds: flowLogs.map((f) => f.FlowLogId!) }));

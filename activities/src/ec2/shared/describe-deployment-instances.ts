@@ -1,11 +1,12 @@
 import {
-  paginateDescribeInstances,
-  paginateDescribeNetworkInterfaces,
   type EC2Client,
   type Instance,
   type NetworkInterface,
+  paginateDescribeInstances,
+  paginateDescribeNetworkInterfaces,
 } from '@aws-sdk/client-ec2';
-import { TAG, type AttachedVolume, type Deployment, type DeploymentInstance, type DeploymentNetworkInterface } from '@firebreak/domain';
+import { type AttachedVolume, type Deployment, type DeploymentInstance, type DeploymentNetworkInterface, TAG } from '@firebreak/domain';
+
 import { chunk, FILTER_VALUES_MAX } from './aws-errors';
 
 export interface DeploymentInstances {
@@ -66,13 +67,21 @@ async function describeTaggedInstances(ec2: EC2Client, deployment: Deployment, i
  * Which of these instance ids belong to the deployment, by the same rule as describeDeploymentInstances (its
  * instance tag, its VPC, not terminated), asking only about these ids instead of listing the whole deployment.
  */
-export async function deploymentInstanceIdsAmong(ec2: EC2Client, deployment: Deployment, instanceIds: readonly string[]): Promise<Set<string>> {
+export async function deploymentInstanceIdsAmong(
+  ec2: EC2Client,
+  deployment: Deployment,
+  instanceIds: readonly string[],
+): Promise<Set<string>> {
   const answers = await Promise.all(chunk(instanceIds, FILTER_VALUES_MAX).map((ids) => describeTaggedInstances(ec2, deployment, ids)));
   return new Set(answers.flat().map((i) => i.InstanceId!));
 }
 
 /** Of these interface ids, those in the VPC, as the interface API reports them. */
-export async function describeVpcInterfacesAmong(ec2: EC2Client, vpcId: string, interfaceIds: readonly string[]): Promise<NetworkInterface[]> {
+export async function describeVpcInterfacesAmong(
+  ec2: EC2Client,
+  vpcId: string,
+  interfaceIds: readonly string[],
+): Promise<NetworkInterface[]> {
   const answers = await Promise.all(chunk(interfaceIds, FILTER_VALUES_MAX).map((ids) => describeVpcInterfaces(ec2, vpcId, ids)));
   return answers.flat();
 }

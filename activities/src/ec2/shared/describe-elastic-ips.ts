@@ -1,4 +1,5 @@
-import { DescribeAddressesCommand, type Address, type EC2Client } from '@aws-sdk/client-ec2';
+import { type Address, DescribeAddressesCommand, type EC2Client } from '@aws-sdk/client-ec2';
+
 import { chunk, FILTER_VALUES_MAX } from './aws-errors';
 
 /**

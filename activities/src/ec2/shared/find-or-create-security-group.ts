@@ -5,6 +5,7 @@ import {
   type SecurityGroup,
   type TagSpecification,
 } from '@aws-sdk/client-ec2';
+
 import { isAwsError } from './aws-errors';
 
 export interface SecurityGroupToEnsure {

@@ -1,5 +1,5 @@
-import { ApplicationFailure } from '@temporalio/activity';
 import { FAILURE } from '@firebreak/domain';
+import { ApplicationFailure } from '@temporalio/activity';
 import type { z } from 'zod';
 
 /** Bad input will not get better on retry: fail the activity for good, naming the fields. */

@@ -6,11 +6,12 @@ import {
   ruleNumberKey,
   type SourceBlockEntry,
 } from '@firebreak/db';
-import { ApplicationFailure } from '@temporalio/activity';
 import { FAILURE } from '@firebreak/domain';
+import { ApplicationFailure } from '@temporalio/activity';
+
+import type { Ec2ActivityDeps } from '../shared/ec2-activity-deps';
 import { chooseDenyRuleNumber, isDenyOf, lowestAllowRule } from './choose-deny-rule-number';
 import { describeDeploymentAcls } from './describe-deployment-acls';
-import type { Ec2ActivityDeps } from '../shared/ec2-activity-deps';
 import { parseSourceBlockInput, type SourceBlockAclEntry } from './source-block-input';
 
 export const NO_FREE_ACL_RULE = FAILURE.NO_FREE_ACL_RULE;

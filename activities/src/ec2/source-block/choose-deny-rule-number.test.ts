@@ -1,5 +1,6 @@
 import type { NetworkAclEntry } from '@aws-sdk/client-ec2';
 import { describe, expect, it } from 'vitest';
+
 import { chooseDenyRuleNumber } from './choose-deny-rule-number';
 
 const CIDR = '203.0.113.7/32';

@@ -1,13 +1,12 @@
 import type { NetworkAclEntry } from '@aws-sdk/client-ec2';
+
 import { normaliseSourceCidr } from './source-cidr';
 
 /** The highest number a rule of one's own may have; 32767 is the ACL's built-in catch-all. */
 export const MAX_RULE_NUMBER = 32766;
 
 export type DenyRuleChoice =
-  | { kind: 'existing'; ruleNumber: number }
-  | { kind: 'new'; ruleNumber: number }
-  | { kind: 'none'; lowestAllow: number };
+  { kind: 'existing'; ruleNumber: number } | { kind: 'new'; ruleNumber: number } | { kind: 'none'; lowestAllow: number };
 
 /**
  * Where a deny of `cidr` goes among one direction's entries of an ACL. Entries are evaluated lowest number first,

@@ -1,6 +1,6 @@
+import type { Ec2ActivityDeps } from '../shared/ec2-activity-deps';
 import { blockSourceAddress } from './block-source-address';
 import { describeSourceBlock } from './describe-source-block';
-import type { Ec2ActivityDeps } from '../shared/ec2-activity-deps';
 import type { SourceBlockInput } from './source-block-input';
 import { unblockSourceAddress } from './unblock-source-address';
 

@@ -1,10 +1,6 @@
-import {
-  DescribeNetworkAclsCommand,
-  paginateDescribeNetworkAcls,
-  type EC2Client,
-  type NetworkAcl,
-} from '@aws-sdk/client-ec2';
+import { DescribeNetworkAclsCommand, type EC2Client, type NetworkAcl, paginateDescribeNetworkAcls } from '@aws-sdk/client-ec2';
 import type { Deployment } from '@firebreak/domain';
+
 import { chunk, FILTER_VALUES_MAX, isAwsError } from '../shared/aws-errors';
 import { describeDeploymentInstances } from '../shared/describe-deployment-instances';
 

@@ -1,6 +1,6 @@
+import type { Ec2ActivityDeps } from '../shared/ec2-activity-deps';
 import { isDenyOf, lowestAllowRule } from './choose-deny-rule-number';
 import { describeDeploymentAcls } from './describe-deployment-acls';
-import type { Ec2ActivityDeps } from '../shared/ec2-activity-deps';
 import { parseSourceBlockInput, type SourceBlockAclEntry } from './source-block-input';
 
 export interface SourceBlockState {

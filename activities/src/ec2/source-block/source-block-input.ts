@@ -1,5 +1,6 @@
 import { Deployment, IncidentId } from '@firebreak/domain';
 import { z } from 'zod';
+
 import { parseActivityInput } from '../shared/parse-activity-input';
 import { SourceCidr } from './source-cidr';
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { normaliseSourceCidr, SourceCidr } from './source-cidr';
 
 describe('normaliseSourceCidr', () => {

@@ -1,9 +1,10 @@
 import { DeleteNetworkAclEntryCommand } from '@aws-sdk/client-ec2';
 import { countOtherActiveSourceBlockEntries, listActiveSourceBlockEntries, releaseSourceBlockEntry } from '@firebreak/db';
+
 import { isAwsError } from '../shared/aws-errors';
+import type { Ec2ActivityDeps } from '../shared/ec2-activity-deps';
 import { isDenyOf } from './choose-deny-rule-number';
 import { describeAclsById } from './describe-deployment-acls';
-import type { Ec2ActivityDeps } from '../shared/ec2-activity-deps';
 import { parseSourceBlockInput } from './source-block-input';
 
 export interface UnblockSourceAddressSummary {

@@ -22,7 +22,12 @@ export const bulletin: CustomerNoticeContent = {
   incidentId: INCIDENT,
   playbookTitle: 'Potentially exploitable vulnerability',
   severity: 'high',
-  vulnerability: { reference: 'CVE-2026-50505', title: 'Header injection', component: 'asperanoded', discoveredAt: '2026-11-27T10:00:00.000Z' },
+  vulnerability: {
+    reference: 'CVE-2026-50505',
+    title: 'Header injection',
+    component: 'asperanoded',
+    discoveredAt: '2026-11-27T10:00:00.000Z',
+  },
   fixExpectedBy: '2026-11-28T10:00:00.000Z',
 };
 

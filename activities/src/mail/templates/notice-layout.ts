@@ -1,4 +1,5 @@
 import { HeaderSafeText } from '@firebreak/domain';
+
 import { escapeHtml } from '../escape-html';
 
 export interface NoticeDraft {

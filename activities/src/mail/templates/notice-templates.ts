@@ -1,4 +1,5 @@
 import type { NoticeContent, NoticeContentOf } from '@firebreak/domain';
+
 import type { NoticeDraft } from './notice-layout';
 
 type Templates = { [K in NoticeContent['kind']]: (content: NoticeContentOf<K>) => NoticeDraft };
@@ -48,10 +49,7 @@ export const NOTICE_TEMPLATES: Templates = {
   }),
   'risk-communication': (c) => ({
     subject: `${tag(c)} ${c.customerName}: risk to your content`,
-    paragraphs: [
-      `This message explains the risk to your content from the incident: ${c.summary}`,
-      `Our assessment: ${c.assessment}`,
-    ],
+    paragraphs: [`This message explains the risk to your content from the incident: ${c.summary}`, `Our assessment: ${c.assessment}`],
     facts: incidentFacts(c),
     list: { heading: 'Preserved for investigation:', items: c.preserved },
     closing: ['We will tell you at once if the assessment changes.'],

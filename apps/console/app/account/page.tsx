@@ -1,6 +1,8 @@
 import { currentSecuritySettings, findUserPasswordHash } from '@firebreak/accounts';
+
 import { requireSignedIn } from '@/server/auth/require-page-actor';
 import { getDatabase } from '@/server/database';
+
 import { PasswordForm } from './password-form';
 
 export const metadata = { title: 'Your account' };

@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
+
 import { changePasswordAction, type PasswordFormState } from './actions';
 
 const FIELDS = [
@@ -18,7 +19,11 @@ export function PasswordForm({ hint }: { hint: string }) {
           {state.message}
         </p>
       )}
-      {state.done && <p role="status" className="form-ok">Your password is changed. Your other sessions have ended.</p>}
+      {state.done && (
+        <p role="status" className="form-ok">
+          Your password is changed. Your other sessions have ended.
+        </p>
+      )}
       {FIELDS.map(([name, label, autoComplete]) => (
         <div className="field" key={name}>
           <label htmlFor={name}>{label}</label>

@@ -1,8 +1,9 @@
 import type { ContactRole } from '@firebreak/domain';
+
 import { DataTable } from '@/components/data-table';
+import { requirePageActor } from '@/server/auth/require-page-actor';
 import { listCustomers } from '@/server/directory/list-customers';
 import { listDeployments } from '@/server/directory/list-deployments';
-import { requirePageActor } from '@/server/auth/require-page-actor';
 
 export const metadata = { title: 'Directory' };
 

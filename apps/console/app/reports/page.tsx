@@ -1,13 +1,16 @@
+import '../manager-views.css';
+
 import type { DurationSummary, Metric, SlaCount } from '@firebreak/db';
-import { PLAYBOOKS, type PlaybookId } from '@firebreak/domain';
+import { type PlaybookId, PLAYBOOKS } from '@firebreak/domain';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+
 import { DataTable } from '@/components/data-table';
 import { formatDuration } from '@/components/format-time';
 import { requirePageActor } from '@/server/auth/require-page-actor';
 import { getIncidentMetrics, ReportRange } from '@/server/reports/get-incident-metrics';
+
 import { DurationChart, SlaChart } from './report-charts';
-import '../manager-views.css';
 
 export const metadata = { title: 'Reports' };
 
@@ -54,8 +57,8 @@ export default async function ReportsPage({ searchParams }: Props) {
         {(range.from || range.to) && <Link href="/reports">All time</Link>}
       </form>
       <p className="muted">
-        {metrics.incidents} {metrics.incidents === 1 ? 'incident' : 'incidents'} declared {range.from || range.to ? 'in these months' : 'so far'}. Medians and 90th
-        percentiles count only incidents that reached the step.
+        {metrics.incidents} {metrics.incidents === 1 ? 'incident' : 'incidents'} declared{' '}
+        {range.from || range.to ? 'in these months' : 'so far'}. Medians and 90th percentiles count only incidents that reached the step.
       </p>
 
       {(['contain', 'notify', 'restore'] as const).map((metric) => (
@@ -86,7 +89,11 @@ export default async function ReportsPage({ searchParams }: Props) {
             groupHeading="Playbook"
             rows={metrics.sla.byPlaybook.map((row) => ({ ...row, label: playbookTitle(row.playbook) }))}
           />
-          <SlaPanel title="SLA compliance per month" groupHeading="Month" rows={metrics.sla.byMonth.map((row) => ({ ...row, label: row.month }))} />
+          <SlaPanel
+            title="SLA compliance per month"
+            groupHeading="Month"
+            rows={metrics.sla.byMonth.map((row) => ({ ...row, label: row.month }))}
+          />
         </div>
       </section>
     </>
@@ -107,27 +114,35 @@ function ChartPanel({ title, isEmpty, empty, children }: { title: string; isEmpt
   );
 }
 
-function DurationPanel({ title, groupHeading, rows }: { title: string; groupHeading: string; rows: (DurationSummary & { label: string })[] }) {
+function DurationPanel({
+  title,
+  groupHeading,
+  rows,
+}: {
+  title: string;
+  groupHeading: string;
+  rows: (DurationSummary & { label: string })[];
+}) {
   const { unit, perUnitMs } = chartUnit(Math.max(0, ...rows.map((r) => r.p90Ms)));
   const inUnit = (ms: number) => Math.round((ms / perUnitMs) * 10) / 10;
   return (
     <ChartPanel title={title} isEmpty={rows.length === 0} empty="No incident has reached this step yet.">
-          <DurationChart
-            title={title}
-            unit={unit}
-            data={rows.map((r) => ({ label: r.label, median: inUnit(r.medianMs), p90: inUnit(r.p90Ms) }))}
-          />
-          <DataTable
-            scroll={false}
-            rows={rows}
-            rowKey={(r) => r.label}
-            columns={[
-              { header: groupHeading, cell: (r) => r.label },
-              { header: 'Incidents', cell: (r) => r.count },
-              { header: 'Median', cell: (r) => formatDuration(r.medianMs) },
-              { header: '90th pct.', cell: (r) => formatDuration(r.p90Ms) },
-            ]}
-          />
+      <DurationChart
+        title={title}
+        unit={unit}
+        data={rows.map((r) => ({ label: r.label, median: inUnit(r.medianMs), p90: inUnit(r.p90Ms) }))}
+      />
+      <DataTable
+        scroll={false}
+        rows={rows}
+        rowKey={(r) => r.label}
+        columns={[
+          { header: groupHeading, cell: (r) => r.label },
+          { header: 'Incidents', cell: (r) => r.count },
+          { header: 'Median', cell: (r) => formatDuration(r.medianMs) },
+          { header: '90th pct.', cell: (r) => formatDuration(r.p90Ms) },
+        ]}
+      />
     </ChartPanel>
   );
 }
@@ -135,18 +150,18 @@ function DurationPanel({ title, groupHeading, rows }: { title: string; groupHead
 function SlaPanel({ title, groupHeading, rows }: { title: string; groupHeading: string; rows: (SlaCount & { label: string })[] }) {
   return (
     <ChartPanel title={title} isEmpty={rows.length === 0} empty="No clock has been met or breached yet.">
-          <SlaChart title={title} data={rows.map(({ label, met, breached }) => ({ label, met, breached }))} />
-          <DataTable
-            scroll={false}
-            rows={rows}
-            rowKey={(r) => r.label}
-            columns={[
-              { header: groupHeading, cell: (r) => r.label },
-              { header: 'Met', cell: (r) => r.met },
-              { header: 'Breached', cell: (r) => r.breached },
-              { header: 'Compliance', cell: (r) => percent(r) },
-            ]}
-          />
+      <SlaChart title={title} data={rows.map(({ label, met, breached }) => ({ label, met, breached }))} />
+      <DataTable
+        scroll={false}
+        rows={rows}
+        rowKey={(r) => r.label}
+        columns={[
+          { header: groupHeading, cell: (r) => r.label },
+          { header: 'Met', cell: (r) => r.met },
+          { header: 'Breached', cell: (r) => r.breached },
+          { header: 'Compliance', cell: (r) => percent(r) },
+        ]}
+      />
     </ChartPanel>
   );
 }

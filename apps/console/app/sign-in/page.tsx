@@ -1,13 +1,15 @@
 import { redirect } from 'next/navigation';
+
+import { getEnv } from '@/env';
+import { getSignInBanner } from '@/server/accounts/security-settings';
 import { currentCaller } from '@/server/auth/require-page-actor';
 import { SIGN_IN_REFUSED } from '@/server/auth/sign-in';
-import { getSignInBanner } from '@/server/accounts/security-settings';
-import { getEnv } from '@/env';
 
 export const metadata = { title: 'Sign in' };
 
 /** Says as little as the password answer: whether the account exists or has a role is for an administrator to see. */
-const SINGLE_SIGN_ON_REFUSED = 'Single sign-on did not complete. Try again; if it keeps failing, ask an administrator whether your account has access.';
+const SINGLE_SIGN_ON_REFUSED =
+  'Single sign-on did not complete. Try again; if it keeps failing, ask an administrator whether your account has access.';
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   if (await currentCaller()) redirect('/');

@@ -1,4 +1,5 @@
 import type { ClockStatus, IncidentStatus, Severity, StepStatus } from '@firebreak/domain';
+
 import { CLOCK_STATUS_LABELS, INCIDENT_STATUS_LABELS, SEVERITY_LABELS, STEP_STATUS_LABELS } from './labels';
 
 const INCIDENT_SYMBOLS: Record<IncidentStatus, string> = {

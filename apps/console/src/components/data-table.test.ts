@@ -1,6 +1,7 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
+
 import { type Column, DataTable } from './data-table';
 
 interface Row {
@@ -18,7 +19,12 @@ const render = (props: Partial<Parameters<typeof DataTable<Row>>[0]>) =>
 
 describe('DataTable', () => {
   it('scopes each heading to its column and fills one row per item, in order', () => {
-    const html = render({ rows: [{ id: 'dep-a', region: 'eu-west-1' }, { id: 'dep-b', region: 'us-east-1' }] });
+    const html = render({
+      rows: [
+        { id: 'dep-a', region: 'eu-west-1' },
+        { id: 'dep-b', region: 'us-east-1' },
+      ],
+    });
     expect(html).toContain('<th scope="col">Deployment</th><th scope="col">Region</th>');
     expect(html).toContain('<tr><td>dep-a</td><td class="mono">eu-west-1</td></tr><tr><td>dep-b</td><td class="mono">us-east-1</td></tr>');
     expect(html.startsWith('<div class="table-scroll"><table>')).toBe(true);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { formatAge, formatTimeLeft, formatUtc } from './format-time';
 
 describe('formatUtc', () => {

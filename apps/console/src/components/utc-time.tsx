@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
+
 import { formatUtc } from './format-time';
 
 /** A time in UTC, with the reader's local time in the tooltip (known only in the browser, so set after mount). */

@@ -1,5 +1,6 @@
 import type { Client } from '@temporalio/client';
 import { describe, expect, it } from 'vitest';
+
 import { CallTimedOutError, callWithTimeout } from './call-with-timeout';
 
 /** The one client method the wrapper uses; it hands the signal to the call so the test can watch it. */
@@ -30,8 +31,7 @@ describe('callWithTimeout', () => {
 
   it('reports a call that fails because it was aborted as a timeout', async () => {
     const signals: AbortSignal[] = [];
-    const call = () =>
-      new Promise<never>((_, reject) => signals[0]!.addEventListener('abort', () => reject(new Error('CANCELLED'))));
+    const call = () => new Promise<never>((_, reject) => signals[0]!.addEventListener('abort', () => reject(new Error('CANCELLED'))));
     await expect(callWithTimeout(fakeClient(signals), 20, call)).rejects.toBeInstanceOf(CallTimedOutError);
   });
 });

@@ -1,4 +1,5 @@
-import { migrateToLatest, openDatabase, type FirebreakDb } from '@firebreak/db';
+import { type FirebreakDb, migrateToLatest, openDatabase } from '@firebreak/db';
+
 import { getEnv } from '../env';
 
 let opening: Promise<FirebreakDb> | undefined;

@@ -1,5 +1,6 @@
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import { createEc2ClientFactory } from '@firebreak/aws';
+
 import { getEnv } from '../env';
 
 // A preview someone is waiting for: an unreachable endpoint fails in seconds rather than minutes.

@@ -1,5 +1,6 @@
-import { FirebreakError } from '@firebreak/domain';
 import { randomUUID } from 'node:crypto';
+
+import { FirebreakError } from '@firebreak/domain';
 
 export interface FormError {
   /** What went wrong, in a sentence for the person at the form. */

@@ -1,4 +1,5 @@
 import { Client, Connection } from '@temporalio/client';
+
 import { getEnv } from '../env';
 
 let connecting: Promise<Client> | undefined;

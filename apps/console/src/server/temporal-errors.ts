@@ -1,5 +1,12 @@
-import { ApplicationFailure, isGrpcDeadlineError, isGrpcServiceError, type Client, type WorkflowUpdateFailedError } from '@temporalio/client';
 import { apiAnswerOf, type FailureType, type FieldError, FirebreakError, isFailureType, readFailureDetails } from '@firebreak/domain';
+import {
+  ApplicationFailure,
+  type Client,
+  isGrpcDeadlineError,
+  isGrpcServiceError,
+  type WorkflowUpdateFailedError,
+} from '@temporalio/client';
+
 import { getTemporalClient } from './temporal-client';
 
 const GRPC_DEADLINE_EXCEEDED = 4;

@@ -1,5 +1,6 @@
-import { EC2Client, DescribeVpcsCommand, CreateTagsCommand } from '@aws-sdk/client-ec2';
+import { CreateTagsCommand, DescribeVpcsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
 import { ec2BucketFor } from './ec2-buckets';
 import { Ec2RateLimiter, sharedEc2RateLimiter } from './ec2-rate-limiter';
 import { isThrottlingError } from './is-throttling-error';

@@ -1,14 +1,15 @@
-import { type BucketSpec, TokenBucket } from './token-bucket';
 import { EC2_DEFAULT_BUCKETS, ec2BucketFor, type Ec2BucketName } from './ec2-buckets';
+import { type BucketSpec, TokenBucket } from './token-bucket';
 
 /** The EC2 request budget of one account in one region: one token bucket per AWS bucket. */
 export class Ec2RateLimiter {
   private readonly buckets: Record<Ec2BucketName, TokenBucket>;
 
   constructor(specs: Record<Ec2BucketName, BucketSpec> = EC2_DEFAULT_BUCKETS, now: () => number = Date.now) {
-    this.buckets = Object.fromEntries(
-      Object.entries(specs).map(([name, spec]) => [name, new TokenBucket(spec, now)]),
-    ) as Record<Ec2BucketName, TokenBucket>;
+    this.buckets = Object.fromEntries(Object.entries(specs).map(([name, spec]) => [name, new TokenBucket(spec, now)])) as Record<
+      Ec2BucketName,
+      TokenBucket
+    >;
   }
 
   /** Resolves when a request for `action` fits the budget. */

@@ -1,4 +1,5 @@
 import type { EC2Client } from '@aws-sdk/client-ec2';
+
 import { heartbeat, heartbeatWhile } from '../activity-heartbeat';
 import type { Ec2RateLimiter } from './ec2-rate-limiter';
 import { isRequestLimitExceeded } from './is-throttling-error';

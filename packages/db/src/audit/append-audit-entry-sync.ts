@@ -1,5 +1,6 @@
 import SQLite from 'better-sqlite3';
-import { type AuditEvent, type AuditHead, auditEntryHash, GENESIS_HASH, type StoredFields, storedAuditFields } from './audit-log';
+
+import { auditEntryHash, type AuditEvent, type AuditHead, GENESIS_HASH, storedAuditFields, type StoredFields } from './audit-log';
 
 /**
  * The same append as appendAuditEntry, done synchronously on a connection of its own: for a process that is being
@@ -11,7 +12,8 @@ export function appendAuditEntrySync(databasePath: string, event: AuditEvent): A
   try {
     sqlite.pragma('busy_timeout = 5000');
     const append = sqlite.transaction((): AuditHead => {
-      const last = sqlite.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
+      const last = sqlite.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
+        { seq: number; hash: string } | undefined;
       const row: StoredFields = { ...fields, seq: (last?.seq ?? 0) + 1, prev_hash: last?.hash ?? GENESIS_HASH };
       const hash = auditEntryHash(row);
       sqlite

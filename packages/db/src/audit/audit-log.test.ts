@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { migrateToLatest, openDatabase, type FirebreakDb } from '../open-database';
+
+import { type FirebreakDb, migrateToLatest, openDatabase } from '../open-database';
 import { appendAuditEntry, auditHead, listAuditEntries } from './audit-log';
 import { canonicalJson } from './canonical-json';
 import { verifyAuditChain } from './verify-audit-chain';
@@ -12,7 +13,14 @@ beforeEach(async () => {
   db = openDatabase(':memory:');
   await migrateToLatest(db);
   for (let i = 1; i <= 5; i++) {
-    await appendAuditEntry(db, { severity: 'info', component: 'console', eventType: 'test.event', actor, sourceAddress: '198.51.100.7', details: { i } });
+    await appendAuditEntry(db, {
+      severity: 'info',
+      component: 'console',
+      eventType: 'test.event',
+      actor,
+      sourceAddress: '198.51.100.7',
+      details: { i },
+    });
   }
 });
 afterEach(() => db.destroy());
@@ -37,7 +45,11 @@ describe('the audit chain', () => {
 
   it('names the first entry whose content was edited', async () => {
     await dropGuards();
-    await db.updateTable('audit_log').set({ details: canonicalJson({ i: 99 }) }).where('seq', '=', 3).execute();
+    await db
+      .updateTable('audit_log')
+      .set({ details: canonicalJson({ i: 99 }) })
+      .where('seq', '=', 3)
+      .execute();
     expect(await verifyAuditChain(db)).toMatchObject({ ok: false, firstBadSeq: 3, reason: expect.stringMatching(/changed/) });
   });
 
@@ -46,7 +58,11 @@ describe('the audit chain', () => {
     const { auditEntryHash } = await import('./audit-log');
     const row = await db.selectFrom('audit_log').selectAll().where('seq', '=', 2).executeTakeFirstOrThrow();
     const edited = { ...row, details: canonicalJson({ i: 42 }) };
-    await db.updateTable('audit_log').set({ details: edited.details, hash: auditEntryHash(edited) }).where('seq', '=', 2).execute();
+    await db
+      .updateTable('audit_log')
+      .set({ details: edited.details, hash: auditEntryHash(edited) })
+      .where('seq', '=', 2)
+      .execute();
     expect(await verifyAuditChain(db)).toMatchObject({ ok: false, firstBadSeq: 3 });
   });
 
@@ -83,7 +99,9 @@ describe('the audit chain', () => {
 
   it('keeps one unbroken chain when entries are appended concurrently', async () => {
     await Promise.all(
-      Array.from({ length: 20 }, (_, i) => appendAuditEntry(db, { severity: 'info', component: 'worker', eventType: 'burst', actor, details: { i } })),
+      Array.from({ length: 20 }, (_, i) =>
+        appendAuditEntry(db, { severity: 'info', component: 'worker', eventType: 'burst', actor, details: { i } }),
+      ),
     );
     expect(await verifyAuditChain(db)).toMatchObject({ ok: true, entries: 25 });
   });
@@ -105,7 +123,9 @@ describe('appendAuditEntrySync', () => {
     const fileDb = openDatabase(path);
     await migrateToLatest(fileDb);
     await appendAuditEntry(fileDb, { severity: 'info', component: 'console', eventType: 'console.started', actor });
-    expect(appendAuditEntrySync(path, { severity: 'info', component: 'console', eventType: 'console.stopped', actor })).toMatchObject({ seq: 2 });
+    expect(appendAuditEntrySync(path, { severity: 'info', component: 'console', eventType: 'console.stopped', actor })).toMatchObject({
+      seq: 2,
+    });
     await appendAuditEntry(fileDb, { severity: 'info', component: 'console', eventType: 'console.started', actor });
     expect(await verifyAuditChain(fileDb)).toMatchObject({ ok: true, entries: 3 });
     await fileDb.destroy();

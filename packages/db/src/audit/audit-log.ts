@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
+
 import { Actor, AuditSeverity } from '@firebreak/domain';
 import { sql } from 'kysely';
+
 import type { FirebreakDb } from '../open-database';
 import type { AuditLogTable } from '../schema';
 import { canonicalJson } from './canonical-json';
@@ -86,7 +88,10 @@ export async function appendAuditEntry(db: FirebreakDb, event: AuditEvent): Prom
       const last = await conn.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
       const row: StoredFields = { ...fields, seq: (last?.seq ?? 0) + 1, prev_hash: last?.hash ?? GENESIS_HASH };
       const hash = auditEntryHash(row);
-      await conn.insertInto('audit_log').values({ ...row, hash }).execute();
+      await conn
+        .insertInto('audit_log')
+        .values({ ...row, hash })
+        .execute();
       await sql`COMMIT`.execute(conn);
       return { seq: row.seq, hash, at: row.at };
     } catch (error) {

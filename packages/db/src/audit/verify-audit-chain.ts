@@ -1,9 +1,8 @@
 import type { FirebreakDb } from '../open-database';
-import { type AuditHead, auditEntryHash, GENESIS_HASH } from './audit-log';
+import { auditEntryHash, type AuditHead, GENESIS_HASH } from './audit-log';
 
 export type AuditVerification =
-  | { ok: true; entries: number; head: AuditHead | undefined }
-  | { ok: false; entries: number; firstBadSeq: number; reason: string };
+  { ok: true; entries: number; head: AuditHead | undefined } | { ok: false; entries: number; firstBadSeq: number; reason: string };
 
 const BATCH = 1000;
 

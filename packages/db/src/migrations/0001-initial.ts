@@ -244,8 +244,12 @@ export async function up(db: Kysely<any>): Promise<void> {
   // Append-only inside the database too: the application never updates or deletes an entry. Whoever bypasses these
   // triggers still cannot hide it, because the hash chain breaks.
   // SQLite's trigger syntax: the one statement here that only SQLite understands.
-  await sql`CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END`.execute(db);
-  await sql`CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END`.execute(db);
+  await sql`CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END`.execute(
+    db,
+  );
+  await sql`CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END`.execute(
+    db,
+  );
   // Links that no longer open anything (revoked, or spent by a one-shot action).
   await db.schema
     .createTable('revoked_links')

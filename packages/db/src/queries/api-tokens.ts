@@ -1,4 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+
 import type { FirebreakDb } from '../open-database';
 import type { ApiTokensTable } from '../schema';
 
@@ -18,20 +19,14 @@ export function hashApiToken(token: string): string {
 }
 
 /** Creates a new random token. The returned token is the only copy: show it once. */
-export async function createApiToken(
-  db: FirebreakDb,
-  input: { name: string; role: ApiTokenRole },
-): Promise<{ id: string; token: string }> {
+export async function createApiToken(db: FirebreakDb, input: { name: string; role: ApiTokenRole }): Promise<{ id: string; token: string }> {
   const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
   const { id } = await addApiToken(db, { ...input, token });
   return { id, token };
 }
 
 /** Registers a token chosen elsewhere (e.g. by the operator's environment). Adding the same token again is a no-op. */
-export async function addApiToken(
-  db: FirebreakDb,
-  input: { name: string; role: ApiTokenRole; token: string },
-): Promise<{ id: string }> {
+export async function addApiToken(db: FirebreakDb, input: { name: string; role: ApiTokenRole; token: string }): Promise<{ id: string }> {
   if (input.token.length < 24) throw new Error('an API token must be at least 24 characters long');
   const tokenHash = hashApiToken(input.token);
   await db

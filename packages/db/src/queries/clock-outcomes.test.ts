@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
+
 import { clockEventOutcome, clockVerdicts, slaStandingOf } from './clock-outcomes';
 
 const deadline = '2026-11-28T10:00:00.000Z';
-const event = (clock: string, outcome: string, extra: Record<string, unknown> = {}) => ({ details: { clock, deadline, outcome, ...extra } });
+const event = (clock: string, outcome: string, extra: Record<string, unknown> = {}) => ({
+  details: { clock, deadline, outcome, ...extra },
+});
 const warned = event('backup-instance', 'warned');
 const breached = event('backup-instance', 'breached');
 const met = (onTime: boolean) => event('backup-instance', onTime ? 'met' : 'met-late', { onTime });

@@ -1,5 +1,6 @@
 import type { Customer } from '@firebreak/domain';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
 import { type FirebreakDb, migrateToLatest, openDatabase } from '../open-database';
 import { findCustomerSummary, listCustomerNotices } from './customer-notices';
 import { upsertCustomer } from './directory';

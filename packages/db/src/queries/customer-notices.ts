@@ -1,4 +1,5 @@
 import type { Contact, Customer, NoticeStatus, PlaybookId } from '@firebreak/domain';
+
 import type { FirebreakDb } from '../open-database';
 
 /** A customer as its notices page names it, whether or not it still has contacts. */

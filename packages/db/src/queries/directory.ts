@@ -1,4 +1,5 @@
 import type { Contact, Customer, Deployment } from '@firebreak/domain';
+
 import type { FirebreakDb } from '../open-database';
 
 /**
@@ -20,7 +21,11 @@ export async function upsertCustomer(db: FirebreakDb, customer: Customer, now = 
         .execute();
     }
     const keep = customer.contacts.map((c) => c.id);
-    let retire = trx.updateTable('contacts').set({ removed_at: now }).where('customer_id', '=', customer.id).where('removed_at', 'is', null);
+    let retire = trx
+      .updateTable('contacts')
+      .set({ removed_at: now })
+      .where('customer_id', '=', customer.id)
+      .where('removed_at', 'is', null);
     if (keep.length > 0) retire = retire.where('id', 'not in', keep);
     await retire.execute();
   });
@@ -65,9 +70,7 @@ export async function listCustomers(db: FirebreakDb): Promise<Customer[]> {
     id: c.id,
     name: c.name,
     tenancy: c.tenancy,
-    contacts: contacts
-      .filter((k) => k.customer_id === c.id)
-      .map((k) => ({ id: k.id, name: k.name, email: k.email, role: k.role })),
+    contacts: contacts.filter((k) => k.customer_id === c.id).map((k) => ({ id: k.id, name: k.name, email: k.email, role: k.role })),
   }));
 }
 
@@ -149,14 +152,7 @@ function recipients(db: FirebreakDb) {
   return db
     .selectFrom('contacts')
     .innerJoin('customers', 'customers.id', 'contacts.customer_id')
-    .select([
-      'contacts.id',
-      'contacts.name',
-      'contacts.email',
-      'contacts.role',
-      'contacts.customer_id',
-      'customers.name as customer_name',
-    ]);
+    .select(['contacts.id', 'contacts.name', 'contacts.email', 'contacts.role', 'contacts.customer_id', 'customers.name as customer_name']);
 }
 
 function toRecipient(r: {

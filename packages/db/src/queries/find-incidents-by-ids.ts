@@ -1,4 +1,5 @@
 import type { Incident } from '@firebreak/domain';
+
 import type { FirebreakDb } from '../open-database';
 import { toIncident } from './incidents';
 

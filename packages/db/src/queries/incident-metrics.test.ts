@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
 import { type FirebreakDb, migrateToLatest, openDatabase } from '../open-database';
 import { type IncidentFacts, loadIncidentMetrics, summarizeIncidentMetrics } from './incident-metrics';
 import { createIncident, recordStep } from './incidents';
@@ -7,7 +8,13 @@ import { appendTimelineEvent } from './timeline';
 const MIN = 60_000;
 const at = (base: string, minutes: number) => new Date(Date.parse(base) + minutes * MIN).toISOString();
 
-function facts(id: string, playbook: IncidentFacts['playbook'], declaredAt: string, ended: Partial<Record<'contain' | 'notify' | 'restore', number>>, clocks: [string, string][] = []): IncidentFacts {
+function facts(
+  id: string,
+  playbook: IncidentFacts['playbook'],
+  declaredAt: string,
+  ended: Partial<Record<'contain' | 'notify' | 'restore', number>>,
+  clocks: [string, string][] = [],
+): IncidentFacts {
   return {
     id,
     playbook,
@@ -45,8 +52,15 @@ describe('incident metrics', () => {
 
   it('counts clocks met and breached, leaving open and cancelled ones out', () => {
     const metrics = summarizeIncidentMetrics([
-      facts('a', 'exploitable-vulnerability', '2026-11-01T00:00:00.000Z', {}, [['bulletin-target', 'met'], ['bulletin-limit', 'met'], ['fix-release', 'breached']]),
-      facts('b', 'exploitable-vulnerability', '2026-12-01T00:00:00.000Z', {}, [['bulletin-target', 'warned'], ['fix-release', 'cancelled']]),
+      facts('a', 'exploitable-vulnerability', '2026-11-01T00:00:00.000Z', {}, [
+        ['bulletin-target', 'met'],
+        ['bulletin-limit', 'met'],
+        ['fix-release', 'breached'],
+      ]),
+      facts('b', 'exploitable-vulnerability', '2026-12-01T00:00:00.000Z', {}, [
+        ['bulletin-target', 'warned'],
+        ['fix-release', 'cancelled'],
+      ]),
       facts('c', 'infrastructure-compromise', '2026-12-02T00:00:00.000Z', {}, [['backup-instance', 'breached']]),
     ]);
     expect(metrics.sla.byPlaybook).toEqual([

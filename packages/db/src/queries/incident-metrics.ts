@@ -1,6 +1,7 @@
 import type { PlaybookId } from '@firebreak/domain';
+
 import type { FirebreakDb } from '../open-database';
-import { clockVerdicts, type ClockEventLike } from './clock-outcomes';
+import { type ClockEventLike, clockVerdicts } from './clock-outcomes';
 
 /** The spans managers track, each from the declaration to a step's completion. */
 export const METRICS = ['contain', 'notify', 'restore'] as const;
@@ -37,7 +38,10 @@ export interface SlaCount {
 
 export interface IncidentMetrics {
   incidents: number;
-  durations: Record<Metric, { byPlaybook: (DurationSummary & { playbook: PlaybookId })[]; byMonth: (DurationSummary & { month: string })[] }>;
+  durations: Record<
+    Metric,
+    { byPlaybook: (DurationSummary & { playbook: PlaybookId })[]; byMonth: (DurationSummary & { month: string })[] }
+  >;
   sla: { byPlaybook: (SlaCount & { playbook: PlaybookId })[]; byMonth: (SlaCount & { month: string })[] };
 }
 

@@ -1,9 +1,10 @@
 import type { Customer, NoticeKind } from '@firebreak/domain';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
 import { type FirebreakDb, migrateToLatest, openDatabase } from '../open-database';
 import { upsertCustomer } from './directory';
-import { createIncident } from './incidents';
 import { INCIDENT_NOTICE_PAGE_MAX, listIncidentNoticePage, summarizeIncidentNotices } from './incident-notice-page';
+import { createIncident } from './incidents';
 import { acknowledgeNotice, revokeLink } from './notice-links';
 import { beginNotice, markNoticeFailed, markNoticeSent } from './notices';
 
@@ -12,7 +13,12 @@ const customer = (n: number): Customer => ({
   id: `cust-${n}`,
   name: n === 7 ? 'Globex 100% Media' : `Customer ${n}`,
   tenancy: 'multi',
-  contacts: [0, 1, 2].map((k) => ({ id: `cust-${n}-c${k}`, name: `Contact ${k} of ${n}`, email: `c${k}@cust${n}.example`, role: 'designated-technical' as const })),
+  contacts: [0, 1, 2].map((k) => ({
+    id: `cust-${n}-c${k}`,
+    name: `Contact ${k} of ${n}`,
+    email: `c${k}@cust${n}.example`,
+    role: 'designated-technical' as const,
+  })),
 });
 
 describe('incident notice pages', () => {
@@ -84,7 +90,8 @@ describe('incident notice pages', () => {
       failedAt: '2026-11-27T10:01:09.000Z',
     });
     const pages = [];
-    for (let offset = 0; offset < 41; offset += 10) pages.push(...(await listIncidentNoticePage(db, INCIDENT, { filter: all, limit: 10, offset })).notices);
+    for (let offset = 0; offset < 41; offset += 10)
+      pages.push(...(await listIncidentNoticePage(db, INCIDENT, { filter: all, limit: 10, offset })).notices);
     expect(new Set(pages.map((n) => `${n.kind}/${n.contactId}`)).size).toBe(41);
     expect((await listIncidentNoticePage(db, INCIDENT, { filter: all, limit: 10, offset: 40 })).notices).toHaveLength(1);
     // The operations alert has no contact in the directory.
@@ -98,13 +105,19 @@ describe('incident notice pages', () => {
 
     const unacknowledged = await listIncidentNoticePage(db, INCIDENT, { filter: { status: 'unacknowledged' }, limit: 100, offset: 0 });
     expect(unacknowledged.total).toBe(19);
-    expect(unacknowledged.notices.every((n) => n.status === 'sent' && n.acknowledgedAt === null && n.contactId !== 'operations')).toBe(true);
+    expect(unacknowledged.notices.every((n) => n.status === 'sent' && n.acknowledgedAt === null && n.contactId !== 'operations')).toBe(
+      true,
+    );
 
     const byCustomer = await listIncidentNoticePage(db, INCIDENT, { filter: { status: 'all', text: 'customer 4' }, limit: 100, offset: 0 });
     expect(byCustomer.notices.map((n) => n.contactId).sort()).toEqual(['cust-4-c0', 'cust-4-c0', 'cust-4-c1', 'cust-4-c2']);
     const byEmail = await listIncidentNoticePage(db, INCIDENT, { filter: { status: 'all', text: 'C2@CUST5' }, limit: 100, offset: 0 });
     expect(byEmail.notices.map((n) => n.contactId)).toEqual(['cust-5-c2']);
-    const byContact = await listIncidentNoticePage(db, INCIDENT, { filter: { status: 'failed', text: 'contact 0 of 3' }, limit: 100, offset: 0 });
+    const byContact = await listIncidentNoticePage(db, INCIDENT, {
+      filter: { status: 'failed', text: 'contact 0 of 3' },
+      limit: 100,
+      offset: 0,
+    });
     expect(byContact.notices.map((n) => n.contactId)).toEqual(['cust-3-c0']);
     // LIKE wildcards in the text match themselves.
     const literal = await listIncidentNoticePage(db, INCIDENT, { filter: { status: 'all', text: '100%' }, limit: 100, offset: 0 });
@@ -115,10 +128,16 @@ describe('incident notice pages', () => {
   it("shows each link's state and caps the page size", async () => {
     await revokeLink(db, { linkId: 'link-0-1', incidentId: INCIDENT, reason: 'revoked' });
     const page = await listIncidentNoticePage(db, INCIDENT, { filter: { status: 'all', text: 'cust-0-c' }, limit: 100, offset: 0 });
-    const link = new Map(page.notices.filter((n) => n.kind === 'bulletin-exploitable').map((n) => [n.contactId, [n.linkId, n.linkRevocation]]));
+    const link = new Map(
+      page.notices.filter((n) => n.kind === 'bulletin-exploitable').map((n) => [n.contactId, [n.linkId, n.linkRevocation]]),
+    );
     expect(link.get('cust-0-c1')).toEqual(['link-0-1', 'revoked']);
     expect(link.get('cust-0-c2')).toEqual(['link-0-2', null]);
-    expect(page.notices.find((n) => n.contactId === 'cust-0-c0' && n.kind === 'bulletin-exploitable')?.acknowledgedBy).toEqual({ kind: 'contact', id: 'cust-0-c0', name: 'C' });
+    expect(page.notices.find((n) => n.contactId === 'cust-0-c0' && n.kind === 'bulletin-exploitable')?.acknowledgedBy).toEqual({
+      kind: 'contact',
+      id: 'cust-0-c0',
+      name: 'C',
+    });
     const capped = await listIncidentNoticePage(db, INCIDENT, { filter: { status: 'all' }, limit: 10_000, offset: 0 });
     expect(capped.notices.length).toBeLessThanOrEqual(INCIDENT_NOTICE_PAGE_MAX);
   });

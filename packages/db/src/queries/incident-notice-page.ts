@@ -1,5 +1,6 @@
 import { Actor, type NoticeStatus } from '@firebreak/domain';
 import { type ExpressionBuilder, sql } from 'kysely';
+
 import type { FirebreakDb } from '../open-database';
 import type { Database } from '../schema';
 
@@ -55,16 +56,18 @@ function matching(filter: IncidentNoticeFilter) {
     const conditions = [];
     if (filter.status === 'failed') conditions.push(eb('notices.status', '=', 'failed'));
     if (filter.status === 'unacknowledged') {
-      conditions.push(eb('notices.status', '=', 'sent'), eb('notices.acknowledged_at', 'is', null), eb('notices.contact_id', '!=', 'operations'));
+      conditions.push(
+        eb('notices.status', '=', 'sent'),
+        eb('notices.acknowledged_at', 'is', null),
+        eb('notices.contact_id', '!=', 'operations'),
+      );
     }
     const text = filter.text?.trim();
     if (text) {
       // LIKE with its wildcards escaped, so "50%" or "a_b" match themselves.
       const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       const like = (column: string) => sql<boolean>`${sql.ref(column)} like ${pattern} escape '\\'`;
-      conditions.push(
-        eb.or([like('c.name'), like('notices.contact_id'), like('notices.recipient_email'), like('cu.name'), like('cu.id')]),
-      );
+      conditions.push(eb.or([like('c.name'), like('notices.contact_id'), like('notices.recipient_email'), like('cu.name'), like('cu.id')]));
     }
     return eb.and(conditions);
   };

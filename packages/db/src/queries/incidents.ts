@@ -9,6 +9,7 @@ import {
   type StepStatus,
 } from '@firebreak/domain';
 import type { Selectable } from 'kysely';
+
 import type { FirebreakDb } from '../open-database';
 import type { IncidentsTable, IncidentStepsTable } from '../schema';
 
@@ -78,10 +79,7 @@ export async function createIncident(db: FirebreakDb, incident: NewIncident, cla
   });
 }
 
-export async function findIdempotencyClaim(
-  db: FirebreakDb,
-  key: string,
-): Promise<{ incidentId: string; requestHash: string } | undefined> {
+export async function findIdempotencyClaim(db: FirebreakDb, key: string): Promise<{ incidentId: string; requestHash: string } | undefined> {
   const row = await db.selectFrom('idempotency_keys').selectAll().where('key', '=', key).executeTakeFirst();
   return row && { incidentId: row.incident_id, requestHash: row.request_hash };
 }
@@ -114,7 +112,12 @@ export async function listIncidents(db: FirebreakDb, options: ListIncidentsOptio
     )
     .orderBy('position')
     .execute();
-  return rows.map((row) => toIncident(row, steps.filter((s) => s.incident_id === row.id)));
+  return rows.map((row) =>
+    toIncident(
+      row,
+      steps.filter((s) => s.incident_id === row.id),
+    ),
+  );
 }
 
 export async function setIncidentStatus(db: FirebreakDb, id: string, status: IncidentStatus, at: string): Promise<void> {

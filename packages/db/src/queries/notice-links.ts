@@ -1,4 +1,5 @@
 import { Actor, type Notice } from '@firebreak/domain';
+
 import type { FirebreakDb } from '../open-database';
 import { keyed, type NoticeKey, toNotice } from './notices';
 
@@ -66,7 +67,10 @@ export async function revokeLink(
 }
 
 /** Why a link no longer opens anything, or undefined while it is valid. */
-export async function findRevokedLink(db: FirebreakDb, linkId: string): Promise<{ reason: 'revoked' | 'used'; revokedAt: string } | undefined> {
+export async function findRevokedLink(
+  db: FirebreakDb,
+  linkId: string,
+): Promise<{ reason: 'revoked' | 'used'; revokedAt: string } | undefined> {
   const row = await db.selectFrom('revoked_links').selectAll().where('link_id', '=', linkId).executeTakeFirst();
   return row && { reason: row.reason as 'revoked' | 'used', revokedAt: row.revoked_at };
 }

@@ -1,5 +1,6 @@
 import type { Notice, NoticeKind, NoticeStatus } from '@firebreak/domain';
 import type { Selectable } from 'kysely';
+
 import type { FirebreakDb } from '../open-database';
 import type { NoticesTable } from '../schema';
 
@@ -45,7 +46,10 @@ export async function beginNotice(db: FirebreakDb, draft: NoticeDraft, now = new
     })
     .onConflict((oc) => oc.columns(['incident_id', 'kind', 'contact_id', 'revision']).doNothing())
     .execute();
-  await keyed(db.updateTable('notices').set((eb) => ({ attempts: eb('attempts', '+', 1) })), draft)
+  await keyed(
+    db.updateTable('notices').set((eb) => ({ attempts: eb('attempts', '+', 1) })),
+    draft,
+  )
     .where('status', '=', 'pending')
     .execute();
   const row = await keyed(db.selectFrom('notices').selectAll(), draft).executeTakeFirstOrThrow();
@@ -57,7 +61,9 @@ export async function markNoticeSent(db: FirebreakDb, key: NoticeKey, messageId:
 }
 
 export async function markNoticeFailed(db: FirebreakDb, key: NoticeKey, error: string, at = new Date().toISOString()): Promise<void> {
-  await keyed(db.updateTable('notices').set({ status: 'failed', error, failed_at: at }), key).where('status', '!=', 'sent').execute();
+  await keyed(db.updateTable('notices').set({ status: 'failed', error, failed_at: at }), key)
+    .where('status', '!=', 'sent')
+    .execute();
 }
 
 export async function listNotices(db: FirebreakDb, incidentId: string): Promise<Notice[]> {

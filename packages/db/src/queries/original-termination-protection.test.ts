@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
 import { type FirebreakDb, migrateToLatest, openDatabase } from '../open-database';
 import { createIncident } from './incidents';
 import { findOriginalTerminationProtection, recordOriginalTerminationProtectionOnce } from './original-termination-protection';

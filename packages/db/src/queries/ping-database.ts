@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+
 import type { FirebreakDb } from '../open-database';
 
 /** Runs the cheapest possible query: resolves when the database answers, rejects when it cannot. */

@@ -1,4 +1,5 @@
 import { Actor, DEFAULT_POLICY, Policy } from '@firebreak/domain';
+
 import type { FirebreakDb } from '../open-database';
 
 export interface PolicyVersion {

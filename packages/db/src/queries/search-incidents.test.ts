@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
 import { type FirebreakDb, migrateToLatest, openDatabase } from '../open-database';
 import { createIncident, setIncidentStatus } from './incidents';
 import { searchIncidents } from './search-incidents';
@@ -6,7 +7,12 @@ import { appendTimelineEvent } from './timeline';
 
 describe('searchIncidents', () => {
   let db: FirebreakDb;
-  const declare = (id: string, declaredAt: string, customerIds: string[], playbook: 'infrastructure-compromise' | 'suspicious-activity' = 'infrastructure-compromise') =>
+  const declare = (
+    id: string,
+    declaredAt: string,
+    customerIds: string[],
+    playbook: 'infrastructure-compromise' | 'suspicious-activity' = 'infrastructure-compromise',
+  ) =>
     createIncident(db, {
       id,
       playbook,

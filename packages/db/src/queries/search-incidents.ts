@@ -1,7 +1,8 @@
 import type { Incident, IncidentStatus, PlaybookId } from '@firebreak/domain';
 import { sql } from 'kysely';
+
 import type { FirebreakDb } from '../open-database';
-import { slaStandingOf, type ClockEventLike, type SlaStanding } from './clock-outcomes';
+import { type ClockEventLike, type SlaStanding, slaStandingOf } from './clock-outcomes';
 import { findIncidentsByIds } from './find-incidents-by-ids';
 
 /** Where a page of the incidents list ends: the next page starts strictly after it (older). */

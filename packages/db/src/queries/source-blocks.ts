@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+
 import type { FirebreakDb } from '../open-database';
 import type { SourceBlockEntriesTable } from '../schema';
 

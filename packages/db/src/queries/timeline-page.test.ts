@@ -1,5 +1,6 @@
 import type { TimelineEvent, TimelineEventKind } from '@firebreak/domain';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
 import { type FirebreakDb, migrateToLatest, openDatabase } from '../open-database';
 import { createIncident } from './incidents';
 import { appendTimelineEvent } from './timeline';

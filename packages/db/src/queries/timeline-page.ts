@@ -1,4 +1,5 @@
 import type { TimelineEvent, TimelineEventKind } from '@firebreak/domain';
+
 import type { FirebreakDb } from '../open-database';
 import { toTimelineEvent } from './timeline';
 
@@ -57,7 +58,11 @@ export async function listLatestTimeline(db: FirebreakDb, incidentId: string, li
 }
 
 /** How many events of these kinds (none means all) an incident has, and how many decisions carry a reason. */
-export async function countTimeline(db: FirebreakDb, incidentId: string, kinds: readonly TimelineEventKind[] = []): Promise<TimelineCounts> {
+export async function countTimeline(
+  db: FirebreakDb,
+  incidentId: string,
+  kinds: readonly TimelineEventKind[] = [],
+): Promise<TimelineCounts> {
   const row = await ofIncident(db, incidentId, kinds)
     .clearSelect()
     .select((eb) => [
@@ -70,4 +75,3 @@ export async function countTimeline(db: FirebreakDb, incidentId: string, kinds: 
     .executeTakeFirstOrThrow();
   return { events: Number(row.events), decisionsWithReasons: Number(row.decisions) };
 }
-

@@ -1,5 +1,6 @@
 import { Actor, type TimelineEvent, type TimelineEventKind } from '@firebreak/domain';
 import type { Selectable } from 'kysely';
+
 import type { FirebreakDb } from '../open-database';
 import type { TimelineEventsTable } from '../schema';
 

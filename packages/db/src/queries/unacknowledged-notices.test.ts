@@ -1,5 +1,6 @@
 import type { Customer } from '@firebreak/domain';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
 import { type FirebreakDb, migrateToLatest, openDatabase } from '../open-database';
 import { upsertCustomer } from './directory';
 import { createIncident } from './incidents';
@@ -11,7 +12,12 @@ const customer: Customer = {
   id: 'initech',
   name: 'Initech',
   tenancy: 'multi',
-  contacts: ['a', 'b', 'c', 'd', 'e'].map((n) => ({ id: `initech-${n}`, name: n, email: `${n}@initech.example`, role: 'designated-technical' as const })),
+  contacts: ['a', 'b', 'c', 'd', 'e'].map((n) => ({
+    id: `initech-${n}`,
+    name: n,
+    email: `${n}@initech.example`,
+    role: 'designated-technical' as const,
+  })),
 };
 const key = (contactId: string) => ({ incidentId: INCIDENT, kind: 'bulletin-exploitable' as const, contactId, revision: 1 });
 

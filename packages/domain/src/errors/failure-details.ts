@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { FAILURE_TYPES, type FailureType } from './failure-types';
 import { FieldError } from './firebreak-error';
 

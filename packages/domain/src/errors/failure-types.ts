@@ -1,5 +1,5 @@
-import { ERROR_CODES, type ErrorCode } from './api-error-codes';
 import type { INCIDENT_UPDATES } from '../playbook';
+import { ERROR_CODES, type ErrorCode } from './api-error-codes';
 
 type IncidentUpdate = keyof typeof INCIDENT_UPDATES;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { ERROR_CODES, type ErrorCode } from './api-error-codes';
 
 /** One problem with one field of a request: a dotted path (`deploymentIds.0`, `body` for the whole) and what to fix. */

@@ -3,9 +3,11 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import { appendAuditEntry, migrateToLatest, openDatabase } from '@firebreak/db';
 import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { repoRoot } from '../repo-root';
 
 const dir = mkdtempSync(join(tmpdir(), 'audit-verify-'));
@@ -27,7 +29,13 @@ beforeAll(async () => {
   const db = openDatabase(databasePath);
   await migrateToLatest(db);
   for (const eventType of ['user.signed-in', 'incident.opened', 'incident.closed']) {
-    await appendAuditEntry(db, { severity: 'notice', component: 'console', eventType, actor: { kind: 'user', id: 'u1', name: 'Ana' }, details: {} });
+    await appendAuditEntry(db, {
+      severity: 'notice',
+      component: 'console',
+      eventType,
+      actor: { kind: 'user', id: 'u1', name: 'Ana' },
+      details: {},
+    });
   }
   // Closing the last connection folds the write-ahead log into the file: the digest below covers every byte.
   await db.destroy();

@@ -7,7 +7,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+
 import { auditHead, openDatabase, verifyAuditChain } from '@firebreak/db';
+
 import { readStackEnv } from '../env';
 
 const { values } = parseArgs({

@@ -4,9 +4,10 @@ import {
   DescribeAddressesCommand,
   DescribeImagesCommand,
   DescribeInstancesCommand,
-  RunInstancesCommand,
   type EC2Client,
+  RunInstancesCommand,
 } from '@aws-sdk/client-ec2';
+
 import type { DemoDeploymentSpec } from './demo-directory';
 import { demoFilters, demoTags, demoTagSpec } from './demo-tags';
 import { required } from './ensure-network';
@@ -68,9 +69,7 @@ export async function ensureInstances(
         MaxCount: 1,
         SubnetId: required(subnetIds[index % subnetIds.length], 'deployment has no subnet'),
         SecurityGroupIds: [securityGroupId],
-        BlockDeviceMappings: [
-          { DeviceName: image.rootDeviceName, Ebs: { VolumeSize: 20, VolumeType: 'gp3', DeleteOnTermination: true } },
-        ],
+        BlockDeviceMappings: [{ DeviceName: image.rootDeviceName, Ebs: { VolumeSize: 20, VolumeType: 'gp3', DeleteOnTermination: true } }],
         MetadataOptions: { HttpTokens: 'required' },
         // AWS refuses a second launch with the same token; the emulator does not, hence the look-up above.
         ClientToken: `${spec.id}-${role}`,

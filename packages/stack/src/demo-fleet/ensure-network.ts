@@ -10,9 +10,10 @@ import {
   DescribeRouteTablesCommand,
   DescribeSubnetsCommand,
   DescribeVpcsCommand,
-  ModifySubnetAttributeCommand,
   type EC2Client,
+  ModifySubnetAttributeCommand,
 } from '@aws-sdk/client-ec2';
+
 import type { DemoDeploymentSpec } from './demo-directory';
 import { demoFilters, demoTags, demoTagSpec } from './demo-tags';
 

@@ -5,6 +5,7 @@ import {
   type EC2Client,
   type IpPermission,
 } from '@aws-sdk/client-ec2';
+
 import type { DemoDeploymentSpec } from './demo-directory';
 import { demoFilters, demoTags, demoTagSpec, isAwsError } from './demo-tags';
 import { required } from './ensure-network';
@@ -35,9 +36,7 @@ export async function ensureTransferSecurityGroup(ec2: EC2Client, spec: DemoDepl
     const missing = (rule.IpRanges ?? []).filter((range) => !present.has(ruleKey(rule, range.CidrIp)));
     if (missing.length === 0) continue;
     try {
-      await ec2.send(
-        new AuthorizeSecurityGroupIngressCommand({ GroupId: groupId, IpPermissions: [{ ...rule, IpRanges: missing }] }),
-      );
+      await ec2.send(new AuthorizeSecurityGroupIngressCommand({ GroupId: groupId, IpPermissions: [{ ...rule, IpRanges: missing }] }));
     } catch (error) {
       if (!isAwsError(error, 'InvalidPermission.Duplicate')) throw error;
     }

@@ -1,6 +1,7 @@
 import type { EC2Client } from '@aws-sdk/client-ec2';
-import { upsertCustomer, upsertDeployment, type FirebreakDb } from '@firebreak/db';
+import { type FirebreakDb, upsertCustomer, upsertDeployment } from '@firebreak/db';
 import { Customer, Deployment } from '@firebreak/domain';
+
 import { DEMO_CUSTOMERS, DEMO_DEPLOYMENTS, type DemoDeploymentSpec } from './demo-directory';
 import { ensureElasticIps, ensureInstances, findTransferImage, type TransferImage } from './ensure-instances';
 import { ensureNetwork } from './ensure-network';
@@ -35,12 +36,7 @@ export async function seedDemoFleet({ ec2, db, region }: SeedDemoFleetOptions): 
   return { deployments, customers };
 }
 
-async function seedDeployment(
-  ec2: EC2Client,
-  spec: DemoDeploymentSpec,
-  image: TransferImage,
-  region: string,
-): Promise<Deployment> {
+async function seedDeployment(ec2: EC2Client, spec: DemoDeploymentSpec, image: TransferImage, region: string): Promise<Deployment> {
   const network = await ensureNetwork(ec2, spec, region);
   const securityGroupId = await ensureTransferSecurityGroup(ec2, spec, network.vpcId);
   const instanceIds = await ensureInstances(ec2, spec, image, network.subnetIds, securityGroupId);

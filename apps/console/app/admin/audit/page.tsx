@@ -20,8 +20,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     <>
       <h1>Audit log</h1>
       <p className="lead">
-        Every entry carries the SHA-256 of the one before it. Keep the head hash somewhere else: with it, a log cut short
-        is detectable too (<span className="mono">npm run audit:verify -- --head &lt;seq&gt;:&lt;hash&gt;</span>).
+        Every entry carries the SHA-256 of the one before it. Keep the head hash somewhere else: with it, a log cut short is detectable too
+        (<span className="mono">npm run audit:verify -- --head &lt;seq&gt;:&lt;hash&gt;</span>).
       </p>
       {head && (
         <p>

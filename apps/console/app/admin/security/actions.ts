@@ -1,6 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+
 import { updateSecuritySettings } from '@/server/accounts/security-settings';
 import { requireActionActor } from '@/server/auth/require-page-actor';
 import { toFormError } from '@/server/form-errors';

@@ -1,5 +1,6 @@
 import { getSecuritySettings } from '@/server/accounts/security-settings';
 import { requirePageActor } from '@/server/auth/require-page-actor';
+
 import { SecurityForm } from './security-form';
 
 export const metadata = { title: 'Access policy' };

@@ -2,6 +2,7 @@
 
 import type { SecuritySettings } from '@firebreak/domain';
 import { useActionState } from 'react';
+
 import { saveSecuritySettingsAction, type SecurityFormState } from './actions';
 
 export function SecurityForm({ settings }: { settings: SecuritySettings }) {
@@ -26,7 +27,11 @@ export function SecurityForm({ settings }: { settings: SecuritySettings }) {
           {field}: {message}
         </p>
       ))}
-      {state.done && <p role="status" className="form-ok">Saved. The change is in the audit log.</p>}
+      {state.done && (
+        <p role="status" className="form-ok">
+          Saved. The change is in the audit log.
+        </p>
+      )}
       <fieldset>
         <legend>Passwords</legend>
         <div className="field">
@@ -41,7 +46,12 @@ export function SecurityForm({ settings }: { settings: SecuritySettings }) {
       </fieldset>
       <fieldset>
         <legend>Failed sign-ins</legend>
-        {numberField('maxFailedAttempts', 'Failures before a pause', settings.lockout.maxFailedAttempts, 'Counted per account and source address.')}
+        {numberField(
+          'maxFailedAttempts',
+          'Failures before a pause',
+          settings.lockout.maxFailedAttempts,
+          'Counted per account and source address.',
+        )}
         {numberField('lockoutMinutes', 'Pause (minutes)', settings.lockout.lockoutSeconds / 60)}
       </fieldset>
       {numberField('sessionHours', 'Session length (hours)', settings.sessionHours)}

@@ -1,6 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+
 import { createUserAccount } from '@/server/accounts/create-user-account';
 import { updateUserAccount } from '@/server/accounts/update-user-account';
 import { requireActionActor } from '@/server/auth/require-page-actor';
@@ -15,7 +16,11 @@ export interface UserFormState {
 }
 
 export async function createUserAction(_previous: UserFormState, form: FormData): Promise<UserFormState> {
-  const values = { username: String(form.get('username') ?? ''), displayName: String(form.get('displayName') ?? ''), role: String(form.get('role') ?? '') };
+  const values = {
+    username: String(form.get('username') ?? ''),
+    displayName: String(form.get('displayName') ?? ''),
+    role: String(form.get('role') ?? ''),
+  };
   try {
     const caller = await requireActionActor('users:manage');
     const user = await createUserAccount(caller, {

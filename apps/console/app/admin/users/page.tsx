@@ -2,6 +2,7 @@ import { DataTable } from '@/components/data-table';
 import { UtcTime } from '@/components/utc-time';
 import { listUserAccounts } from '@/server/accounts/list-user-accounts';
 import { requirePageActor } from '@/server/auth/require-page-actor';
+
 import { NewUserForm, UserRowForm } from './user-forms';
 
 export const metadata = { title: 'Users' };

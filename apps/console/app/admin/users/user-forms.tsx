@@ -3,6 +3,7 @@
 import type { User } from '@firebreak/accounts';
 import { StaffRole } from '@firebreak/domain';
 import { useActionState } from 'react';
+
 import { createUserAction, updateUserAction, type UserFormState } from './actions';
 
 const INITIAL: UserFormState = { fieldErrors: {} };

@@ -1,8 +1,9 @@
 import { FirebreakError } from '@firebreak/domain';
-import { assertSameOrigin } from '../../../src/server/auth/check-origin';
-import { sessionCookieHeader, sessionIdFromCookieHeader } from '../../../src/server/auth/session-cookie';
-import { signIn } from '../../../src/server/auth/sign-in';
-import { sourceAddressOf } from '../../../src/server/auth/source-address';
+
+import { assertSameOrigin } from '@/server/auth/check-origin';
+import { sessionCookieHeader, sessionIdFromCookieHeader } from '@/server/auth/session-cookie';
+import { signIn } from '@/server/auth/sign-in';
+import { sourceAddressOf } from '@/server/auth/source-address';
 
 export const dynamic = 'force-dynamic';
 
@@ -23,7 +24,9 @@ export async function POST(request: Request): Promise<Response> {
     previousSessionId: sessionIdFromCookieHeader(request.headers.get('cookie')),
   });
   if (!result.ok) return redirect('/sign-in?failed=1');
-  return redirect(result.passwordExpired ? '/account?expired=1' : '/', { 'Set-Cookie': sessionCookieHeader(result.sessionId, result.expiresAt) });
+  return redirect(result.passwordExpired ? '/account?expired=1' : '/', {
+    'Set-Cookie': sessionCookieHeader(result.sessionId, result.expiresAt),
+  });
 }
 
 function redirect(location: string, headers: Record<string, string> = {}): Response {

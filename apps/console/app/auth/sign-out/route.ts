@@ -1,8 +1,9 @@
 import { FirebreakError } from '@firebreak/domain';
-import { assertSameOrigin } from '../../../src/server/auth/check-origin';
-import { clearedSessionCookieHeader, sessionIdFromCookieHeader } from '../../../src/server/auth/session-cookie';
-import { signOut } from '../../../src/server/auth/sign-out';
-import { sourceAddressOf } from '../../../src/server/auth/source-address';
+
+import { assertSameOrigin } from '@/server/auth/check-origin';
+import { clearedSessionCookieHeader, sessionIdFromCookieHeader } from '@/server/auth/session-cookie';
+import { signOut } from '@/server/auth/sign-out';
+import { sourceAddressOf } from '@/server/auth/source-address';
 
 export const dynamic = 'force-dynamic';
 

@@ -2,8 +2,9 @@ import type { CustomerNoticeRecord } from '@firebreak/db';
 import { FirebreakError } from '@firebreak/domain';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { noticeMessageHref } from '@/components/notice-message-href';
+
 import { NoticeFailure } from '@/components/notice-failure';
+import { noticeMessageHref } from '@/components/notice-message-href';
 import { UtcTime } from '@/components/utc-time';
 import { can } from '@/server/auth/permissions';
 import { requirePageActor } from '@/server/auth/require-page-actor';

@@ -1,6 +1,7 @@
 'use server';
 
 import { FirebreakError } from '@firebreak/domain';
+
 import { requireActionActor } from '@/server/auth/require-page-actor';
 import { importDirectory } from '@/server/directory/save-directory';
 

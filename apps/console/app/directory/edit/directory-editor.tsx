@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
+
 import { type DirectoryFormState, importDirectoryAction } from './actions';
 
 export function DirectoryEditor({ yaml }: { yaml: string }) {

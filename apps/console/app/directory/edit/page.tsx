@@ -1,5 +1,6 @@
 import { requirePageActor } from '@/server/auth/require-page-actor';
 import { exportDirectory } from '@/server/directory/save-directory';
+
 import { DirectoryEditor } from './directory-editor';
 
 export const metadata = { title: 'Edit directory' };

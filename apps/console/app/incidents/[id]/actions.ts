@@ -1,8 +1,10 @@
 'use server';
 
 import { randomUUID } from 'node:crypto';
+
 import { DecisionRequest, FirebreakError } from '@firebreak/domain';
 import { revalidatePath } from 'next/cache';
+
 import { requireActionActor } from '@/server/auth/require-page-actor';
 import { submitDecision } from '@/server/decisions/submit-decision';
 import { toFormError } from '@/server/form-errors';

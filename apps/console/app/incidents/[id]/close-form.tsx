@@ -1,7 +1,8 @@
 'use client';
 
 import { useActionState } from 'react';
-import { closeIncidentAction, type CloseFormState } from './actions';
+
+import { type CloseFormState, closeIncidentAction } from './actions';
 
 export function CloseForm({ incidentId }: { incidentId: string }) {
   const [state, formAction, pending] = useActionState(closeIncidentAction.bind(null, incidentId), {
@@ -13,8 +14,7 @@ export function CloseForm({ incidentId }: { incidentId: string }) {
     <form action={formAction} className="form close-form" noValidate aria-labelledby="close-heading">
       <h2 id="close-heading">Close incident</h2>
       <p className="muted">
-        A step failed and the playbook stopped. Once an engineer has dealt with what the timeline shows, close the
-        incident with the reason.
+        A step failed and the playbook stopped. Once an engineer has dealt with what the timeline shows, close the incident with the reason.
       </p>
       {state.message && !reasonError && (
         <p className="form-error" role="alert">

@@ -2,8 +2,10 @@
 
 import type { PendingDecision } from '@firebreak/domain';
 import { useActionState } from 'react';
+
 import { CHOICE_LABELS, DECIDER_ROLE_LABELS, PARAMETER_LABELS } from '@/components/labels';
 import { UtcTime } from '@/components/utc-time';
+
 import { decideAction, type DecisionFormState } from './actions';
 
 interface Props {

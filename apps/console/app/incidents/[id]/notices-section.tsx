@@ -1,4 +1,5 @@
 import type { IncidentNoticePage, IncidentNoticeQuery } from '@/server/notices/list-incident-notice-page';
+
 import { NoticesTable } from './notices-table';
 
 const STATUS_LABELS: Record<IncidentNoticeQuery['notices'], string> = {
@@ -74,7 +75,13 @@ export function NoticesSection({ incidentId, page, canRevoke }: Props) {
         </table>
       </div>
 
-      <form className="notice-filter" method="get" action={`/incidents/${incidentId}#notices-heading`} role="search" aria-label="Filter notices">
+      <form
+        className="notice-filter"
+        method="get"
+        action={`/incidents/${incidentId}#notices-heading`}
+        role="search"
+        aria-label="Filter notices"
+      >
         <label>
           Show{' '}
           <select name="notices" defaultValue={query.notices}>
@@ -110,11 +117,23 @@ export function NoticesSection({ incidentId, page, canRevoke }: Props) {
           <NoticesTable incidentId={incidentId} notices={page.notices} canRevoke={canRevoke} />
           {page.pageCount > 1 && (
             <nav className="notice-pager" aria-label="Notice pages">
-              {page.page > 1 ? <a href={href({ page: page.page - 1 })} rel="prev">Previous</a> : <span className="muted">Previous</span>}
+              {page.page > 1 ? (
+                <a href={href({ page: page.page - 1 })} rel="prev">
+                  Previous
+                </a>
+              ) : (
+                <span className="muted">Previous</span>
+              )}
               <span>
                 Page {page.page} of {page.pageCount}
               </span>
-              {page.page < page.pageCount ? <a href={href({ page: page.page + 1 })} rel="next">Next</a> : <span className="muted">Next</span>}
+              {page.page < page.pageCount ? (
+                <a href={href({ page: page.page + 1 })} rel="next">
+                  Next
+                </a>
+              ) : (
+                <span className="muted">Next</span>
+              )}
             </nav>
           )}
         </>

@@ -1,7 +1,8 @@
-import { noticeMessageHref } from '@/components/notice-message-href';
 import { NoticeFailure } from '@/components/notice-failure';
+import { noticeMessageHref } from '@/components/notice-message-href';
 import { UtcTime } from '@/components/utc-time';
 import type { IncidentNoticeRow } from '@/server/notices/list-incident-notice-page';
+
 import { RevokeLinkForm } from './revoke-link-form';
 
 const LINK_STATES: Record<NonNullable<IncidentNoticeRow['link']>, string> = {

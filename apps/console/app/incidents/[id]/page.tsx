@@ -1,23 +1,34 @@
 import { randomUUID } from 'node:crypto';
-import { type Clock, type ClockName, type ClockStatus, FirebreakError, type IncidentStep, PLAYBOOKS, type TimelineEvent } from '@firebreak/domain';
+
+import {
+  type Clock,
+  type ClockName,
+  type ClockStatus,
+  FirebreakError,
+  type IncidentStep,
+  PLAYBOOKS,
+  type TimelineEvent,
+} from '@firebreak/domain';
 import type { Metadata } from 'next';
-import type { ReactNode } from 'react';
 import { notFound } from 'next/navigation';
+import type { ReactNode } from 'react';
+
 import { ClockStatusBadge, IncidentStatusBadge, SeverityBadge, StepStatusBadge } from '@/components/badges';
 import { CLOCK_LABELS, STEP_LABELS } from '@/components/labels';
 import { TimeLeft } from '@/components/time-left';
 import { UtcTime } from '@/components/utc-time';
+import { can } from '@/server/auth/permissions';
+import { requirePageActor } from '@/server/auth/require-page-actor';
 import { findCustomerNames } from '@/server/directory/find-customer-names';
 import { getIncidentDetail, type IncidentDetail } from '@/server/incidents/get-incident-detail';
 import { getLatestTimeline, INCIDENT_PAGE_EVENTS } from '@/server/incidents/get-latest-timeline';
 import type { SettledClock } from '@/server/incidents/settled-clocks';
+import { listIncidentNoticePage } from '@/server/notices/list-incident-notice-page';
+
 import { AutoRefresh } from './auto-refresh';
 import { CloseForm } from './close-form';
 import { DecisionCard } from './decision-card';
 import { NoticesSection } from './notices-section';
-import { listIncidentNoticePage } from '@/server/notices/list-incident-notice-page';
-import { requirePageActor } from '@/server/auth/require-page-actor';
-import { can } from '@/server/auth/permissions';
 
 const REFRESH_INTERVAL_MS = 1500;
 /** Customers named in the header; a bulletin to every customer lists the rest in its notices. */
@@ -43,7 +54,9 @@ export default async function IncidentPage({ params, searchParams }: Props) {
   const [timeline, customerNames, notices] = await Promise.all([
     getLatestTimeline(caller, id, { deadlines: incident.status === 'closed' }),
     // Decision cards name their customer too, wherever it stands in the list.
-    findCustomerNames(caller, [...new Set([...namedCustomers, ...incident.pendingDecisions.flatMap((d) => (d.customerId ? [d.customerId] : []))])]),
+    findCustomerNames(caller, [
+      ...new Set([...namedCustomers, ...incident.pendingDecisions.flatMap((d) => (d.customerId ? [d.customerId] : []))]),
+    ]),
     listIncidentNoticePage(caller, id, search),
   ]);
   const playbook = PLAYBOOKS[incident.playbook];
@@ -71,7 +84,10 @@ export default async function IncidentPage({ params, searchParams }: Props) {
               </span>
             ))}
             {incident.customerIds.length > namedCustomers.length && (
-              <> and <a href="#notices-heading">{incident.customerIds.length - namedCustomers.length} more</a></>
+              <>
+                {' '}
+                and <a href="#notices-heading">{incident.customerIds.length - namedCustomers.length} more</a>
+              </>
             )}
           </dd>
           <dt>Declared</dt>
@@ -94,8 +110,8 @@ export default async function IncidentPage({ params, searchParams }: Props) {
           <h2 id="decisions-heading">Decisions waiting</h2>
           {!incident.live ? (
             <p className="empty">
-              The playbook is not answering right now, so its pending decisions and clocks cannot be shown. They appear
-              here as soon as it answers.
+              The playbook is not answering right now, so its pending decisions and clocks cannot be shown. They appear here as soon as it
+              answers.
             </p>
           ) : incident.pendingDecisions.length === 0 ? (
             <p className="empty">The playbook is not waiting for a decision.</p>
@@ -152,7 +168,8 @@ export default async function IncidentPage({ params, searchParams }: Props) {
             </>
           )}
           <a href={`/incidents/${incident.id}/timeline`}>
-            {timeline.total > INCIDENT_PAGE_EVENTS ? `Full timeline (all ${timeline.total.toLocaleString('en')} events)` : 'Timeline view'} with gaps and filters
+            {timeline.total > INCIDENT_PAGE_EVENTS ? `Full timeline (all ${timeline.total.toLocaleString('en')} events)` : 'Timeline view'}{' '}
+            with gaps and filters
           </a>
           {' · '}
           <a href={`/incidents/${incident.id}/report`}>Printable report</a>
@@ -248,7 +265,15 @@ function Clocks({ clocks }: { clocks: Clock[] }) {
     ...clock,
     last:
       clock.status === 'met' ? (
-        <>met{clock.metAt && <> at <UtcTime iso={clock.metAt} /></>}</>
+        <>
+          met
+          {clock.metAt && (
+            <>
+              {' '}
+              at <UtcTime iso={clock.metAt} />
+            </>
+          )}
+        </>
       ) : clock.status === 'breached' ? (
         <span className="time-left overdue">missed</span>
       ) : (

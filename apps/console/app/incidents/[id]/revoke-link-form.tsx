@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
+
 import { revokeLinkAction, type RevokeLinkFormState } from './actions';
 
 interface Props {
@@ -10,7 +11,9 @@ interface Props {
 
 /** Withdraws a contact's notice link, with the reason the timeline will show. */
 export function RevokeLinkForm({ notice, contactName }: Props) {
-  const [state, formAction, pending] = useActionState(revokeLinkAction.bind(null, notice), { fieldErrors: {} } satisfies RevokeLinkFormState);
+  const [state, formAction, pending] = useActionState(revokeLinkAction.bind(null, notice), {
+    fieldErrors: {},
+  } satisfies RevokeLinkFormState);
   if (state.done) return <p role="status">{state.message}</p>;
   const id = `revoke-${notice.kind}-${notice.contactId}-${notice.revision}`;
   const reasonError = state.fieldErrors.reason;

@@ -1,13 +1,16 @@
 'use server';
 
 import { randomUUID } from 'node:crypto';
-import { FirebreakError, type ErrorCode } from '@firebreak/domain';
+
+import { type ErrorCode, FirebreakError } from '@firebreak/domain';
 import { redirect } from 'next/navigation';
+
 import { IdempotencyKey } from '@/server/api/idempotency-key';
 import { requireActionActor } from '@/server/auth/require-page-actor';
 import { toFormError } from '@/server/form-errors';
 import { declareIncident } from '@/server/incidents/declare-incident';
 import { previewIncident } from '@/server/incidents/preview-incident';
+
 import { declarationFromForm } from './declaration-from-form';
 import type { DeclareFormState } from './declare-form-state';
 import { declarationFingerprint, formValuesOf } from './form-values';
@@ -58,8 +61,7 @@ export async function declareIncidentAction(previous: DeclareFormState, form: Fo
       // starts that same incident. After any other error the next submission is a new declaration.
       idempotencyKey: code === 'ORCHESTRATOR_UNAVAILABLE' ? idempotencyKey : randomUUID(),
       message: FORM_MESSAGES[code] ?? message,
-      fieldErrors:
-        code === 'UNKNOWN_PLAYBOOK' || code === 'PLAYBOOK_NOT_AVAILABLE' ? { ...fieldErrors, playbook: message } : fieldErrors,
+      fieldErrors: code === 'UNKNOWN_PLAYBOOK' || code === 'PLAYBOOK_NOT_AVAILABLE' ? { ...fieldErrors, playbook: message } : fieldErrors,
       values,
     };
   }
@@ -79,8 +81,7 @@ export async function previewIncidentAction(_previous: PreviewState, form: FormD
     return {
       status: 'error',
       message: code === 'VALIDATION_FAILED' ? 'Nothing can be previewed yet. Fix the fields marked below and preview again.' : message,
-      fieldErrors:
-        code === 'UNKNOWN_PLAYBOOK' || code === 'PLAYBOOK_NOT_AVAILABLE' ? { ...fieldErrors, playbook: message } : fieldErrors,
+      fieldErrors: code === 'UNKNOWN_PLAYBOOK' || code === 'PLAYBOOK_NOT_AVAILABLE' ? { ...fieldErrors, playbook: message } : fieldErrors,
     };
   }
 }

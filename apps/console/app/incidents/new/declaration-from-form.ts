@@ -1,4 +1,4 @@
-import { VULNERABILITY_PLAYBOOKS, type DeclareFormValues } from './declare-form-state';
+import { type DeclareFormValues, VULNERABILITY_PLAYBOOKS } from './declare-form-state';
 
 /**
  * The API's declaration body from the form's values. Fields that do not belong to the chosen playbook are left out;

@@ -2,8 +2,9 @@
 
 import type { Customer, Deployment, PlaybookDescription } from '@firebreak/domain';
 import { type FormEvent, startTransition, useActionState, useEffect, useRef, useState } from 'react';
+
 import { declareIncidentAction, previewIncidentAction } from './actions';
-import { EMPTY_VULNERABILITY, VULNERABILITY_PLAYBOOKS, type DeclareFormState } from './declare-form-state';
+import { type DeclareFormState, EMPTY_VULNERABILITY, VULNERABILITY_PLAYBOOKS } from './declare-form-state';
 import { declarationFingerprint, formValuesOf } from './form-values';
 import { NO_PREVIEW } from './preview-state';
 import { PreviewTables } from './preview-tables';
@@ -182,9 +183,24 @@ export function DeclareForm({ deployments, customers, playbooks, idempotencyKey 
           {errors.vulnerability && !Object.keys(errors).some((key) => key.startsWith('vulnerability.')) && (
             <p className="field-error">{errors.vulnerability}</p>
           )}
-          <TextField name="vulnerability.reference" label="Reference (CVE or bulletin id)" value={state.values.vulnerability.reference} error={errors['vulnerability.reference']} />
-          <TextField name="vulnerability.title" label="Title" value={state.values.vulnerability.title} error={errors['vulnerability.title']} />
-          <TextField name="vulnerability.component" label="Affected component" value={state.values.vulnerability.component} error={errors['vulnerability.component']} />
+          <TextField
+            name="vulnerability.reference"
+            label="Reference (CVE or bulletin id)"
+            value={state.values.vulnerability.reference}
+            error={errors['vulnerability.reference']}
+          />
+          <TextField
+            name="vulnerability.title"
+            label="Title"
+            value={state.values.vulnerability.title}
+            error={errors['vulnerability.title']}
+          />
+          <TextField
+            name="vulnerability.component"
+            label="Affected component"
+            value={state.values.vulnerability.component}
+            error={errors['vulnerability.component']}
+          />
           <div className="field">
             <label htmlFor="vulnerability.discoveredAt">Discovered at (UTC)</label>
             <input
@@ -193,7 +209,9 @@ export function DeclareForm({ deployments, customers, playbooks, idempotencyKey 
               type="datetime-local"
               defaultValue={state.values.vulnerability.discoveredAt}
               aria-invalid={errors['vulnerability.discoveredAt'] ? true : undefined}
-              aria-describedby={errors['vulnerability.discoveredAt'] ? 'vulnerability.discoveredAt-error' : 'vulnerability.discoveredAt-hint'}
+              aria-describedby={
+                errors['vulnerability.discoveredAt'] ? 'vulnerability.discoveredAt-error' : 'vulnerability.discoveredAt-hint'
+              }
             />
             <p className="hint" id="vulnerability.discoveredAt-hint">
               The bulletin clocks run from this moment.
@@ -215,7 +233,9 @@ export function DeclareForm({ deployments, customers, playbooks, idempotencyKey 
                 defaultValue={state.values.vulnerability.notExploitableBecause}
                 aria-invalid={errors['vulnerability.notExploitableBecause'] ? true : undefined}
                 aria-describedby={
-                  errors['vulnerability.notExploitableBecause'] ? 'vulnerability.notExploitableBecause-error' : 'vulnerability.notExploitableBecause-hint'
+                  errors['vulnerability.notExploitableBecause']
+                    ? 'vulnerability.notExploitableBecause-error'
+                    : 'vulnerability.notExploitableBecause-hint'
                 }
               />
               <p className="hint" id="vulnerability.notExploitableBecause-hint">

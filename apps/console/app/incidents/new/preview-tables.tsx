@@ -9,6 +9,7 @@ import type {
   SourceBlockChanges,
 } from '@firebreak/domain';
 import type { ReactNode } from 'react';
+
 import { formatDuration } from '@/components/format-time';
 import { UtcTime } from '@/components/utc-time';
 
@@ -39,8 +40,8 @@ export function PreviewTables({ preview }: { preview: IncidentPreview }) {
   return (
     <>
       <p className="muted">
-        Read from EC2 at <UtcTime iso={preview.previewedAt} />. Nothing has changed yet. <span className="mono">{'{incident}'}</span>{' '}
-        stands for the new incident&apos;s id.
+        Read from EC2 at <UtcTime iso={preview.previewedAt} />. Nothing has changed yet. <span className="mono">{'{incident}'}</span> stands
+        for the new incident&apos;s id.
       </p>
       {preview.warnings.length > 0 && (
         <div className="preview-warnings">
@@ -85,14 +86,25 @@ function DisconnectTables({ changes }: { changes: DisconnectChanges }) {
       <Table
         caption={`Instances (${changes.instances.length}): termination protection on, interfaces isolated, volumes snapshotted`}
         headings={['Instance', 'State', 'Subnet', 'Security groups now', 'Termination protection now']}
-        rows={changes.instances.map((i) => [i.instanceId, i.state, i.subnetId ?? '—', i.securityGroupIds.join(', '), i.terminationProtection ? 'On' : 'Off'])}
+        rows={changes.instances.map((i) => [
+          i.instanceId,
+          i.state,
+          i.subnetId ?? '—',
+          i.securityGroupIds.join(', '),
+          i.terminationProtection ? 'On' : 'Off',
+        ])}
         empty="No instance of this deployment in EC2."
         mono={[0, 2, 3]}
       />
       <Table
         caption={`Network interfaces (${changes.networkInterfaces.length}): moved to the allow-all group, then the isolation group`}
         headings={['Interface', 'Instance', 'Subnet', 'Security groups now']}
-        rows={changes.networkInterfaces.map((n) => [n.networkInterfaceId, n.instanceId ?? '—', n.subnetId ?? '—', n.securityGroupIds.join(', ')])}
+        rows={changes.networkInterfaces.map((n) => [
+          n.networkInterfaceId,
+          n.instanceId ?? '—',
+          n.subnetId ?? '—',
+          n.securityGroupIds.join(', '),
+        ])}
         empty="No network interface to isolate."
         mono={[0, 1, 2, 3]}
       />
@@ -129,7 +141,11 @@ function DisconnectTables({ changes }: { changes: DisconnectChanges }) {
 
 function SourceBlockTable({ changes }: { changes: SourceBlockChanges }) {
   const change = (e: SourceBlockChanges['entries'][number]) =>
-    e.action === 'add' ? `Add deny rule ${e.ruleNumber}` : e.action === 'already-there' ? `Already denied by rule ${e.ruleNumber}` : 'No free rule number: the block fails';
+    e.action === 'add'
+      ? `Add deny rule ${e.ruleNumber}`
+      : e.action === 'already-there'
+        ? `Already denied by rule ${e.ruleNumber}`
+        : 'No free rule number: the block fails';
   return (
     <Table
       caption={`Deny entries for ${changes.cidr}, both ways, below every allow rule`}

@@ -1,6 +1,6 @@
 'use server';
 
-import { acknowledgeByLink, type LinkActionResult, requestDeferralByLink, signOffByLink } from '../../../src/server/notice-links/link-actions';
+import { acknowledgeByLink, type LinkActionResult, requestDeferralByLink, signOffByLink } from '@/server/notice-links/link-actions';
 
 /** What the contact's page shows after an action; undefined before the first one. */
 export type LinkFormState = LinkActionResult | undefined;

@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
+
 import { acknowledgeAction, type LinkFormState, requestDeferralAction, signOffAction } from './actions';
 
 function Outcome({ state }: { state: LinkFormState }) {
@@ -45,7 +46,8 @@ export function DeferralForm({ token, deployments }: { token: string; deployment
         <select name="deploymentId" required defaultValue={deployments[0]?.id}>
           {deployments.map((d) => (
             <option key={d.id} value={d.id}>
-              {d.name} (proposed {d.window.slice(0, 16).replace('T', ' ')} UTC; latest {d.deferrableUntil.slice(0, 16).replace('T', ' ')} UTC)
+              {d.name} (proposed {d.window.slice(0, 16).replace('T', ' ')} UTC; latest {d.deferrableUntil.slice(0, 16).replace('T', ' ')}{' '}
+              UTC)
             </option>
           ))}
         </select>

@@ -1,8 +1,10 @@
 import { renderNotice } from '@firebreak/activities/render';
 import type { Metadata } from 'next';
-import { LINK_PROBLEM_MESSAGES } from '../../../src/server/notice-links/open-notice-link';
-import { viewNoticeLink } from '../../../src/server/notice-links/view-notice-link';
-import { canSignOff, deferrableDeployments } from '../../../src/server/notice-links/link-actions';
+
+import { canSignOff, deferrableDeployments } from '@/server/notice-links/link-actions';
+import { LINK_PROBLEM_MESSAGES } from '@/server/notice-links/open-notice-link';
+import { viewNoticeLink } from '@/server/notice-links/view-notice-link';
+
 import { AcknowledgeForm, DeferralForm, SignOffForm } from './link-forms';
 
 // Public: a contact has no account; the signed link in the URL is checked on every request.

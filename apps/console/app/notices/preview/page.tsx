@@ -1,5 +1,6 @@
 import { renderNotice } from '@firebreak/activities/render';
 import { NoticeKind } from '@firebreak/domain';
+
 import { requirePageActor } from '@/server/auth/require-page-actor';
 import { SAMPLE_NOTICES } from '@/server/notices/sample-notices';
 

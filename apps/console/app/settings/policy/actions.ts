@@ -2,6 +2,7 @@
 
 import { FirebreakError } from '@firebreak/domain';
 import { revalidatePath } from 'next/cache';
+
 import { requireActionActor } from '@/server/auth/require-page-actor';
 import { toFormError } from '@/server/form-errors';
 import { DURATION_FIELDS, durationLimit, policyFromForm } from '@/server/policy/policy-form-fields';
@@ -27,7 +28,10 @@ export async function savePolicyAction(_previous: PolicyFormState, form: FormDat
   } catch (error) {
     const { message, fieldErrors: apiErrors } = toFormError(error, { reason: 'Say why the policy changes: it goes on the record.' });
     return {
-      message: error instanceof FirebreakError && error.code === 'VALIDATION_FAILED' ? 'Nothing was saved. Fix the fields marked below and save again.' : message,
+      message:
+        error instanceof FirebreakError && error.code === 'VALIDATION_FAILED'
+          ? 'Nothing was saved. Fix the fields marked below and save again.'
+          : message,
       fieldErrors: inFormTerms(apiErrors),
     };
   }

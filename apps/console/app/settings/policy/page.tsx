@@ -1,13 +1,15 @@
 import type { Policy } from '@firebreak/domain';
+
 import { DataTable } from '@/components/data-table';
 import { formatDuration } from '@/components/format-time';
 import { UtcTime } from '@/components/utc-time';
-import { DURATION_FIELDS } from '@/server/policy/policy-form-fields';
-import { getPolicy } from '@/server/policy/get-policy';
-import { listPolicyHistory } from '@/server/policy/list-policy-history';
-import { PolicyForm } from './policy-form';
 import { can } from '@/server/auth/permissions';
 import { requirePageActor } from '@/server/auth/require-page-actor';
+import { getPolicy } from '@/server/policy/get-policy';
+import { listPolicyHistory } from '@/server/policy/list-policy-history';
+import { DURATION_FIELDS } from '@/server/policy/policy-form-fields';
+
+import { PolicyForm } from './policy-form';
 
 export const metadata = { title: 'Policy' };
 

@@ -2,8 +2,10 @@
 
 import type { Policy } from '@firebreak/domain';
 import { useActionState } from 'react';
+
 import { DURATION_FIELDS, durationParts } from '@/server/policy/policy-form-fields';
-import { savePolicyAction, type PolicyFormState } from './actions';
+
+import { type PolicyFormState, savePolicyAction } from './actions';
 
 /** Every target of the policy, in hours and minutes, with the reason for the change required. */
 export function PolicyForm({ policy }: { policy: Policy }) {

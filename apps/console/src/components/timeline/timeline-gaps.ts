@@ -1,4 +1,5 @@
 import type { TimelineEvent } from '@firebreak/domain';
+
 import { formatDuration } from '../format-time';
 
 /** A pause this long between two events is worth a manager's attention. */

@@ -1,4 +1,5 @@
 import type { TimelineEvent } from '@firebreak/domain';
+
 import { UtcTime } from '../utc-time';
 import { withGaps } from './timeline-gaps';
 import { decisionFacts, TIMELINE_KIND_LABELS } from './timeline-kinds';
@@ -24,10 +25,7 @@ export function TimelineList({ events, showDetails = true }: { events: readonly 
                 {gapBefore.long && ' — long pause'}
               </p>
             )}
-            <div
-              className={`event event-${event.kind}${decision?.refused ? ' event-refused' : ''}`}
-              data-kind={event.kind}
-            >
+            <div className={`event event-${event.kind}${decision?.refused ? ' event-refused' : ''}`} data-kind={event.kind}>
               <UtcTime iso={event.at} />
               <span className="event-kind">{TIMELINE_KIND_LABELS[event.kind]}</span>
               <span>

@@ -1,5 +1,6 @@
 import type { TimelineEvent } from '@firebreak/domain';
 import { describe, expect, it } from 'vitest';
+
 import { withGaps } from './timeline-gaps';
 import { decisionFacts, filterByKinds, parseKinds } from './timeline-kinds';
 

@@ -1,5 +1,6 @@
 import { createUser, currentSecuritySettings, passwordProblems, type User, UsernameTakenError } from '@firebreak/accounts';
 import { FirebreakError } from '@firebreak/domain';
+
 import { toFieldErrors } from '../api/field-errors';
 import { recordAudit } from '../audit/record-audit';
 import { assertPermitted } from '../auth/permissions';
@@ -16,7 +17,11 @@ export async function createUserAccount(caller: Caller, body: unknown): Promise<
   const { password } = await currentSecuritySettings(db);
   const problems = passwordProblems(parsed.data.password, password, { username: parsed.data.username });
   if (problems.length > 0) {
-    throw new FirebreakError('VALIDATION_FAILED', 'The password is not acceptable.', problems.map((message) => ({ path: 'password', message })));
+    throw new FirebreakError(
+      'VALIDATION_FAILED',
+      'The password is not acceptable.',
+      problems.map((message) => ({ path: 'password', message })),
+    );
   }
   try {
     const user = await createUser(db, parsed.data);
@@ -30,7 +35,9 @@ export async function createUserAccount(caller: Caller, body: unknown): Promise<
     return user;
   } catch (error) {
     if (error instanceof UsernameTakenError) {
-      throw new FirebreakError('VALIDATION_FAILED', 'That user name is taken.', [{ path: 'username', message: 'That user name is taken.' }]);
+      throw new FirebreakError('VALIDATION_FAILED', 'That user name is taken.', [
+        { path: 'username', message: 'That user name is taken.' },
+      ]);
     }
     throw error;
   }

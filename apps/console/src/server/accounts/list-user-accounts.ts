@@ -1,4 +1,5 @@
 import { listUsers, type User } from '@firebreak/accounts';
+
 import { assertPermitted } from '../auth/permissions';
 import type { Caller } from '../auth/require-actor';
 import { getDatabase } from '../database';

@@ -1,5 +1,6 @@
 import { currentSecuritySettings, saveSecuritySettings } from '@firebreak/accounts';
 import { FirebreakError, SecuritySettings } from '@firebreak/domain';
+
 import { toFieldErrors } from '../api/field-errors';
 import { recordAudit } from '../audit/record-audit';
 import { assertPermitted } from '../auth/permissions';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { parseBearerToken } from './authenticate-request';
 
 describe('parseBearerToken', () => {

@@ -1,5 +1,6 @@
 import { FirebreakError } from '@firebreak/domain';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+
 import { errorResponse } from './error-response';
 
 describe('errorResponse', () => {

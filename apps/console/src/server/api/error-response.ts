@@ -1,4 +1,4 @@
-import { FirebreakError, type ErrorCode, type FieldError } from '@firebreak/domain';
+import { type ErrorCode, type FieldError, FirebreakError } from '@firebreak/domain';
 
 export interface ErrorBody {
   error: {

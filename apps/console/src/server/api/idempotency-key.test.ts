@@ -1,5 +1,6 @@
 import { FirebreakError } from '@firebreak/domain';
 import { describe, expect, it } from 'vitest';
+
 import { readIdempotencyKey } from './idempotency-key';
 
 const withKey = (key?: string) =>
@@ -16,7 +17,11 @@ describe('readIdempotencyKey', () => {
     expect(readIdempotencyKey(withKey('order 42/retry#1'))).toBe('order 42/retry#1');
   });
 
-  it.each([['empty', ''], ['too long', 'k'.repeat(201)], ['not printable ASCII', 'clé']])('refuses a key that is %s', (_, key) => {
+  it.each([
+    ['empty', ''],
+    ['too long', 'k'.repeat(201)],
+    ['not printable ASCII', 'clé'],
+  ])('refuses a key that is %s', (_, key) => {
     expect(() => readIdempotencyKey(withKey(key))).toThrow(FirebreakError);
   });
 });

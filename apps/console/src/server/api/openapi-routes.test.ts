@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+
 import { describe, expect, it } from 'vitest';
+
 import { OPERATIONS } from './openapi';
 
 const API_ROOT = join(import.meta.dirname, '../../../app/api/v1');

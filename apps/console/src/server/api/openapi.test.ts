@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { OPERATIONS, buildOpenApiDocument } from './openapi';
+
+import { buildOpenApiDocument, OPERATIONS } from './openapi';
 
 interface Document {
   openapi: string;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { API_SCHEMAS, type ApiSchemaName } from './schemas';
 
 interface Operation {
@@ -78,7 +79,10 @@ export const OPERATIONS: Operation[] = [
     authenticated: true,
     requestBody: 'DeclareIncidentRequest',
     responses: {
-      200: { description: 'The preview, per deployment; a deployment EC2 could not be read for carries a problem', schema: 'IncidentPreview' },
+      200: {
+        description: 'The preview, per deployment; a deployment EC2 could not be read for carries a problem',
+        schema: 'IncidentPreview',
+      },
       400: { description: 'Invalid body, unknown playbook, or playbook not automated yet', schema: 'ErrorResponse' },
       ...AUTH_ERRORS,
       403: { description: "The token's role may not declare incidents", schema: 'ErrorResponse' },
@@ -160,7 +164,8 @@ export const OPERATIONS: Operation[] = [
     method: 'get',
     path: '/incidents/{id}/export.json',
     operationId: 'exportIncident',
-    summary: 'Everything recorded about an incident as one document: the incident, SLA standing, notices, timeline (managers, on-call, administrators)',
+    summary:
+      'Everything recorded about an incident as one document: the incident, SLA standing, notices, timeline (managers, on-call, administrators)',
     authenticated: true,
     parameters: [INCIDENT_ID],
     responses: {
@@ -326,7 +331,8 @@ export const OPERATIONS: Operation[] = [
     method: 'put',
     path: '/directory.yaml',
     operationId: 'importDirectory',
-    summary: 'Import a directory document: what it names is saved, the rest is kept; nothing is saved unless all of it is valid (administrators)',
+    summary:
+      'Import a directory document: what it names is saved, the rest is kept; nothing is saved unless all of it is valid (administrators)',
     authenticated: true,
     requestText: { contentType: 'application/yaml', description: 'A document as GET /directory.yaml returns it (at most 1 MiB)' },
     responses: {
@@ -343,7 +349,10 @@ export const OPERATIONS: Operation[] = [
     summary: 'The audit log, newest first; ?limit=1..500&before=<seq> pages back (administrators)',
     authenticated: true,
     responses: {
-      200: { description: '{ entries, nextBefore }: each entry with seq, at, severity, component, eventType, actor, sourceAddress, details, prevHash, hash' },
+      200: {
+        description:
+          '{ entries, nextBefore }: each entry with seq, at, severity, component, eventType, actor, sourceAddress, details, prevHash, hash',
+      },
       ...AUTH_ERRORS,
       403: { description: 'Only administrators read the audit log', schema: 'ErrorResponse' },
     },
@@ -405,9 +414,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
       summary: op.summary,
       ...(op.authenticated ? {} : { security: [] }),
       ...(op.parameters ? { parameters: op.parameters } : {}),
-      ...(op.requestBody
-        ? { requestBody: { required: true, content: { 'application/json': { schema: ref(op.requestBody) } } } }
-        : {}),
+      ...(op.requestBody ? { requestBody: { required: true, content: { 'application/json': { schema: ref(op.requestBody) } } } } : {}),
       ...(op.requestText
         ? {
             requestBody: {

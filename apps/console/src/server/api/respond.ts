@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
+
 import { recordAudit } from '../audit/record-audit';
-import { requestContext, type RequestContext } from '../audit/request-context';
+import { type RequestContext, requestContext } from '../audit/request-context';
 import { errorResponse } from './error-response';
 
 export const CORRELATION_HEADER = 'X-Correlation-Id';

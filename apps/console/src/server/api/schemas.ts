@@ -7,18 +7,19 @@ import {
   DeclareIncidentRequest,
   Deployment,
   ERROR_CODES,
+  type ErrorCode,
   Incident,
   IncidentPreview,
   Notice,
   NoticeKind,
   NoticeStatus,
-  PlaybookId,
   PendingDecision,
+  PlaybookId,
   Policy,
   TimelineEvent,
-  type ErrorCode,
 } from '@firebreak/domain';
 import { z } from 'zod';
+
 import { CustomerPatch } from '../directory/customer-patch';
 import { Health } from '../health/check-health';
 import { CurrentPolicy, PolicyHistory, PolicyUpdateBody, PolicyVersion } from '../policy/policy-schemas';

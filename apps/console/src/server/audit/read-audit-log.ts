@@ -1,6 +1,7 @@
-import { auditHead, listAuditEntries, verifyAuditChain, type AuditEntry, type AuditHead, type AuditVerification } from '@firebreak/db';
+import { type AuditEntry, type AuditHead, auditHead, type AuditVerification, listAuditEntries, verifyAuditChain } from '@firebreak/db';
 import { FirebreakError } from '@firebreak/domain';
 import { z } from 'zod';
+
 import { assertPermitted } from '../auth/permissions';
 import type { Caller } from '../auth/require-actor';
 import { getDatabase } from '../database';

@@ -1,4 +1,5 @@
 import { appendAuditEntry, type AuditEvent } from '@firebreak/db';
+
 import { getDatabase } from '../database';
 
 /**

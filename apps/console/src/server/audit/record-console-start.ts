@@ -1,5 +1,6 @@
 import { appendAuditEntrySync } from '@firebreak/db';
 import { SYSTEM_ACTOR } from '@firebreak/domain';
+
 import { getEnv } from '../../env';
 import { recordAudit } from './record-audit';
 

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+
 import type { Actor } from '@firebreak/domain';
 
 /** What the audit entry of one API request needs, filled in as the request is handled. */

@@ -1,6 +1,14 @@
 import { currentPolicy } from '@firebreak/db';
-import { FirebreakError, SIGN_IN_ALERT_WORKFLOW_TYPE, signInAlertWorkflowId, SYSTEM_ACTOR, TASK_QUEUE, type SignInSourceBlocked } from '@firebreak/domain';
+import {
+  FirebreakError,
+  SIGN_IN_ALERT_WORKFLOW_TYPE,
+  signInAlertWorkflowId,
+  type SignInSourceBlocked,
+  SYSTEM_ACTOR,
+  TASK_QUEUE,
+} from '@firebreak/domain';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+
 import { recordAudit } from '../audit/record-audit';
 import { callWithTimeout } from '../call-with-timeout';
 import { getDatabase } from '../database';
@@ -32,13 +40,23 @@ export async function alertSourceBlocked(block: Omit<SignInSourceBlocked, 'to'>)
         }),
       ),
     );
-    await recordAudit({ ...audit, severity: 'notice', eventType: 'operations.alerted', details: { about: 'sign-in.source-blocked', to: operationsEmail, workflowId } });
+    await recordAudit({
+      ...audit,
+      severity: 'notice',
+      eventType: 'operations.alerted',
+      details: { about: 'sign-in.source-blocked', to: operationsEmail, workflowId },
+    });
   } catch (error) {
     // This block's alert ran already and finished: operations have it.
     if (error instanceof WorkflowExecutionAlreadyStartedError) return;
     // ORCHESTRATOR_UNAVAILABLE rather than its message, which speaks to someone repeating an API request.
     const reason = error instanceof FirebreakError ? error.code : error instanceof Error ? error.message.slice(0, 300) : 'unknown error';
     console.error(`[alert] operations not alerted about blocked sign-in source ${block.sourceAddress}: ${reason}`);
-    await recordAudit({ ...audit, severity: 'alert', eventType: 'operations.alert-failed', details: { about: 'sign-in.source-blocked', workflowId, reason } });
+    await recordAudit({
+      ...audit,
+      severity: 'alert',
+      eventType: 'operations.alert-failed',
+      details: { about: 'sign-in.source-blocked', workflowId, reason },
+    });
   }
 }

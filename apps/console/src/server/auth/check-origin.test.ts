@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { assertSameOrigin } from './check-origin';
 
 const headers = (entries: Record<string, string>) => new Headers(entries);
@@ -7,7 +8,14 @@ describe('assertSameOrigin', () => {
   it('accepts the origin the request was addressed to', () => {
     expect(() => assertSameOrigin(headers({ host: 'console.test:3000', origin: 'http://console.test:3000' }))).not.toThrow();
     expect(() =>
-      assertSameOrigin(headers({ host: 'internal:3000', 'x-forwarded-host': 'firebreak.example', 'x-forwarded-proto': 'https', origin: 'https://firebreak.example' })),
+      assertSameOrigin(
+        headers({
+          host: 'internal:3000',
+          'x-forwarded-host': 'firebreak.example',
+          'x-forwarded-proto': 'https',
+          origin: 'https://firebreak.example',
+        }),
+      ),
     ).not.toThrow();
   });
 

@@ -1,4 +1,5 @@
 import { FirebreakError } from '@firebreak/domain';
+
 import { getEnv } from '../../env';
 
 /**

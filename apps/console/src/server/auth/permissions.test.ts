@@ -1,5 +1,6 @@
 import { StaffRole } from '@firebreak/domain';
 import { describe, expect, it } from 'vitest';
+
 import { can, type Permission } from './permissions';
 
 const table: Record<Permission, StaffRole[]> = {

@@ -1,9 +1,10 @@
 import { currentSecuritySettings, findActiveSession, passwordExpired } from '@firebreak/accounts';
 import { authenticateApiToken } from '@firebreak/db';
-import { FirebreakError, type Actor, type StaffRole } from '@firebreak/domain';
-import { parseBearerToken } from './bearer-token';
+import { type Actor, FirebreakError, type StaffRole } from '@firebreak/domain';
+
 import { requestContext } from '../audit/request-context';
 import { getDatabase } from '../database';
+import { parseBearerToken } from './bearer-token';
 import { assertSameOrigin } from './check-origin';
 import { assertPermitted, type Permission } from './permissions';
 import { sessionIdFromCookieHeader } from './session-cookie';

@@ -1,8 +1,9 @@
 import { FirebreakError } from '@firebreak/domain';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { type Caller, identify, requireActorFrom } from './require-actor';
+
 import type { Permission } from './permissions';
+import { type Caller, identify, requireActorFrom } from './require-actor';
 
 /**
  * For pages: the signed-in caller holding the permission. Nobody signed in goes to the sign-in page; a role without

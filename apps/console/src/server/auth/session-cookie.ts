@@ -9,9 +9,14 @@ export function sessionCookie(): { name: string; secure: boolean } {
 
 export function sessionCookieHeader(value: string, expiresAt: string): string {
   const { name, secure } = sessionCookie();
-  return [`${name}=${value}`, 'Path=/', 'HttpOnly', 'SameSite=Lax', `Expires=${new Date(expiresAt).toUTCString()}`, ...(secure ? ['Secure'] : [])].join(
-    '; ',
-  );
+  return [
+    `${name}=${value}`,
+    'Path=/',
+    'HttpOnly',
+    'SameSite=Lax',
+    `Expires=${new Date(expiresAt).toUTCString()}`,
+    ...(secure ? ['Secure'] : []),
+  ].join('; ');
 }
 
 export function clearedSessionCookieHeader(): string {

@@ -9,10 +9,11 @@ import {
   SOURCE_FACTOR,
   spendVerificationTime,
   startSession,
-  verifyPassword,
   type User,
+  verifyPassword,
 } from '@firebreak/accounts';
 import type { Actor } from '@firebreak/domain';
+
 import { recordAudit } from '../audit/record-audit';
 import { getDatabase } from '../database';
 import { alertSourceBlocked } from './alert-source-blocked';
@@ -22,8 +23,7 @@ export const SIGN_IN_REFUSED =
   'Sign-in failed. Check your user name and password; after several failures, sign-in from your address pauses for a while.';
 
 export type SignInResult =
-  | { ok: true; sessionId: string; expiresAt: string; user: User; passwordExpired: boolean }
-  | { ok: false; message: string };
+  { ok: true; sessionId: string; expiresAt: string; user: User; passwordExpired: boolean } | { ok: false; message: string };
 
 export interface SignInAttempt {
   username: string;
@@ -56,17 +56,35 @@ export async function signIn(attempt: SignInAttempt): Promise<SignInResult> {
   else await spendVerificationTime(password);
 
   if (block) {
-    await recordAudit({ ...audit, severity: 'warning', eventType: 'sign-in.refused-paused', actor: claimed, details: { username, pausedFor: block.kind, until: block.until } });
+    await recordAudit({
+      ...audit,
+      severity: 'warning',
+      eventType: 'sign-in.refused-paused',
+      actor: claimed,
+      details: { username, pausedFor: block.kind, until: block.until },
+    });
     return { ok: false, message: SIGN_IN_REFUSED };
   }
   if (!user || !verified) {
     const outcome = await recordFailedSignIn(db, { username, sourceAddress: attempt.sourceAddress, policy: settings.lockout });
     await recordAudit({ ...audit, severity: 'warning', eventType: 'sign-in.failed', actor: claimed, details: { username } });
     if (outcome.lockedAccountUntil) {
-      await recordAudit({ ...audit, severity: 'alert', eventType: 'sign-in.lockout', actor: claimed, details: { username, until: outcome.lockedAccountUntil } });
+      await recordAudit({
+        ...audit,
+        severity: 'alert',
+        eventType: 'sign-in.lockout',
+        actor: claimed,
+        details: { username, until: outcome.lockedAccountUntil },
+      });
     }
     if (outcome.blockedSourceUntil) {
-      await recordAudit({ ...audit, severity: 'alert', eventType: 'sign-in.source-blocked', actor: claimed, details: { until: outcome.blockedSourceUntil } });
+      await recordAudit({
+        ...audit,
+        severity: 'alert',
+        eventType: 'sign-in.source-blocked',
+        actor: claimed,
+        details: { until: outcome.blockedSourceUntil },
+      });
       await alertSourceBlocked({
         sourceAddress: attempt.sourceAddress,
         blockedUntil: outcome.blockedSourceUntil,

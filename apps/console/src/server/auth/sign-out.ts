@@ -1,4 +1,5 @@
 import { endSession, findActiveSession } from '@firebreak/accounts';
+
 import { recordAudit } from '../audit/record-audit';
 import { getDatabase } from '../database';
 

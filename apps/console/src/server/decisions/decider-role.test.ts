@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { deciderRoleOf } from './decider-role';
 
 describe('deciderRoleOf', () => {

@@ -1,5 +1,6 @@
 import { FirebreakError } from '@firebreak/domain';
 import { describe, expect, it } from 'vitest';
+
 import type { UpdateRefusal } from '../temporal-errors';
 import { decisionRefusal } from './decision-refusal';
 

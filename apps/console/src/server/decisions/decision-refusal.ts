@@ -1,4 +1,5 @@
 import { apiAnswerOf, FAILURE, FirebreakError, type RefusalOf } from '@firebreak/domain';
+
 import { refusalError, type UpdateRefusal } from '../temporal-errors';
 
 /** What the caller reads first for each way the decide validator refuses; a new refusal type must be worded here. */

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
+
 import { appendTimelineEvent } from '@firebreak/db';
 import type { Actor, FirebreakError } from '@firebreak/domain';
+
 import { getDatabase } from '../database';
 import type { CallerRole } from './decider-role';
 

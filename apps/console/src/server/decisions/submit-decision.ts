@@ -1,15 +1,17 @@
 import { randomUUID } from 'node:crypto';
+
 import {
   type Actor,
   DecisionBody,
   DecisionOutcome,
   DecisionRequest,
   FirebreakError,
-  INCIDENT_UPDATES,
   type Incident,
+  INCIDENT_UPDATES,
   refusalCodesOf,
 } from '@firebreak/domain';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
+
 import { toFieldErrors } from '../api/field-errors';
 import { recordAudit } from '../audit/record-audit';
 import { CallTimedOutError, callWithTimeout } from '../call-with-timeout';
@@ -52,7 +54,13 @@ export async function submitDecision(command: DecisionCommand): Promise<Decision
     return outcome;
   } catch (error) {
     if (error instanceof FirebreakError && REFUSALS.has(error.code)) {
-      await recordRefusedDecision({ incidentId: incident.id, body: command.body, actor: command.actor, role: command.role, refusal: error });
+      await recordRefusedDecision({
+        incidentId: incident.id,
+        body: command.body,
+        actor: command.actor,
+        role: command.role,
+        refusal: error,
+      });
       await recordAudit({
         severity: 'warning',
         eventType: 'decision.refused',
@@ -64,7 +72,10 @@ export async function submitDecision(command: DecisionCommand): Promise<Decision
   }
 }
 
-async function decide(incident: Incident, { body, actor, role, timeoutMs = DECISION_TIMEOUT_MS }: DecisionCommand): Promise<DecisionOutcome> {
+async function decide(
+  incident: Incident,
+  { body, actor, role, timeoutMs = DECISION_TIMEOUT_MS }: DecisionCommand,
+): Promise<DecisionOutcome> {
   const deciderRole = deciderRoleOf(role);
   if (!deciderRole) {
     throw new FirebreakError('FORBIDDEN', `The ${role} role does not take decisions. Ask an on-call engineer or an administrator.`);

@@ -1,5 +1,6 @@
 import type { Customer, Deployment } from '@firebreak/domain';
 import { describe, expect, it } from 'vitest';
+
 import { directoryChanges } from './directory-changes';
 
 const acme: Customer = {
@@ -28,7 +29,14 @@ describe('directoryChanges', () => {
   it('names what is created, which fields change, and the contacts removed; values never appear', () => {
     const saved = {
       customers: [
-        { ...acme, name: 'Acme Media', contacts: [{ ...acme.contacts[0]!, email: 'ada@new.example' }, { id: 'acme-cy', name: 'Cy', email: 'cy@acme.example', role: 'other' as const }] },
+        {
+          ...acme,
+          name: 'Acme Media',
+          contacts: [
+            { ...acme.contacts[0]!, email: 'ada@new.example' },
+            { id: 'acme-cy', name: 'Cy', email: 'cy@acme.example', role: 'other' as const },
+          ],
+        },
         { id: 'globex', name: 'Globex', tenancy: 'single' as const, contacts: [] },
       ],
       deployments: [{ ...shared, customerIds: ['globex', 'acme'], subnetIds: ['subnet-0a', 'subnet-0b'] }],
@@ -46,6 +54,11 @@ describe('directoryChanges', () => {
   });
 
   it('finds nothing to record when the same directory is saved again', () => {
-    expect(directoryChanges({ customers: [acme], deployments: [shared] }, { customers: [acme], deployments: [{ ...shared, customerIds: ['globex', 'acme'] }] })).toEqual([]);
+    expect(
+      directoryChanges(
+        { customers: [acme], deployments: [shared] },
+        { customers: [acme], deployments: [{ ...shared, customerIds: ['globex', 'acme'] }] },
+      ),
+    ).toEqual([]);
   });
 });

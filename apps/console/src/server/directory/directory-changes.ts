@@ -50,7 +50,9 @@ function contactChanges(customer: Customer, before: Contact[]): DirectoryChange[
   const kept = new Set(customer.contacts.map((k) => k.id));
   return [
     ...customer.contacts.flatMap((k) => changed('contact', k.id, previous.get(k.id), k).map((c) => ({ ...c, customerId: customer.id }))),
-    ...before.filter((k) => !kept.has(k.id)).map((k) => ({ entity: 'contact' as const, change: 'removed' as const, id: k.id, customerId: customer.id })),
+    ...before
+      .filter((k) => !kept.has(k.id))
+      .map((k) => ({ entity: 'contact' as const, change: 'removed' as const, id: k.id, customerId: customer.id })),
   ];
 }
 

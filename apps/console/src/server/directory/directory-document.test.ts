@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { directoryToYaml, parseDirectoryYaml } from './directory-document';
 
 const good = `customers:
@@ -39,7 +40,9 @@ describe('parseDirectoryYaml', () => {
   });
 
   it('refuses a contact listed twice and a deployment of an unknown customer', () => {
-    const twice = good.replace('deployments: []', '') + '  - id: other\n    name: Other\n    tenancy: single\n    contacts:\n      - { id: acme-ada, name: Ada, email: a@b.example, role: other }\n';
+    const twice =
+      good.replace('deployments: []', '') +
+      '  - id: other\n    name: Other\n    tenancy: single\n    contacts:\n      - { id: acme-ada, name: Ada, email: a@b.example, role: other }\n';
     const parsed = parseDirectoryYaml(twice);
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.problems[0]).toMatchObject({ line: 15, message: 'contact acme-ada appears twice' });

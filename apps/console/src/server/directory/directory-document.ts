@@ -13,7 +13,8 @@ export const DirectoryDocument = z
     const customerIds = new Set<string>();
     const contactIds = new Set<string>();
     doc.customers.forEach((customer, i) => {
-      if (customerIds.has(customer.id)) ctx.addIssue({ code: 'custom', path: ['customers', i, 'id'], message: `customer ${customer.id} appears twice` });
+      if (customerIds.has(customer.id))
+        ctx.addIssue({ code: 'custom', path: ['customers', i, 'id'], message: `customer ${customer.id} appears twice` });
       customerIds.add(customer.id);
       customer.contacts.forEach((contact, j) => {
         if (contactIds.has(contact.id)) {

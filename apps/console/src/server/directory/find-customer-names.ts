@@ -1,4 +1,5 @@
 import { findCustomerNames as queryCustomerNames } from '@firebreak/db';
+
 import { assertPermitted } from '../auth/permissions';
 import type { Caller } from '../auth/require-actor';
 import { getDatabase } from '../database';

@@ -1,6 +1,7 @@
 import { listCustomers, listDeployments, upsertCustomer, upsertDeployment } from '@firebreak/db';
 import { Customer, FirebreakError } from '@firebreak/domain';
-import { z } from 'zod';
+import { type z } from 'zod';
+
 import { toFieldErrors } from '../api/field-errors';
 import { recordAudit } from '../audit/record-audit';
 import { assertPermitted } from '../auth/permissions';
@@ -42,11 +43,17 @@ export async function updateCustomer(call: DirectoryCall, body: unknown): Promis
 }
 
 /** Replaces what the document names; customers and deployments it leaves out are kept as they are. */
-export async function importDirectory(call: DirectoryCall, text: string): Promise<{ customers: number; deployments: number; changes: number }> {
+export async function importDirectory(
+  call: DirectoryCall,
+  text: string,
+): Promise<{ customers: number; deployments: number; changes: number }> {
   assertPermitted(call.caller.role, 'directory:write');
   const parsed = parseDirectoryYaml(text);
   if (!parsed.ok) {
-    await audit(call, 'warning', 'directory.import-refused', { problems: parsed.problems.length, firstProblemLine: parsed.problems[0]?.line });
+    await audit(call, 'warning', 'directory.import-refused', {
+      problems: parsed.problems.length,
+      firstProblemLine: parsed.problems[0]?.line,
+    });
     throw new FirebreakError('VALIDATION_FAILED', describeProblems(parsed.problems), problemsAsFields(parsed.problems));
   }
   const db = await getDatabase();
@@ -57,7 +64,11 @@ export async function importDirectory(call: DirectoryCall, text: string): Promis
   for (const deployment of deployments) await upsertDeployment(db, deployment);
   const changes = directoryChanges(before, { customers, deployments });
   await auditChanges(call, changes);
-  await audit(call, 'notice', 'directory.imported', { customers: customers.length, deployments: deployments.length, changes: changes.length });
+  await audit(call, 'notice', 'directory.imported', {
+    customers: customers.length,
+    deployments: deployments.length,
+    changes: changes.length,
+  });
   return { customers: customers.length, deployments: deployments.length, changes: changes.length };
 }
 
@@ -99,7 +110,12 @@ async function auditChanges(call: DirectoryCall, changes: DirectoryChange[]): Pr
   }
 }
 
-async function audit(call: DirectoryCall, severity: 'info' | 'notice' | 'warning', eventType: string, details: Record<string, unknown>): Promise<void> {
+async function audit(
+  call: DirectoryCall,
+  severity: 'info' | 'notice' | 'warning',
+  eventType: string,
+  details: Record<string, unknown>,
+): Promise<void> {
   await recordAudit({
     severity,
     eventType,

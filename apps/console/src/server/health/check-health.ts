@@ -1,5 +1,6 @@
 import { pingDatabase } from '@firebreak/db';
 import { z } from 'zod';
+
 import { getDatabase } from '../database';
 import { getTemporalClient } from '../temporal-client';
 

@@ -1,5 +1,6 @@
-import { CloseIncidentRequest, FirebreakError, INCIDENT_UPDATES, type Actor, type Incident, type StaffRole } from '@firebreak/domain';
+import { type Actor, CloseIncidentRequest, FirebreakError, type Incident, INCIDENT_UPDATES, type StaffRole } from '@firebreak/domain';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
+
 import { toFieldErrors } from '../api/field-errors';
 import { recordAudit } from '../audit/record-audit';
 import { assertPermitted } from '../auth/permissions';

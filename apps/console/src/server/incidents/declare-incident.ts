@@ -1,29 +1,24 @@
+import { appendTimelineEvent, createIncident, currentPolicy, findIdempotencyClaim, findIncident } from '@firebreak/db';
 import {
-  appendTimelineEvent,
-  createIncident,
-  currentPolicy,
-  findIdempotencyClaim,
-  findIncident,
-} from '@firebreak/db';
-import {
-  FirebreakError,
-  incidentWorkflowId,
   type Actor,
   type DeclareIncidentRequest,
   type Deployment,
+  FirebreakError,
   type Incident,
+  incidentWorkflowId,
+  type PlaybookInput,
   PLAYBOOKS,
   type Policy,
-  type PlaybookInput,
   type StaffRole,
 } from '@firebreak/domain';
+
 import { recordAudit } from '../audit/record-audit';
 import { assertPermitted } from '../auth/permissions';
 import { getDatabase } from '../database';
 import { newIncidentId } from './new-incident-id';
 import { parseDeclaration } from './parse-declaration';
-import { resolveDeployments } from './resolve-deployments';
 import { declarationHash } from './request-hash';
+import { resolveDeployments } from './resolve-deployments';
 import { startIncidentWorkflow } from './start-incident-workflow';
 
 export interface DeclareIncidentCommand {

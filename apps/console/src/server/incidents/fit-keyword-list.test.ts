@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { fitKeywordList, SEARCH_ATTRIBUTE_VALUE_BYTES } from './fit-keyword-list';
 
 describe('fitKeywordList', () => {

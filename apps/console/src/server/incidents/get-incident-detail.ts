@@ -1,4 +1,5 @@
 import type { Incident } from '@firebreak/domain';
+
 import { getIncident } from './get-incident';
 import { type LiveState, readLiveState } from './read-live-state';
 

@@ -1,5 +1,6 @@
 import { findIncident } from '@firebreak/db';
-import { FirebreakError, IncidentId, type Incident } from '@firebreak/domain';
+import { FirebreakError, type Incident, IncidentId } from '@firebreak/domain';
+
 import { getDatabase } from '../database';
 
 /** The incident with this id; NOT_FOUND when there is none (or the id cannot be one). */

@@ -1,5 +1,6 @@
 import { countTimeline, listLatestTimeline, listTimelinePage } from '@firebreak/db';
 import type { TimelineEvent } from '@firebreak/domain';
+
 import { assertPermitted } from '../auth/permissions';
 import type { Caller } from '../auth/require-actor';
 import { getDatabase } from '../database';

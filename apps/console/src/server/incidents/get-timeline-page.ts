@@ -1,5 +1,6 @@
 import { countTimeline, listTimelinePage } from '@firebreak/db';
 import type { TimelineEvent, TimelineEventKind } from '@firebreak/domain';
+
 import { assertPermitted } from '../auth/permissions';
 import type { Caller } from '../auth/require-actor';
 import { getDatabase } from '../database';
@@ -29,7 +30,10 @@ export async function getTimelinePage(
   assertPermitted(caller.role, 'incidents:read');
   await getIncident(id);
   const db = await getDatabase();
-  const [all, matching] = await Promise.all([countTimeline(db, id), options.kinds.length > 0 ? countTimeline(db, id, options.kinds) : undefined]);
+  const [all, matching] = await Promise.all([
+    countTimeline(db, id),
+    options.kinds.length > 0 ? countTimeline(db, id, options.kinds) : undefined,
+  ]);
   const matchingCount = (matching ?? all).events;
   const pageCount = Math.max(1, Math.ceil(matchingCount / TIMELINE_EVENTS_PER_PAGE));
   const page = Math.min(Math.max(1, Math.trunc(options.page) || 1), pageCount);

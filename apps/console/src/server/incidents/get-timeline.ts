@@ -1,5 +1,6 @@
 import { listTimeline } from '@firebreak/db';
 import type { TimelineEvent } from '@firebreak/domain';
+
 import { getDatabase } from '../database';
 import { getIncident } from './get-incident';
 

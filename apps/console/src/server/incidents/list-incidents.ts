@@ -1,6 +1,7 @@
 import { listIncidents as queryIncidents } from '@firebreak/db';
 import { FirebreakError, type Incident } from '@firebreak/domain';
 import { z } from 'zod';
+
 import { toFieldErrors } from '../api/field-errors';
 import { getDatabase } from '../database';
 

@@ -1,6 +1,7 @@
 import { listTimelinePage, type TimelinePosition } from '@firebreak/db';
 import { FirebreakError, type TimelineEvent } from '@firebreak/domain';
 import { z } from 'zod';
+
 import { toFieldErrors } from '../api/field-errors';
 import { assertPermitted } from '../auth/permissions';
 import type { Caller } from '../auth/require-actor';

@@ -1,5 +1,6 @@
 import { FirebreakError, PLAYBOOKS } from '@firebreak/domain';
 import { describe, expect, it } from 'vitest';
+
 import { parseDeclaration } from './parse-declaration';
 
 const valid = {
@@ -67,10 +68,21 @@ describe('parseDeclaration', () => {
 
   it('asks for the vulnerability, and why it is not exploitable for that playbook', () => {
     expect(refusal({ ...valid, playbook: 'exploitable-vulnerability' }).fieldErrors.map((e) => e.path)).toEqual(['vulnerability']);
-    const vulnerability = { reference: 'CVE-2025-0001', title: 'Path traversal', component: 'transfer server', discoveredAt: '2025-11-27T10:00:00Z' };
+    const vulnerability = {
+      reference: 'CVE-2025-0001',
+      title: 'Path traversal',
+      component: 'transfer server',
+      discoveredAt: '2025-11-27T10:00:00Z',
+    };
     const error = refusal({ ...valid, playbook: 'non-exploitable-vulnerability', vulnerability });
     expect(error.fieldErrors.map((e) => e.path)).toEqual(['vulnerability.notExploitableBecause']);
-    expect(refusal({ ...valid, playbook: 'exploitable-vulnerability', vulnerability: { ...vulnerability, discoveredAt: 'yesterday' } }).fieldErrors.map((e) => e.path)).toEqual(['vulnerability.discoveredAt']);
+    expect(
+      refusal({
+        ...valid,
+        playbook: 'exploitable-vulnerability',
+        vulnerability: { ...vulnerability, discoveredAt: 'yesterday' },
+      }).fieldErrors.map((e) => e.path),
+    ).toEqual(['vulnerability.discoveredAt']);
   });
 
   it('refuses a body that is not an object', () => {

@@ -1,4 +1,12 @@
-import { DeclareIncidentRequest, FirebreakError, PLAYBOOKS, PLAYBOOK_IDS, type PlaybookDescription, type PlaybookId } from '@firebreak/domain';
+import {
+  DeclareIncidentRequest,
+  FirebreakError,
+  PLAYBOOK_IDS,
+  type PlaybookDescription,
+  type PlaybookId,
+  PLAYBOOKS,
+} from '@firebreak/domain';
+
 import { toFieldErrors } from '../api/field-errors';
 
 /**

@@ -1,4 +1,4 @@
-import { previewDisconnect, previewReplacements, previewSourceBlock, type DryRunOptions } from '@firebreak/activities/ec2-preview';
+import { type DryRunOptions, previewDisconnect, previewReplacements, previewSourceBlock } from '@firebreak/activities/ec2-preview';
 import { currentPolicy, listCustomers, listNoticeRecipients } from '@firebreak/db';
 import type {
   Actor,
@@ -11,6 +11,7 @@ import type {
   Policy,
   StaffRole,
 } from '@firebreak/domain';
+
 import { recordAudit } from '../audit/record-audit';
 import { assertPermitted } from '../auth/permissions';
 import { getDatabase } from '../database';

@@ -1,5 +1,6 @@
-import { Clock, INCIDENT_QUERIES, type Incident, PendingDecision } from '@firebreak/domain';
+import { Clock, type Incident, INCIDENT_QUERIES, PendingDecision } from '@firebreak/domain';
 import { z } from 'zod';
+
 import { callWithTimeout } from '../call-with-timeout';
 import { getTemporalClient } from '../temporal-client';
 

@@ -1,5 +1,6 @@
 import type { Actor, DeclareIncidentRequest } from '@firebreak/domain';
 import { describe, expect, it } from 'vitest';
+
 import { declarationHash } from './request-hash';
 
 const actor: Actor = { kind: 'user', id: 'u-1', name: 'On-call Engineer' };
@@ -26,6 +27,8 @@ describe('declarationHash', () => {
     expect(declarationHash(request, { ...actor, id: 'u-2' })).not.toBe(base);
     const vulnerability = { reference: 'CVE-2026-0001', title: 'Overflow', component: 'nodes', discoveredAt: '2026-11-01T00:00:00.000Z' };
     const declared = { ...withoutSource, playbook: 'exploitable-vulnerability' as const, vulnerability };
-    expect(declarationHash(declared, actor)).not.toBe(declarationHash({ ...declared, vulnerability: { ...vulnerability, title: 'Other' } }, actor));
+    expect(declarationHash(declared, actor)).not.toBe(
+      declarationHash({ ...declared, vulnerability: { ...vulnerability, title: 'Other' } }, actor),
+    );
   });
 });

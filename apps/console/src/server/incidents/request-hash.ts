@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+
 import type { Actor, DeclareIncidentRequest } from '@firebreak/domain';
 
 /**

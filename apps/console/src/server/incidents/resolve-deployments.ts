@@ -1,5 +1,6 @@
 import { findDeploymentsByIds } from '@firebreak/db';
-import { FirebreakError, type Deployment } from '@firebreak/domain';
+import { type Deployment, FirebreakError } from '@firebreak/domain';
+
 import { getDatabase } from '../database';
 
 /** The named deployments from the directory, in the order given; NOT_FOUND naming any that do not exist. */

@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest';
+
 import { decodeCursor, encodeCursor, incidentListHref, parseIncidentListFilters } from './search-incident-list';
 
 describe('incident list query string', () => {
   it('keeps valid filters and drops unreadable ones', () => {
     expect(
-      parseIncidentListFilters({ status: 'contained', playbook: 'nope', customer: ['acme', 'globex'], from: '2026-11-01', to: '1 Nov', before: '' }),
+      parseIncidentListFilters({
+        status: 'contained',
+        playbook: 'nope',
+        customer: ['acme', 'globex'],
+        from: '2026-11-01',
+        to: '1 Nov',
+        before: '',
+      }),
     ).toEqual({ status: 'contained', customer: 'acme', from: '2026-11-01' });
   });
 

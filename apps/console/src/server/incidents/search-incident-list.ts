@@ -1,6 +1,7 @@
 import { type IncidentCursor, type IncidentSearchPage, searchIncidents } from '@firebreak/db';
 import { IncidentStatus, PlaybookId } from '@firebreak/domain';
 import { z } from 'zod';
+
 import { getDatabase } from '../database';
 
 export const INCIDENT_LIST_PAGE_SIZE = 50;

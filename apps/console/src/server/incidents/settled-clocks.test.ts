@@ -1,5 +1,6 @@
 import { SYSTEM_ACTOR, type TimelineEvent } from '@firebreak/domain';
 import { describe, expect, it } from 'vitest';
+
 import { settledClocks } from './settled-clocks';
 
 let seq = 0;
@@ -20,11 +21,19 @@ describe('settledClocks', () => {
   it('reads each clock’s final verdict, keeping a breach when the event came late', () => {
     const deadline = '2026-01-01T02:00:00.000Z';
     const clocks = settledClocks([
-      clockEvent('2026-01-01T01:30:00.000Z', 'Clock bulletin-target: 1800 s left', { clock: 'bulletin-target', deadline, outcome: 'warned' }),
+      clockEvent('2026-01-01T01:30:00.000Z', 'Clock bulletin-target: 1800 s left', {
+        clock: 'bulletin-target',
+        deadline,
+        outcome: 'warned',
+      }),
       clockEvent('2026-01-01T02:00:00.000Z', 'Clock bulletin-target breached', { clock: 'bulletin-target', deadline, outcome: 'breached' }),
       clockEvent('2026-01-01T02:10:00.000Z', 'Clock bulletin-target met late', { clock: 'bulletin-target', deadline, outcome: 'met-late' }),
       clockEvent('2026-01-01T01:00:00.000Z', 'Clock fix-release met', { clock: 'fix-release', deadline, outcome: 'met' }),
-      clockEvent('2026-01-01T01:05:00.000Z', 'Clock backup-instance stopped: no backup', { clock: 'backup-instance', reason: 'no backup', outcome: 'cancelled' }),
+      clockEvent('2026-01-01T01:05:00.000Z', 'Clock backup-instance stopped: no backup', {
+        clock: 'backup-instance',
+        reason: 'no backup',
+        outcome: 'cancelled',
+      }),
     ]);
     expect(clocks).toEqual([
       { name: 'bulletin-target', status: 'breached', deadline, settledAt: '2026-01-01T02:00:00.000Z' },

@@ -1,4 +1,4 @@
-import { clockEventOutcome, type ClockEventOutcome } from '@firebreak/db';
+import { type ClockEventOutcome, clockEventOutcome } from '@firebreak/db';
 import { ClockName, type ClockStatus, type TimelineEvent } from '@firebreak/domain';
 
 /** A deadline as the record left it once the playbook stopped answering: its verdict and when it was reached. */

@@ -1,11 +1,12 @@
 import {
+  incidentWorkflowId,
   PLAYBOOK_WORKFLOW_TYPES,
+  type PlaybookInput,
   SEARCH_ATTRIBUTE_KEYS as SEARCH_KEYS,
   TASK_QUEUE,
-  incidentWorkflowId,
-  type PlaybookInput,
 } from '@firebreak/domain';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+
 import { withTemporal } from '../temporal-errors';
 import { fitKeywordList } from './fit-keyword-list';
 

@@ -2,11 +2,12 @@ import { acknowledgeNotice, appendTimelineEvent, revokeLink } from '@firebreak/d
 import { DeferralRequest, FirebreakError, INCIDENT_UPDATES, type MaintenancePlan } from '@firebreak/domain';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { z } from 'zod';
+
 import { getDatabase } from '../database';
 import { submitDecision } from '../decisions/submit-decision';
 import { updateRefusalOf, withTemporal } from '../temporal-errors';
 import { type LinkAction, recordLinkEvent, recordLinkRefusal } from './link-audit';
-import { LINK_PROBLEM_MESSAGES, type OpenedNoticeLink, type OpenNoticeLinkResult, openNoticeLink } from './open-notice-link';
+import { LINK_PROBLEM_MESSAGES, type OpenedNoticeLink, openNoticeLink, type OpenNoticeLinkResult } from './open-notice-link';
 
 export type LinkActionResult = { ok: true; message: string } | { ok: false; message: string };
 
@@ -93,19 +94,25 @@ async function requestDeferral(link: OpenedNoticeLink, parsed: ReturnType<typeof
   });
   try {
     const plan = await withTemporal((client) =>
-      client.workflow.getHandle(link.incident.workflowId).executeUpdate<MaintenancePlan, [DeferralRequest]>(INCIDENT_UPDATES.requestDeferral, {
-        args: [request],
-        updateId: requestId,
-      }),
+      client.workflow
+        .getHandle(link.incident.workflowId)
+        .executeUpdate<MaintenancePlan, [DeferralRequest]>(INCIDENT_UPDATES.requestDeferral, {
+          args: [request],
+          updateId: requestId,
+        }),
     );
     await spend(link);
-    return { ok: true, message: `The maintenance of ${deployment.name} is moved to ${plan.window}. A confirmation is on its way by email.` };
+    return {
+      ok: true,
+      message: `The maintenance of ${deployment.name} is moved to ${plan.window}. A confirmation is on its way by email.`,
+    };
   } catch (error) {
     if (error instanceof WorkflowUpdateFailedError) {
       const refusal = updateRefusalOf(error);
       return { ok: false, message: refusal.kind === 'unhandled' ? 'The request was refused.' : refusal.message };
     }
-    if (error instanceof WorkflowNotFoundError) return { ok: false, message: 'The maintenance is over: the window can no longer be moved.' };
+    if (error instanceof WorkflowNotFoundError)
+      return { ok: false, message: 'The maintenance is over: the window can no longer be moved.' };
     if (error instanceof FirebreakError) return { ok: false, message: error.message };
     throw error;
   }
@@ -123,7 +130,12 @@ export async function signOffByLink(token: string, form: unknown): Promise<LinkA
 
 async function signOff(link: OpenedNoticeLink, form: unknown): Promise<LinkActionResult> {
   if (!canSignOff(link)) return { ok: false, message: 'This notice does not ask for a sign-off.' };
-  const reason = z.string().trim().min(1).max(2000).safeParse((form as { reason?: unknown } | null)?.reason);
+  const reason = z
+    .string()
+    .trim()
+    .min(1)
+    .max(2000)
+    .safeParse((form as { reason?: unknown } | null)?.reason);
   try {
     await submitDecision({
       incidentId: link.incident.id,

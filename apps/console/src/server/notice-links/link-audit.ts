@@ -2,10 +2,11 @@ import { type NoticeLinkClaims, verifyNoticeLink } from '@firebreak/activities/l
 import { findContact } from '@firebreak/db';
 import type { Actor, AuditSeverity } from '@firebreak/domain';
 import { headers } from 'next/headers';
+
+import { getEnv } from '../../env';
 import { recordAudit } from '../audit/record-audit';
 import { sourceAddressOf } from '../auth/source-address';
 import { getDatabase } from '../database';
-import { getEnv } from '../../env';
 import type { LinkProblem, OpenedNoticeLink } from './open-notice-link';
 
 /** What the holder of a link tried to do with it. */

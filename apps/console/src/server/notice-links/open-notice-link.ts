@@ -1,8 +1,9 @@
-import { verifyNoticeLink, type LinkRefusal, type NoticeLinkClaims } from '@firebreak/activities/links';
+import { type LinkRefusal, type NoticeLinkClaims, verifyNoticeLink } from '@firebreak/activities/links';
 import { findContact, findIncident, findRevokedLink, findStoredNotice, type NoticeRecipient, type StoredNotice } from '@firebreak/db';
 import { type Actor, type Incident, NoticeContent } from '@firebreak/domain';
-import { getDatabase } from '../database';
+
 import { getEnv } from '../../env';
+import { getDatabase } from '../database';
 
 export type LinkProblem = LinkRefusal | 'not-configured' | 'unknown-notice';
 

@@ -1,6 +1,7 @@
 import { appendTimelineEvent, findContact, findRevokedLink, findStoredNotice, revokeLink } from '@firebreak/db';
 import { ContactId, FirebreakError, IncidentId, NoticeContent, NoticeKind } from '@firebreak/domain';
 import { z } from 'zod';
+
 import { toFieldErrors } from '../api/field-errors';
 import { recordAudit } from '../audit/record-audit';
 import { assertPermitted } from '../auth/permissions';
@@ -30,7 +31,8 @@ export type RevokeLinkOutcome =
 export async function revokeNoticeLink(caller: Caller, body: unknown): Promise<RevokeLinkOutcome> {
   assertPermitted(caller.role, 'links:revoke');
   const parsed = RevokeLinkRequest.safeParse(body);
-  if (!parsed.success) throw new FirebreakError('VALIDATION_FAILED', 'The request to withdraw a link is not valid.', toFieldErrors(parsed.error));
+  if (!parsed.success)
+    throw new FirebreakError('VALIDATION_FAILED', 'The request to withdraw a link is not valid.', toFieldErrors(parsed.error));
   const { reason, ...key } = parsed.data;
   await getIncident(key.incidentId);
   const db = await getDatabase();

@@ -1,5 +1,5 @@
 import { recordLinkEvent, recordLinkRefusal } from './link-audit';
-import { type OpenNoticeLinkResult, openNoticeLink } from './open-notice-link';
+import { openNoticeLink, type OpenNoticeLinkResult } from './open-notice-link';
 
 /** What the contact's page does with the link in its address: opens it, and audits the opening or the refusal. */
 export async function viewNoticeLink(token: string): Promise<OpenNoticeLinkResult> {

@@ -2,6 +2,7 @@ import { renderNotice } from '@firebreak/activities/render';
 import { findContact, findStoredNotice } from '@firebreak/db';
 import { ContactId, FirebreakError, IncidentId, NoticeContent, NoticeKind } from '@firebreak/domain';
 import { z } from 'zod';
+
 import { assertPermitted } from '../auth/permissions';
 import type { Caller } from '../auth/require-actor';
 import { getDatabase } from '../database';

@@ -1,5 +1,11 @@
-import { type CustomerNoticeRecord, type CustomerSummary, findCustomerSummary, listCustomerNotices as queryCustomerNotices } from '@firebreak/db';
+import {
+  type CustomerNoticeRecord,
+  type CustomerSummary,
+  findCustomerSummary,
+  listCustomerNotices as queryCustomerNotices,
+} from '@firebreak/db';
 import { CustomerId, FirebreakError } from '@firebreak/domain';
+
 import { assertPermitted } from '../auth/permissions';
 import type { Caller } from '../auth/require-actor';
 import { getDatabase } from '../database';

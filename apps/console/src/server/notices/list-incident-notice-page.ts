@@ -1,5 +1,11 @@
-import { type IncidentNoticeRecord, listIncidentNoticePage as queryNoticePage, type NoticeKindSummary, summarizeIncidentNotices } from '@firebreak/db';
+import {
+  type IncidentNoticeRecord,
+  listIncidentNoticePage as queryNoticePage,
+  type NoticeKindSummary,
+  summarizeIncidentNotices,
+} from '@firebreak/db';
 import { z } from 'zod';
+
 import { assertPermitted } from '../auth/permissions';
 import type { Caller } from '../auth/require-actor';
 import { getDatabase } from '../database';
@@ -54,7 +60,11 @@ export interface IncidentNoticePage {
 }
 
 /** One page of an incident's notices, filtered and cut in SQL, with the per-kind summary. Whoever may read incidents. */
-export async function listIncidentNoticePage(caller: Caller, incidentId: string, search: Record<string, unknown>): Promise<IncidentNoticePage> {
+export async function listIncidentNoticePage(
+  caller: Caller,
+  incidentId: string,
+  search: Record<string, unknown>,
+): Promise<IncidentNoticePage> {
   assertPermitted(caller.role, 'incidents:read');
   const query = IncidentNoticeQuery.parse({ notices: search.notices, q: search.q, page: search.page });
   const db = await getDatabase();
@@ -67,7 +77,9 @@ export async function listIncidentNoticePage(caller: Caller, incidentId: string,
   // A page past the end (the filter narrowed, or an old link) shows the last one instead of nothing.
   const page = Math.min(query.page, pageCount);
   const shown =
-    page === query.page ? first : await queryNoticePage(db, incidentId, { filter, limit: INCIDENT_NOTICES_PER_PAGE, offset: (page - 1) * INCIDENT_NOTICES_PER_PAGE });
+    page === query.page
+      ? first
+      : await queryNoticePage(db, incidentId, { filter, limit: INCIDENT_NOTICES_PER_PAGE, offset: (page - 1) * INCIDENT_NOTICES_PER_PAGE });
   return {
     query: { ...query, page },
     summary,

@@ -1,6 +1,7 @@
 import { renderNotice } from '@firebreak/activities/render';
 import { NoticeContent, NoticeKind } from '@firebreak/domain';
 import { describe, expect, it } from 'vitest';
+
 import { SAMPLE_NOTICES } from './sample-notices';
 
 describe('notice previews', () => {

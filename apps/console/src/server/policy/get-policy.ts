@@ -1,4 +1,5 @@
 import { currentPolicy, listPolicyVersions } from '@firebreak/db';
+
 import { getDatabase } from '../database';
 import type { CurrentPolicy } from './policy-schemas';
 

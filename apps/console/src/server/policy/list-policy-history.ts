@@ -1,4 +1,5 @@
 import { listPolicyVersions, type PolicyVersion } from '@firebreak/db';
+
 import { getDatabase } from '../database';
 
 /** Every saved version of the policy, newest first: who changed it, when and why. */

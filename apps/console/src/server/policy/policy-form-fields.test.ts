@@ -1,5 +1,6 @@
 import { DEFAULT_POLICY, Policy } from '@firebreak/domain';
 import { describe, expect, it } from 'vitest';
+
 import { DURATION_FIELDS, durationLimit, durationParts, policyFromForm } from './policy-form-fields';
 
 function formOf(values: Record<string, string>) {
@@ -28,7 +29,9 @@ describe('policyFromForm', () => {
   });
 
   it('covers every duration of the policy', () => {
-    const durations = Object.keys(DEFAULT_POLICY).filter((key) => key.endsWith('Seconds')).sort();
+    const durations = Object.keys(DEFAULT_POLICY)
+      .filter((key) => key.endsWith('Seconds'))
+      .sort();
     expect(DURATION_FIELDS.map((f) => f.name).sort()).toEqual(durations);
   });
 
@@ -39,8 +42,13 @@ describe('policyFromForm', () => {
     expect(policyFromForm(formOf(blank)).policy.blockTtlSeconds).toBe(2700);
   });
 
-  it('says in the form\'s terms what is wrong with a value it cannot read', () => {
-    const values = { ...filledWith(DEFAULT_POLICY), 'blockTtlSeconds.hours': '1.5', 'fixReleaseLimitSeconds.minutes': '75', warnAtPercent: 'most' };
+  it("says in the form's terms what is wrong with a value it cannot read", () => {
+    const values = {
+      ...filledWith(DEFAULT_POLICY),
+      'blockTtlSeconds.hours': '1.5',
+      'fixReleaseLimitSeconds.minutes': '75',
+      warnAtPercent: 'most',
+    };
     const { fieldErrors } = policyFromForm(formOf(values));
     expect(Object.keys(fieldErrors).sort()).toEqual(['blockTtlSeconds', 'fixReleaseLimitSeconds', 'warnAtFraction']);
   });

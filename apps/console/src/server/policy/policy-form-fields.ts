@@ -12,16 +12,40 @@ export interface DurationFieldDescription {
 
 /** The policy's time targets, in the order the settings page shows them. */
 export const DURATION_FIELDS: readonly DurationFieldDescription[] = [
-  { name: 'bulletinTargetSeconds', label: 'Security bulletin: target', hint: 'From discovery of an exploitable vulnerability. Typically 2 hours.' },
+  {
+    name: 'bulletinTargetSeconds',
+    label: 'Security bulletin: target',
+    hint: 'From discovery of an exploitable vulnerability. Typically 2 hours.',
+  },
   { name: 'bulletinLimitSeconds', label: 'Security bulletin: hard limit', hint: 'From discovery. At most 24 hours.' },
   { name: 'fixReleaseLimitSeconds', label: 'Fixed software released within', hint: 'From discovery. 24 hours.' },
-  { name: 'backupInstanceTargetSeconds', label: 'Backup instance on new infrastructure within', hint: 'From the decision that it is safe. 24 hours.' },
-  { name: 'maintenanceNoticeSeconds', label: 'Notice before a maintenance window', hint: 'How long before the proposed window customers are told.' },
-  { name: 'deferralLimitSeconds', label: 'Longest maintenance deferral', hint: 'How far past the proposed window a single-tenant customer may defer.' },
-  { name: 'updateTrainCadenceSeconds', label: 'Regular update train every', hint: 'Fixes of vulnerabilities that are not exploitable ship with it. 2 to 6 weeks.' },
+  {
+    name: 'backupInstanceTargetSeconds',
+    label: 'Backup instance on new infrastructure within',
+    hint: 'From the decision that it is safe. 24 hours.',
+  },
+  {
+    name: 'maintenanceNoticeSeconds',
+    label: 'Notice before a maintenance window',
+    hint: 'How long before the proposed window customers are told.',
+  },
+  {
+    name: 'deferralLimitSeconds',
+    label: 'Longest maintenance deferral',
+    hint: 'How far past the proposed window a single-tenant customer may defer.',
+  },
+  {
+    name: 'updateTrainCadenceSeconds',
+    label: 'Regular update train every',
+    hint: 'Fixes of vulnerabilities that are not exploitable ship with it. 2 to 6 weeks.',
+  },
   { name: 'blockTtlSeconds', label: 'Automatic block of a suspicious source lasts', hint: 'Unless an engineer decides to keep it.' },
   { name: 'monitoringCheckIntervalSeconds', label: 'Heightened monitoring checks every', hint: 'While both sides have not signed off.' },
-  { name: 'reminderDelaySeconds', label: 'Remind of an unacknowledged notice after', hint: 'Sent to the contact again once; on-call is alerted after as long again.' },
+  {
+    name: 'reminderDelaySeconds',
+    label: 'Remind of an unacknowledged notice after',
+    hint: 'Sent to the contact again once; on-call is alerted after as long again.',
+  },
   { name: 'linkTtlSeconds', label: 'Links in notices stay valid for', hint: 'The page where a contact acknowledges or responds. 14 days.' },
 ];
 

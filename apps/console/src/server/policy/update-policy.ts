@@ -1,5 +1,6 @@
-import { savePolicy, type PolicyVersion } from '@firebreak/db';
+import { type PolicyVersion, savePolicy } from '@firebreak/db';
 import { type Actor, FirebreakError, type StaffRole } from '@firebreak/domain';
+
 import { toFieldErrors } from '../api/field-errors';
 import { recordAudit } from '../audit/record-audit';
 import { assertPermitted } from '../auth/permissions';

@@ -1,5 +1,6 @@
-import { clockVerdicts, listNotices, listTimeline, slaStandingOf, type SlaStanding } from '@firebreak/db';
+import { clockVerdicts, listNotices, listTimeline, type SlaStanding, slaStandingOf } from '@firebreak/db';
 import type { Incident, Notice, TimelineEvent } from '@firebreak/domain';
+
 import { getDatabase } from '../database';
 import { getIncident } from '../incidents/get-incident';
 

@@ -1,5 +1,6 @@
 import { type IncidentMetrics, loadIncidentMetrics } from '@firebreak/db';
 import { z } from 'zod';
+
 import { getDatabase } from '../database';
 
 const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { csvField, timelineCsv } from './timeline-csv';
 
 describe('timeline CSV', () => {

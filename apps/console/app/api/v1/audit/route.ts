@@ -1,7 +1,7 @@
-import { jsonResponse } from '../../../../src/server/api/json-response';
-import { respond } from '../../../../src/server/api/respond';
-import { readAuditLog } from '../../../../src/server/audit/read-audit-log';
-import { requireActor } from '../../../../src/server/auth/require-actor';
+import { jsonResponse } from '@/server/api/json-response';
+import { respond } from '@/server/api/respond';
+import { readAuditLog } from '@/server/audit/read-audit-log';
+import { requireActor } from '@/server/auth/require-actor';
 
 export const dynamic = 'force-dynamic';
 
@@ -10,6 +10,9 @@ export async function GET(request: Request): Promise<Response> {
   return respond(async () => {
     const caller = await requireActor(request, 'audit:read');
     const params = new URL(request.url).searchParams;
-    return jsonResponse(200, await readAuditLog(caller, { limit: params.get('limit') ?? undefined, before: params.get('before') ?? undefined }));
+    return jsonResponse(
+      200,
+      await readAuditLog(caller, { limit: params.get('limit') ?? undefined, before: params.get('before') ?? undefined }),
+    );
   });
 }

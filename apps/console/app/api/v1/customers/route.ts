@@ -1,9 +1,9 @@
-import { requireActor } from '../../../../src/server/auth/require-actor';
-import { jsonResponse } from '../../../../src/server/api/json-response';
-import { respond } from '../../../../src/server/api/respond';
-import { listCustomers } from '../../../../src/server/directory/list-customers';
-import { readJsonBody } from '../../../../src/server/api/read-json-body';
-import { createCustomer, updateCustomer } from '../../../../src/server/directory/save-directory';
+import { jsonResponse } from '@/server/api/json-response';
+import { readJsonBody } from '@/server/api/read-json-body';
+import { respond } from '@/server/api/respond';
+import { requireActor } from '@/server/auth/require-actor';
+import { listCustomers } from '@/server/directory/list-customers';
+import { createCustomer, updateCustomer } from '@/server/directory/save-directory';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,7 +1,7 @@
-import { requireActor } from '../../../../src/server/auth/require-actor';
-import { jsonResponse } from '../../../../src/server/api/json-response';
-import { respond } from '../../../../src/server/api/respond';
-import { listDeployments } from '../../../../src/server/directory/list-deployments';
+import { jsonResponse } from '@/server/api/json-response';
+import { respond } from '@/server/api/respond';
+import { requireActor } from '@/server/auth/require-actor';
+import { listDeployments } from '@/server/directory/list-deployments';
 
 export const dynamic = 'force-dynamic';
 

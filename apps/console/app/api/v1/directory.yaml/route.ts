@@ -1,8 +1,9 @@
 import { FirebreakError } from '@firebreak/domain';
-import { jsonResponse } from '../../../../src/server/api/json-response';
-import { respond } from '../../../../src/server/api/respond';
-import { requireActor } from '../../../../src/server/auth/require-actor';
-import { exportDirectory, importDirectory } from '../../../../src/server/directory/save-directory';
+
+import { jsonResponse } from '@/server/api/json-response';
+import { respond } from '@/server/api/respond';
+import { requireActor } from '@/server/auth/require-actor';
+import { exportDirectory, importDirectory } from '@/server/directory/save-directory';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,6 +1,6 @@
-import { jsonResponse } from '../../../../src/server/api/json-response';
-import { respond } from '../../../../src/server/api/respond';
-import { checkHealth } from '../../../../src/server/health/check-health';
+import { jsonResponse } from '@/server/api/json-response';
+import { respond } from '@/server/api/respond';
+import { checkHealth } from '@/server/health/check-health';
 
 export const dynamic = 'force-dynamic';
 

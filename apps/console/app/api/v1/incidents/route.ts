@@ -1,10 +1,10 @@
-import { requireActor } from '../../../../src/server/auth/require-actor';
-import { readIdempotencyKey } from '../../../../src/server/api/idempotency-key';
-import { jsonResponse } from '../../../../src/server/api/json-response';
-import { readJsonBody } from '../../../../src/server/api/read-json-body';
-import { respond } from '../../../../src/server/api/respond';
-import { declareIncident } from '../../../../src/server/incidents/declare-incident';
-import { listIncidents } from '../../../../src/server/incidents/list-incidents';
+import { readIdempotencyKey } from '@/server/api/idempotency-key';
+import { jsonResponse } from '@/server/api/json-response';
+import { readJsonBody } from '@/server/api/read-json-body';
+import { respond } from '@/server/api/respond';
+import { requireActor } from '@/server/auth/require-actor';
+import { declareIncident } from '@/server/incidents/declare-incident';
+import { listIncidents } from '@/server/incidents/list-incidents';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,5 +1,5 @@
-import { buildOpenApiDocument } from '../../../../src/server/api/openapi';
-import { respond } from '../../../../src/server/api/respond';
+import { buildOpenApiDocument } from '@/server/api/openapi';
+import { respond } from '@/server/api/respond';
 
 // Built once per process: the document only changes when the code does.
 let document: Record<string, unknown> | undefined;

@@ -1,9 +1,9 @@
-import { requireActor } from '../../../../src/server/auth/require-actor';
-import { jsonResponse } from '../../../../src/server/api/json-response';
-import { readJsonBody } from '../../../../src/server/api/read-json-body';
-import { respond } from '../../../../src/server/api/respond';
-import { getPolicy } from '../../../../src/server/policy/get-policy';
-import { updatePolicy } from '../../../../src/server/policy/update-policy';
+import { jsonResponse } from '@/server/api/json-response';
+import { readJsonBody } from '@/server/api/read-json-body';
+import { respond } from '@/server/api/respond';
+import { requireActor } from '@/server/auth/require-actor';
+import { getPolicy } from '@/server/policy/get-policy';
+import { updatePolicy } from '@/server/policy/update-policy';
 
 export const dynamic = 'force-dynamic';
 

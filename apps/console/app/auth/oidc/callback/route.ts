@@ -1,8 +1,8 @@
-import { getEnv } from '../../../../src/env';
-import { completeOidcSignIn } from '../../../../src/server/auth/oidc/complete-oidc-sign-in';
-import { clearedOidcFlowCookieHeader, oidcFlowFromCookieHeader } from '../../../../src/server/auth/oidc/oidc-flow-cookie';
-import { sessionCookieHeader, sessionIdFromCookieHeader } from '../../../../src/server/auth/session-cookie';
-import { sourceAddressOf } from '../../../../src/server/auth/source-address';
+import { getEnv } from '@/env';
+import { completeOidcSignIn } from '@/server/auth/oidc/complete-oidc-sign-in';
+import { clearedOidcFlowCookieHeader, oidcFlowFromCookieHeader } from '@/server/auth/oidc/oidc-flow-cookie';
+import { sessionCookieHeader, sessionIdFromCookieHeader } from '@/server/auth/session-cookie';
+import { sourceAddressOf } from '@/server/auth/source-address';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,8 +1,8 @@
-import { getEnv } from '../../../../src/env';
-import { recordAudit } from '../../../../src/server/audit/record-audit';
-import { describeOidcError } from '../../../../src/server/auth/oidc/describe-oidc-error';
-import { startOidcSignIn } from '../../../../src/server/auth/oidc/start-oidc-sign-in';
-import { sourceAddressOf } from '../../../../src/server/auth/source-address';
+import { getEnv } from '@/env';
+import { recordAudit } from '@/server/audit/record-audit';
+import { describeOidcError } from '@/server/auth/oidc/describe-oidc-error';
+import { startOidcSignIn } from '@/server/auth/oidc/start-oidc-sign-in';
+import { sourceAddressOf } from '@/server/auth/source-address';
 
 export const dynamic = 'force-dynamic';
 

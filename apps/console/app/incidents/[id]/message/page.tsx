@@ -1,6 +1,7 @@
 import { FirebreakError } from '@firebreak/domain';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+
 import { requirePageActor } from '@/server/auth/require-page-actor';
 import { getNoticeMessage, type NoticeMessage } from '@/server/notices/get-notice-message';
 

@@ -1,7 +1,10 @@
+import '../../../manager-views.css';
+
 import { FirebreakError, PLAYBOOKS } from '@firebreak/domain';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+
 import { IncidentStatusBadge, SeverityBadge, StepStatusBadge } from '@/components/badges';
 import { DataTable } from '@/components/data-table';
 import { formatDuration } from '@/components/format-time';
@@ -13,8 +16,8 @@ import { UtcTime } from '@/components/utc-time';
 import { requirePageActor } from '@/server/auth/require-page-actor';
 import { listCustomers } from '@/server/directory/list-customers';
 import { buildIncidentExport, type IncidentExport } from '@/server/reports/build-incident-export';
+
 import { PrintButton } from './print-button';
-import '../../../manager-views.css';
 
 interface Props {
   params: Promise<{ id: string }>;
@@ -56,7 +59,8 @@ export default async function IncidentReportPage({ params }: Props) {
         <p className="mono muted">{incident.id}</p>
         <h1>Incident report: {PLAYBOOKS[incident.playbook].title}</h1>
         <p className="incident-badges">
-          <IncidentStatusBadge status={incident.status} /> <SeverityBadge severity={incident.severity} /> <SlaBadge standing={sla.standing} />
+          <IncidentStatusBadge status={incident.status} /> <SeverityBadge severity={incident.severity} />{' '}
+          <SlaBadge standing={sla.standing} />
         </p>
         <p className="summary">{incident.summary}</p>
         <dl className="facts">
@@ -101,18 +105,14 @@ export default async function IncidentReportPage({ params }: Props) {
             { header: 'Step', cell: (step) => STEP_LABELS[step.name] },
             {
               header: 'Status',
-              cell: (step) => (
-                <StepStatusBadge status={step.status} notRun={incident.status === 'closed' && step.status === 'pending'} />
-              ),
+              cell: (step) => <StepStatusBadge status={step.status} notRun={incident.status === 'closed' && step.status === 'pending'} />,
             },
             { header: 'Started', cell: (step) => (step.startedAt ? <UtcTime iso={step.startedAt} /> : '—') },
             { header: 'Finished', cell: (step) => (step.completedAt ? <UtcTime iso={step.completedAt} /> : '—') },
             {
               header: 'Took',
               cell: (step) =>
-                step.startedAt && step.completedAt
-                  ? formatDuration(Date.parse(step.completedAt) - Date.parse(step.startedAt))
-                  : '—',
+                step.startedAt && step.completedAt ? formatDuration(Date.parse(step.completedAt) - Date.parse(step.startedAt)) : '—',
             },
           ]}
         />

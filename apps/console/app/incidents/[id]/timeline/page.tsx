@@ -1,7 +1,10 @@
+import '../../../manager-views.css';
+
 import { FirebreakError, type Incident, PLAYBOOKS } from '@firebreak/domain';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+
 import { IncidentStatusBadge } from '@/components/badges';
 import { parseKinds, TIMELINE_FILTERS } from '@/components/timeline/timeline-kinds';
 import { TimelineList } from '@/components/timeline/timeline-list';
@@ -9,8 +12,8 @@ import { UtcTime } from '@/components/utc-time';
 import { requirePageActor } from '@/server/auth/require-page-actor';
 import { getIncident } from '@/server/incidents/get-incident';
 import { getTimelinePage, TIMELINE_EVENTS_PER_PAGE } from '@/server/incidents/get-timeline-page';
+
 import { AutoRefresh } from '../auto-refresh';
-import '../../../manager-views.css';
 
 interface Props {
   params: Promise<{ id: string }>;
@@ -28,7 +31,10 @@ export default async function IncidentTimelinePage({ params, searchParams }: Pro
   const kinds = parseKinds(search.kind);
   const incident = await incidentOrNotFound(id);
   // A page of events, filtered and cut in SQL: an incident that wrote to thousands of contacts has tens of thousands.
-  const timeline = await getTimelinePage(caller, id, { kinds, page: Number(Array.isArray(search.page) ? search.page[0] : search.page) || 1 });
+  const timeline = await getTimelinePage(caller, id, {
+    kinds,
+    page: Number(Array.isArray(search.page) ? search.page[0] : search.page) || 1,
+  });
   const shown = timeline.events;
   const pageHref = (page: number) => {
     const params = new URLSearchParams(kinds.map((k) => ['kind', k]));
@@ -89,20 +95,36 @@ export default async function IncidentTimelinePage({ params, searchParams }: Pro
         <>
           {timeline.pageCount > 1 && (
             <p className="muted">
-              Events {first.toLocaleString('en')}–{(first + shown.length - 1).toLocaleString('en')} of {timeline.matching.toLocaleString('en')}, oldest
-              first; {TIMELINE_EVENTS_PER_PAGE} per page.
+              Events {first.toLocaleString('en')}–{(first + shown.length - 1).toLocaleString('en')} of{' '}
+              {timeline.matching.toLocaleString('en')}, oldest first; {TIMELINE_EVENTS_PER_PAGE} per page.
             </p>
           )}
           <TimelineList events={shown} />
           {timeline.pageCount > 1 && (
             <nav className="timeline-pager" aria-label="Timeline pages">
               {timeline.page > 1 ? <Link href={pageHref(1)}>First</Link> : <span className="muted">First</span>}
-              {timeline.page > 1 ? <Link href={pageHref(timeline.page - 1)} rel="prev">Previous</Link> : <span className="muted">Previous</span>}
+              {timeline.page > 1 ? (
+                <Link href={pageHref(timeline.page - 1)} rel="prev">
+                  Previous
+                </Link>
+              ) : (
+                <span className="muted">Previous</span>
+              )}
               <span>
                 Page {timeline.page} of {timeline.pageCount}
               </span>
-              {timeline.page < timeline.pageCount ? <Link href={pageHref(timeline.page + 1)} rel="next">Next</Link> : <span className="muted">Next</span>}
-              {timeline.page < timeline.pageCount ? <Link href={pageHref(timeline.pageCount)}>Latest</Link> : <span className="muted">Latest</span>}
+              {timeline.page < timeline.pageCount ? (
+                <Link href={pageHref(timeline.page + 1)} rel="next">
+                  Next
+                </Link>
+              ) : (
+                <span className="muted">Next</span>
+              )}
+              {timeline.page < timeline.pageCount ? (
+                <Link href={pageHref(timeline.pageCount)}>Latest</Link>
+              ) : (
+                <span className="muted">Latest</span>
+              )}
             </nav>
           )}
         </>

@@ -2,16 +2,17 @@ import {
   ANY_ACCOUNT,
   createIdentityUser,
   currentSecuritySettings,
+  type ExternalIdentity,
   findUserByIdentity,
   recordIdentitySignIn,
   setUserRole,
   signInBlock,
   startSession,
-  type ExternalIdentity,
   type User,
 } from '@firebreak/accounts';
 import type { Actor } from '@firebreak/domain';
 import * as client from 'openid-client';
+
 import type { OidcSettings } from '../../../oidc-env';
 import { recordAudit } from '../../audit/record-audit';
 import { getDatabase } from '../../database';
@@ -54,7 +55,13 @@ const UNAUTHENTICATED: Actor = { kind: 'user', id: 'unauthenticated', name: '(si
 export async function completeOidcSignIn(settings: OidcSettings, callback: OidcCallback): Promise<OidcSignInResult> {
   const audit = { sourceAddress: callback.sourceAddress, component: 'console' };
   const refuse = async (reason: OidcRefusal, actor: Actor, details: Record<string, unknown> = {}): Promise<OidcSignInResult> => {
-    await recordAudit({ ...audit, severity: 'warning', eventType: 'sign-in.failed', actor, details: { method: 'single-sign-on', reason, ...details } });
+    await recordAudit({
+      ...audit,
+      severity: 'warning',
+      eventType: 'sign-in.failed',
+      actor,
+      details: { method: 'single-sign-on', reason, ...details },
+    });
     return { ok: false, reason };
   };
 
@@ -96,7 +103,11 @@ export async function completeOidcSignIn(settings: OidcSettings, callback: OidcC
     try {
       profile = { ...(await client.fetchUserInfo(configuration, accessToken, claims.sub)), ...claims };
     } catch (error) {
-      return refuse('userinfo-rejected', UNAUTHENTICATED, { issuer: identity.issuer, subject: identity.subject, error: describeOidcError(error) });
+      return refuse('userinfo-rejected', UNAUTHENTICATED, {
+        issuer: identity.issuer,
+        subject: identity.subject,
+        error: describeOidcError(error),
+      });
     }
   }
   const mappedRole = settings.roleClaim ? roleFromClaim(profile[settings.roleClaim], settings.roleMap) : undefined;
@@ -147,7 +158,13 @@ export async function completeOidcSignIn(settings: OidcSettings, callback: OidcC
     hours: settingsNow.sessionHours,
     replacing: callback.previousSessionId,
   });
-  await recordAudit({ ...audit, severity: 'info', eventType: 'sign-in.succeeded', actor: actorOf(user), details: { ...linked, username: user.username, role: user.role } });
+  await recordAudit({
+    ...audit,
+    severity: 'info',
+    eventType: 'sign-in.succeeded',
+    actor: actorOf(user),
+    details: { ...linked, username: user.username, role: user.role },
+  });
   return { ok: true, ...session, user };
 }
 

@@ -1,4 +1,5 @@
 import * as client from 'openid-client';
+
 import type { OidcSettings } from '../../../oidc-env';
 
 let discovered: { key: string; configuration: Promise<client.Configuration> } | undefined;

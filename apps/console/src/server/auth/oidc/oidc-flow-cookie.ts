@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { getEnv } from '../../../env';
 
 /** How long a sign-in may take at the provider before its state is forgotten. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { roleFromClaim } from './role-from-claim';
 
 const map = [
@@ -18,6 +19,7 @@ describe('roleFromClaim', () => {
   });
 
   it('grants nothing for an absent, unmapped or oddly typed claim', () => {
-    for (const claim of [undefined, null, 'SRE', ['other'], 42, { sre: true }, [['sre']]]) expect(roleFromClaim(claim, map)).toBeUndefined();
+    for (const claim of [undefined, null, 'SRE', ['other'], 42, { sre: true }, [['sre']]])
+      expect(roleFromClaim(claim, map)).toBeUndefined();
   });
 });

@@ -1,4 +1,5 @@
 import * as client from 'openid-client';
+
 import type { OidcSettings } from '../../../oidc-env';
 import { oidcConfiguration } from './oidc-configuration';
 import { oidcFlowCookieHeader } from './oidc-flow-cookie';
@@ -9,7 +10,12 @@ import { oidcFlowCookieHeader } from './oidc-flow-cookie';
  */
 export async function startOidcSignIn(settings: OidcSettings): Promise<{ authorizationUrl: URL; flowCookie: string }> {
   const configuration = await oidcConfiguration(settings);
-  const flow = { state: client.randomState(), nonce: client.randomNonce(), verifier: client.randomPKCECodeVerifier(), startedAt: Date.now() };
+  const flow = {
+    state: client.randomState(),
+    nonce: client.randomNonce(),
+    verifier: client.randomPKCECodeVerifier(),
+    startedAt: Date.now(),
+  };
   const authorizationUrl = client.buildAuthorizationUrl(configuration, {
     redirect_uri: settings.redirectUrl,
     scope: settings.scopes,

@@ -9,7 +9,9 @@ const MAX = 200;
  */
 export function usernameCandidates(profile: Record<string, unknown>, identity: ExternalIdentity): string[] {
   const host = new URL(identity.issuer).host;
-  const given = [profile.preferred_username, profile.email].find((value): value is string => typeof value === 'string' && value.trim() !== '');
+  const given = [profile.preferred_username, profile.email].find(
+    (value): value is string => typeof value === 'string' && value.trim() !== '',
+  );
   const base = (given ?? identity.subject).trim();
   return [base, `${base}@${host}`, `${host}:${identity.subject}`].map((name) => name.slice(0, MAX));
 }

@@ -1,12 +1,20 @@
 import type { NoticeRecipient } from '@firebreak/db';
 import { DEFAULT_POLICY, NoticePreview, PLAYBOOK_IDS } from '@firebreak/domain';
 import { describe, expect, it } from 'vitest';
+
 import { FIRST_NOTICES, firstNoticesOf } from './first-notices';
 
 const recipients: NoticeRecipient[] = [
   { id: 'acme-tech', name: 'Ada Tech', email: 'ada@acme.example', role: 'designated-technical', customerId: 'acme', customerName: 'Acme' },
   { id: 'acme-boss', name: 'Bo Boss', email: 'bo@acme.example', role: 'management', customerId: 'acme', customerName: 'Acme' },
-  { id: 'globex-tech', name: 'Gil Tech', email: 'gil@globex.example', role: 'designated-technical', customerId: 'globex', customerName: 'Globex' },
+  {
+    id: 'globex-tech',
+    name: 'Gil Tech',
+    email: 'gil@globex.example',
+    role: 'designated-technical',
+    customerId: 'globex',
+    customerName: 'Globex',
+  },
 ];
 
 describe('firstNoticesOf', () => {

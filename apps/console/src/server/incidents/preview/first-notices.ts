@@ -1,5 +1,6 @@
 import type { NoticeRecipient } from '@firebreak/db';
 import type { ContactRole, NoticePreview, PlaybookId, Policy } from '@firebreak/domain';
+
 import { formatDuration } from '../../../components/format-time';
 
 interface FirstNotice {
@@ -11,8 +12,16 @@ interface FirstNotice {
 
 /** The first notice each playbook sends, and to whom: the first notify step of its workflow. */
 export const FIRST_NOTICES: Record<PlaybookId, FirstNotice> = {
-  'infrastructure-compromise': { kind: 'incident-details', roles: ['designated-technical'], when: () => 'once the deployments are disconnected' },
-  'application-compromise': { kind: 'incident-details', roles: ['designated-technical'], when: () => 'once the deployments are disconnected' },
+  'infrastructure-compromise': {
+    kind: 'incident-details',
+    roles: ['designated-technical'],
+    when: () => 'once the deployments are disconnected',
+  },
+  'application-compromise': {
+    kind: 'incident-details',
+    roles: ['designated-technical'],
+    when: () => 'once the deployments are disconnected',
+  },
   'exploitable-vulnerability': {
     kind: 'bulletin-exploitable',
     roles: ['designated-technical'],

@@ -1,8 +1,14 @@
 import { DEFAULT_POLICY } from '@firebreak/domain';
 import { describe, expect, it } from 'vitest';
+
 import { maintenanceScheduleOf } from './maintenance-schedule';
 
-const policy = { ...DEFAULT_POLICY, maintenanceNoticeSeconds: 172_800, deferralLimitSeconds: 1_209_600, updateTrainCadenceSeconds: 1_209_600 };
+const policy = {
+  ...DEFAULT_POLICY,
+  maintenanceNoticeSeconds: 172_800,
+  deferralLimitSeconds: 1_209_600,
+  updateTrainCadenceSeconds: 1_209_600,
+};
 
 describe('maintenanceScheduleOf', () => {
   it('upgrades multi-tenant deployments as soon as an exploitable fix is out', () => {

@@ -1,5 +1,6 @@
 import type { DeploymentPreview, NoticePreview } from '@firebreak/domain';
 import { describe, expect, it } from 'vitest';
+
 import { previewWarnings } from './preview-warnings';
 
 const deployment = (changes: DeploymentPreview['changes'], permissions: DeploymentPreview['permissions'] = []): DeploymentPreview => ({
@@ -68,7 +69,12 @@ describe('previewWarnings', () => {
 
   it('names a customer nobody will tell, and a deployment with no instance', () => {
     expect(
-      previewWarnings({ playbook: 'application-compromise', deployments: [deployment(disconnect(0))], notices: [notice('acme')], customers }),
+      previewWarnings({
+        playbook: 'application-compromise',
+        deployments: [deployment(disconnect(0))],
+        notices: [notice('acme')],
+        customers,
+      }),
     ).toEqual([
       'Acme production: EC2 has no instance tagged for this deployment; only its subnets would be cut off.',
       'Nobody at Globex will be told: the directory has no designated technical contact for them.',
@@ -81,8 +87,8 @@ describe('previewWarnings', () => {
       cidr: '203.0.113.9/32',
       entries: [{ networkAclId: 'acl-1', subnetIds: ['subnet-1'], egress: true, action: 'no-room', ruleNumber: null }],
     };
-    expect(previewWarnings({ playbook: 'suspicious-activity', deployments: [deployment(block)], notices: [notice(null)], customers })).toEqual([
-      'Acme production: network ACL acl-1 has no free outbound rule number below its first allow rule; the block would fail.',
-    ]);
+    expect(
+      previewWarnings({ playbook: 'suspicious-activity', deployments: [deployment(block)], notices: [notice(null)], customers }),
+    ).toEqual(['Acme production: network ACL acl-1 has no free outbound rule number below its first allow rule; the block would fail.']);
   });
 });

@@ -1,4 +1,5 @@
 import type { Customer, DeploymentPreview, NoticePreview, PlaybookId } from '@firebreak/domain';
+
 import { FIRST_NOTICES } from './first-notices';
 
 export interface WarningInput {
@@ -18,7 +19,8 @@ export function previewWarnings({ playbook, deployments, notices, customers }: W
       const on = check.target ? ` on ${check.target}` : '';
       if (check.outcome === 'refused') refusals.push(`${d.name}: EC2 would refuse ${check.action}${on}; the playbook would stop there.`);
       if (check.outcome === 'failed') others.push(`${d.name}: ${check.action}${on} was answered with an error: ${check.detail}`);
-      if (check.outcome === 'dry-run-ignored') others.push(`${d.name}: the EC2 endpoint performed ${check.action}${on} instead of a dry run.`);
+      if (check.outcome === 'dry-run-ignored')
+        others.push(`${d.name}: the EC2 endpoint performed ${check.action}${on} instead of a dry run.`);
     }
     const changes = d.changes;
     if (changes?.kind === 'disconnect' && changes.instances.length === 0) {
@@ -30,7 +32,8 @@ export function previewWarnings({ playbook, deployments, notices, customers }: W
           `${d.name}: network ACL ${entry.networkAclId} has no free ${entry.egress ? 'outbound' : 'inbound'} rule number below its first allow rule; the block would fail.`,
         );
       }
-      if (changes.entries.length === 0) refusals.push(`${d.name}: no network ACL found on the deployment's subnets; nothing would be blocked.`);
+      if (changes.entries.length === 0)
+        refusals.push(`${d.name}: no network ACL found on the deployment's subnets; nothing would be blocked.`);
     }
     if (changes?.kind === 'maintenance' && changes.instances.length === 0) {
       others.push(`${d.name}: EC2 has no instance tagged for this deployment; the upgrade would have nothing to replace.`);

@@ -1,8 +1,9 @@
 import { FirebreakError } from '@firebreak/domain';
-import { jsonResponse } from '../../../../../src/server/api/json-response';
-import { respond } from '../../../../../src/server/api/respond';
-import { exportAuditHead, verifyAuditLog } from '../../../../../src/server/audit/read-audit-log';
-import { requireActor } from '../../../../../src/server/auth/require-actor';
+
+import { jsonResponse } from '@/server/api/json-response';
+import { respond } from '@/server/api/respond';
+import { exportAuditHead, verifyAuditLog } from '@/server/audit/read-audit-log';
+import { requireActor } from '@/server/auth/require-actor';
 
 export const dynamic = 'force-dynamic';
 
@@ -16,7 +17,11 @@ export async function GET(request: Request): Promise<Response> {
     const params = new URL(request.url).searchParams;
     const seq = params.get('seq');
     const hash = params.get('hash');
-    if ((seq === null) !== (hash === null) || (seq !== null && !/^\d{1,12}$/.test(seq)) || (hash !== null && !/^[0-9a-f]{64}$/.test(hash))) {
+    if (
+      (seq === null) !== (hash === null) ||
+      (seq !== null && !/^\d{1,12}$/.test(seq)) ||
+      (hash !== null && !/^[0-9a-f]{64}$/.test(hash))
+    ) {
       throw new FirebreakError('VALIDATION_FAILED', 'Give both seq (an entry number) and hash (64 hex digits), or neither.');
     }
     const verification = await verifyAuditLog(caller, seq !== null && hash !== null ? { seq: Number(seq), hash } : undefined);

@@ -1,7 +1,7 @@
-import { requireActor } from '../../../../../src/server/auth/require-actor';
-import { jsonResponse } from '../../../../../src/server/api/json-response';
-import { respond } from '../../../../../src/server/api/respond';
-import { getIncidentDetail } from '../../../../../src/server/incidents/get-incident-detail';
+import { jsonResponse } from '@/server/api/json-response';
+import { respond } from '@/server/api/respond';
+import { requireActor } from '@/server/auth/require-actor';
+import { getIncidentDetail } from '@/server/incidents/get-incident-detail';
 
 export const dynamic = 'force-dynamic';
 

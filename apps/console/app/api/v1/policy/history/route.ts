@@ -1,7 +1,7 @@
-import { requireActor } from '../../../../../src/server/auth/require-actor';
-import { jsonResponse } from '../../../../../src/server/api/json-response';
-import { respond } from '../../../../../src/server/api/respond';
-import { listPolicyHistory } from '../../../../../src/server/policy/list-policy-history';
+import { jsonResponse } from '@/server/api/json-response';
+import { respond } from '@/server/api/respond';
+import { requireActor } from '@/server/auth/require-actor';
+import { listPolicyHistory } from '@/server/policy/list-policy-history';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,7 +1,7 @@
-import { jsonResponse } from '../../../../../../src/server/api/json-response';
-import { respond } from '../../../../../../src/server/api/respond';
-import { requireActor } from '../../../../../../src/server/auth/require-actor';
-import { listCustomerNotices } from '../../../../../../src/server/notices/list-customer-notices';
+import { jsonResponse } from '@/server/api/json-response';
+import { respond } from '@/server/api/respond';
+import { requireActor } from '@/server/auth/require-actor';
+import { listCustomerNotices } from '@/server/notices/list-customer-notices';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,8 +1,8 @@
-import { requireActor } from '../../../../../../src/server/auth/require-actor';
-import { jsonResponse } from '../../../../../../src/server/api/json-response';
-import { readJsonBody } from '../../../../../../src/server/api/read-json-body';
-import { respond } from '../../../../../../src/server/api/respond';
-import { closeIncident } from '../../../../../../src/server/incidents/close-incident';
+import { jsonResponse } from '@/server/api/json-response';
+import { readJsonBody } from '@/server/api/read-json-body';
+import { respond } from '@/server/api/respond';
+import { requireActor } from '@/server/auth/require-actor';
+import { closeIncident } from '@/server/incidents/close-incident';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,8 +1,8 @@
-import { requireActor } from '../../../../../../src/server/auth/require-actor';
-import { jsonResponse } from '../../../../../../src/server/api/json-response';
-import { readJsonBody } from '../../../../../../src/server/api/read-json-body';
-import { respond } from '../../../../../../src/server/api/respond';
-import { submitDecision } from '../../../../../../src/server/decisions/submit-decision';
+import { jsonResponse } from '@/server/api/json-response';
+import { readJsonBody } from '@/server/api/read-json-body';
+import { respond } from '@/server/api/respond';
+import { requireActor } from '@/server/auth/require-actor';
+import { submitDecision } from '@/server/decisions/submit-decision';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,7 +1,7 @@
-import { respond } from '../../../../../../src/server/api/respond';
-import { requireActor } from '../../../../../../src/server/auth/require-actor';
-import { getTimeline } from '../../../../../../src/server/incidents/get-timeline';
-import { timelineCsv } from '../../../../../../src/server/reports/timeline-csv';
+import { respond } from '@/server/api/respond';
+import { requireActor } from '@/server/auth/require-actor';
+import { getTimeline } from '@/server/incidents/get-timeline';
+import { timelineCsv } from '@/server/reports/timeline-csv';
 
 export const dynamic = 'force-dynamic';
 

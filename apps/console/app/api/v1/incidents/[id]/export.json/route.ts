@@ -1,7 +1,7 @@
-import { jsonResponse } from '../../../../../../src/server/api/json-response';
-import { respond } from '../../../../../../src/server/api/respond';
-import { requireActor } from '../../../../../../src/server/auth/require-actor';
-import { buildIncidentExport } from '../../../../../../src/server/reports/build-incident-export';
+import { jsonResponse } from '@/server/api/json-response';
+import { respond } from '@/server/api/respond';
+import { requireActor } from '@/server/auth/require-actor';
+import { buildIncidentExport } from '@/server/reports/build-incident-export';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,7 +1,7 @@
-import { requireActor } from '../../../../../../src/server/auth/require-actor';
-import { jsonResponse } from '../../../../../../src/server/api/json-response';
-import { respond } from '../../../../../../src/server/api/respond';
-import { listTimelineEvents } from '../../../../../../src/server/incidents/list-timeline-events';
+import { jsonResponse } from '@/server/api/json-response';
+import { respond } from '@/server/api/respond';
+import { requireActor } from '@/server/auth/require-actor';
+import { listTimelineEvents } from '@/server/incidents/list-timeline-events';
 
 export const dynamic = 'force-dynamic';
 
@@ -11,6 +11,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     const caller = await requireActor(request, 'incidents:read');
     const { id } = await params;
     const search = new URL(request.url).searchParams;
-    return jsonResponse(200, await listTimelineEvents(caller, id, { limit: search.get('limit') ?? undefined, cursor: search.get('cursor') ?? undefined }));
+    return jsonResponse(
+      200,
+      await listTimelineEvents(caller, id, { limit: search.get('limit') ?? undefined, cursor: search.get('cursor') ?? undefined }),
+    );
   });
 }
