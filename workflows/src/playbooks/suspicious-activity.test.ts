@@ -1,6 +1,7 @@
 import type { Activities } from '@firebreak/activities';
 import { type DecisionRequest, FAILURE, incidentWorkflowId } from '@firebreak/domain';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
 import { decideUpdate, incidentStateQuery, suspiciousActivity } from '../index';
 import { eventually, playbookInput, refusalOf, WorkflowTestBed } from '../testing/workflow-test-bed';
 

@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 
 import type { Activities } from '@firebreak/activities';
 import { DEFAULT_POLICY, type Deployment, type PlaybookInput, SEARCH_ATTRIBUTE_TYPES } from '@firebreak/domain';
-import { temporal } from '@temporalio/proto';
 import { ApplicationFailure, WorkflowUpdateFailedError } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { inject } from 'vitest';
