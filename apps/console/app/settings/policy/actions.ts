@@ -37,14 +37,17 @@ export async function savePolicyAction(_previous: PolicyFormState, form: FormDat
   }
 }
 
-/** The policy's own messages speak of seconds; the form speaks of hours and minutes. */
+/**
+ * The policy's own messages speak of seconds; the form speaks of hours and minutes. Whatever is wrong with a duration
+ * (missing, out of range), the fix is a value in its range, so that is what the form says.
+ */
 function inFormTerms(apiErrors: Record<string, string>): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const [path, message] of Object.entries(apiErrors)) {
     const field = path.startsWith('policy.') ? path.slice('policy.'.length) : path;
     if (field === 'policy') continue;
     const duration = DURATION_FIELDS.find((f) => f.name === field);
-    if (duration && /too (small|big)/i.test(message)) {
+    if (duration) {
       errors[field] = `Give at least 1 minute and at most ${durationLimit(duration.name)}.`;
     } else if (field === 'warnAtFraction') {
       errors[field] = 'Give a percentage from 10 to 99.';

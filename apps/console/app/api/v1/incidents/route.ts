@@ -1,8 +1,10 @@
 import { readIdempotencyKey } from '@/server/api/idempotency-key';
 import { jsonResponse } from '@/server/api/json-response';
 import { readJsonBody } from '@/server/api/read-json-body';
+import { requireRouteCaller } from '@/server/api/require-route-caller';
 import { respond } from '@/server/api/respond';
-import { requireActor } from '@/server/auth/require-actor';
+import { declareIncidentRoute } from '@/server/api/routes/declare-incident';
+import { listIncidentsRoute } from '@/server/api/routes/list-incidents';
 import { declareIncident } from '@/server/incidents/declare-incident';
 import { listIncidents } from '@/server/incidents/list-incidents';
 
@@ -10,7 +12,7 @@ export const dynamic = 'force-dynamic';
 
 export async function POST(request: Request): Promise<Response> {
   return respond(async () => {
-    const { actor, role } = await requireActor(request, 'incidents:declare');
+    const { actor, role } = await requireRouteCaller(request, declareIncidentRoute);
     const idempotencyKey = readIdempotencyKey(request);
     const body = await readJsonBody(request);
     const { incident, created } = await declareIncident({ request: body, idempotencyKey, actor, role });
@@ -23,7 +25,7 @@ export async function POST(request: Request): Promise<Response> {
 
 export async function GET(request: Request): Promise<Response> {
   return respond(async () => {
-    await requireActor(request, 'incidents:read');
+    await requireRouteCaller(request, listIncidentsRoute);
     const params = new URL(request.url).searchParams;
     const page = await listIncidents({
       limit: params.get('limit') ?? undefined,

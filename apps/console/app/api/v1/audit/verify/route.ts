@@ -1,9 +1,10 @@
 import { FirebreakError } from '@firebreak/domain';
 
 import { jsonResponse } from '@/server/api/json-response';
+import { requireRouteCaller } from '@/server/api/require-route-caller';
 import { respond } from '@/server/api/respond';
+import { verifyAuditLogRoute } from '@/server/api/routes/verify-audit-log';
 import { exportAuditHead, verifyAuditLog } from '@/server/audit/read-audit-log';
-import { requireActor } from '@/server/auth/require-actor';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,7 +14,7 @@ export const dynamic = 'force-dynamic';
  */
 export async function GET(request: Request): Promise<Response> {
   return respond(async () => {
-    const caller = await requireActor(request, 'audit:read');
+    const caller = await requireRouteCaller(request, verifyAuditLogRoute);
     const params = new URL(request.url).searchParams;
     const seq = params.get('seq');
     const hash = params.get('hash');

@@ -1,14 +1,15 @@
 import { jsonResponse } from '@/server/api/json-response';
 import { readJsonBody } from '@/server/api/read-json-body';
+import { requireRouteCaller } from '@/server/api/require-route-caller';
 import { respond } from '@/server/api/respond';
-import { requireActor } from '@/server/auth/require-actor';
+import { closeIncidentRoute } from '@/server/api/routes/close-incident';
 import { closeIncident } from '@/server/incidents/close-incident';
 
 export const dynamic = 'force-dynamic';
 
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   return respond(async () => {
-    const { actor, role } = await requireActor(request, 'incidents:close');
+    const { actor, role } = await requireRouteCaller(request, closeIncidentRoute);
     const { id } = await params;
     const body = await readJsonBody(request);
     const reason = typeof body === 'object' && body !== null && 'reason' in body ? body.reason : undefined;

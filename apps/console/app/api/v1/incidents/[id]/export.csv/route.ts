@@ -1,5 +1,6 @@
+import { requireRouteCaller } from '@/server/api/require-route-caller';
 import { respond } from '@/server/api/respond';
-import { requireActor } from '@/server/auth/require-actor';
+import { exportIncidentTimelineRoute } from '@/server/api/routes/export-incident-timeline';
 import { getTimeline } from '@/server/incidents/get-timeline';
 import { timelineCsv } from '@/server/reports/timeline-csv';
 
@@ -7,7 +8,7 @@ export const dynamic = 'force-dynamic';
 
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   return respond(async () => {
-    await requireActor(request, 'reports:export');
+    await requireRouteCaller(request, exportIncidentTimelineRoute);
     const { id } = await params;
     // getTimeline answers NOT_FOUND for an unknown id, so the id in the file name is a real, well-formed one.
     const csv = timelineCsv(await getTimeline(id));
