@@ -10,7 +10,7 @@ import { INCIDENT_STATUS_LABELS } from '@/components/labels';
 import { SlaBadge } from '@/components/sla-badge';
 import { UtcTime } from '@/components/utc-time';
 import { requirePageActor } from '@/server/auth/require-page-actor';
-import { listCustomers } from '@/server/directory/list-customers';
+import { listCustomerNames } from '@/server/directory/list-customer-names';
 import { encodeCursor, incidentListHref, parseIncidentListFilters, searchIncidentList } from '@/server/incidents/search-incident-list';
 
 export const metadata = { title: 'Incidents' };
@@ -20,10 +20,9 @@ interface Props {
 }
 
 export default async function IncidentsPage({ searchParams }: Props) {
-  await requirePageActor('incidents:read');
+  const caller = await requirePageActor('incidents:read');
   const filters = parseIncidentListFilters(await searchParams);
-  const [{ incidents, next }, customers] = await Promise.all([searchIncidentList(filters), listCustomers()]);
-  const customerNames = new Map(customers.map((c) => [c.id, c.name]));
+  const [{ incidents, next }, customerNames] = await Promise.all([searchIncidentList(caller, filters), listCustomerNames(caller)]);
   const filtered = Boolean(filters.status || filters.playbook || filters.customer || filters.from || filters.to);
   const now = new Date();
 
@@ -62,9 +61,9 @@ export default async function IncidentsPage({ searchParams }: Props) {
           Customer
           <select name="customer" defaultValue={filters.customer ?? ''}>
             <option value="">Any customer</option>
-            {customers.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
+            {[...customerNames].map(([id, name]) => (
+              <option key={id} value={id}>
+                {name}
               </option>
             ))}
           </select>

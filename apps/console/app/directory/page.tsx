@@ -14,8 +14,8 @@ const ROLE_LABELS: Record<ContactRole, string> = {
 };
 
 export default async function DirectoryPage() {
-  await requirePageActor('directory:read');
-  const [deployments, customers] = await Promise.all([listDeployments(), listCustomers()]);
+  const caller = await requirePageActor('directory:read');
+  const [deployments, customers] = await Promise.all([listDeployments(caller), listCustomers(caller)]);
   const customerNames = new Map(customers.map((c) => [c.id, c.name]));
 
   return (

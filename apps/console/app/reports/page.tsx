@@ -34,10 +34,10 @@ const percent = ({ met, breached }: SlaCount) => (met + breached === 0 ? '—' :
 const playbookTitle = (id: PlaybookId) => PLAYBOOKS[id].title;
 
 export default async function ReportsPage({ searchParams }: Props) {
-  await requirePageActor('reports:export');
+  const caller = await requirePageActor('reports:export');
   const params = await searchParams;
   const range = ReportRange.parse({ from: first(params.from), to: first(params.to) });
-  const metrics = await getIncidentMetrics(range);
+  const metrics = await getIncidentMetrics(caller, range);
 
   return (
     <>

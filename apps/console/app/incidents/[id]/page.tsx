@@ -18,6 +18,7 @@ import { CLOCK_LABELS, STEP_LABELS } from '@/components/labels';
 import { TimeLeft } from '@/components/time-left';
 import { UtcTime } from '@/components/utc-time';
 import { can } from '@/server/auth/permissions';
+import type { Caller } from '@/server/auth/require-actor';
 import { requirePageActor } from '@/server/auth/require-page-actor';
 import { findCustomerNames } from '@/server/directory/find-customer-names';
 import { getIncidentDetail, type IncidentDetail } from '@/server/incidents/get-incident-detail';
@@ -48,7 +49,7 @@ export default async function IncidentPage({ params, searchParams }: Props) {
   const caller = await requirePageActor('incidents:read');
   const { id } = await params;
   const search = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
-  const incident = await findOrNotFound(id);
+  const incident = await findOrNotFound(caller, id);
   // Only what the page shows is read: the latest events and one page of notices, however large the incident grows.
   const namedCustomers = incident.customerIds.slice(0, HEADER_CUSTOMERS);
   const [timeline, customerNames, notices] = await Promise.all([
@@ -180,9 +181,9 @@ export default async function IncidentPage({ params, searchParams }: Props) {
   );
 }
 
-async function findOrNotFound(id: string): Promise<IncidentDetail> {
+async function findOrNotFound(caller: Caller, id: string): Promise<IncidentDetail> {
   try {
-    return await getIncidentDetail(id);
+    return await getIncidentDetail(caller, id);
   } catch (error) {
     if (error instanceof FirebreakError && error.code === 'NOT_FOUND') notFound();
     throw error;

@@ -13,8 +13,8 @@ import { DeclareForm } from './declare-form';
 export const metadata = { title: 'Declare incident' };
 
 export default async function DeclareIncidentPage() {
-  await requirePageActor('incidents:declare');
-  const [deployments, customers] = await Promise.all([listDeployments(), listCustomers()]);
+  const caller = await requirePageActor('incidents:declare');
+  const [deployments, customers] = await Promise.all([listDeployments(caller), listCustomers(caller)]);
   return (
     <>
       <h1>Declare an incident</h1>

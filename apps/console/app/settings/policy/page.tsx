@@ -15,7 +15,7 @@ export const metadata = { title: 'Policy' };
 
 export default async function PolicyPage() {
   const caller = await requirePageActor('policy:read');
-  const [current, versions] = await Promise.all([getPolicy(), listPolicyHistory()]);
+  const [current, versions] = await Promise.all([getPolicy(caller), listPolicyHistory(caller)]);
   return (
     <>
       <h1>Response policy</h1>

@@ -15,7 +15,7 @@ import { WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowUpdateRPCTime
 import { toFieldErrors } from '../api/field-errors';
 import { recordAudit } from '../audit/record-audit';
 import { CallTimedOutError, callWithTimeout } from '../call-with-timeout';
-import { getIncident } from '../incidents/get-incident';
+import { findIncidentOrThrow } from '../incidents/get-incident';
 import { updateRefusalOf, withTemporal } from '../temporal-errors';
 import { type CallerRole, deciderRoleOf } from './decider-role';
 import { decisionRefusal } from './decision-refusal';
@@ -42,7 +42,7 @@ const REFUSALS = new Set<string>(['VALIDATION_FAILED', 'FORBIDDEN', 'INCIDENT_NO
  * Every refusal is put on the timeline; accepted decisions are recorded by the playbook.
  */
 export async function submitDecision(command: DecisionCommand): Promise<DecisionOutcome> {
-  const incident = await getIncident(command.incidentId);
+  const incident = await findIncidentOrThrow(command.incidentId);
   try {
     const outcome = await decide(incident, command);
     await recordAudit({

@@ -6,7 +6,7 @@ import { recordAudit } from '../audit/record-audit';
 import { assertPermitted } from '../auth/permissions';
 import { CallTimedOutError, callWithTimeout } from '../call-with-timeout';
 import { refusalError, type UpdateRefusal, updateRefusalOf, withTemporal } from '../temporal-errors';
-import { getIncident } from './get-incident';
+import { findIncidentOrThrow } from './get-incident';
 
 /** How long a caller waits for a playbook worker to accept or refuse the close. */
 export const CLOSE_TIMEOUT_MS = 10_000;
@@ -29,7 +29,7 @@ export async function closeIncident({ id, actor, role, reason, timeoutMs = CLOSE
   if (!parsed.success) {
     throw new FirebreakError('VALIDATION_FAILED', 'The close request is not valid.', toFieldErrors(parsed.error));
   }
-  const incident = await getIncident(id);
+  const incident = await findIncidentOrThrow(id);
   if (incident.status === 'closed') throw new FirebreakError('INCIDENT_NOT_OPEN', 'The incident is already closed.');
 
   await withTemporal(async (client) => {
@@ -51,7 +51,7 @@ export async function closeIncident({ id, actor, role, reason, timeoutMs = CLOSE
     }
   });
   await recordAudit({ severity: 'notice', eventType: 'incident.closed', actor, details: { incidentId: id, reason: parsed.data.reason } });
-  return getIncident(id);
+  return findIncidentOrThrow(id);
 }
 
 /** The API's error for a close the playbook refused: the registry's code for a typed refusal, words otherwise. */

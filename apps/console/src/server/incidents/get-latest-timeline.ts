@@ -4,7 +4,7 @@ import type { TimelineEvent } from '@firebreak/domain';
 import { assertPermitted } from '../auth/permissions';
 import type { Caller } from '../auth/require-actor';
 import { getDatabase } from '../database';
-import { getIncident } from './get-incident';
+import { findIncidentOrThrow } from './get-incident';
 import { type SettledClock, settledClocks } from './settled-clocks';
 
 /** Events the incident page shows; the full timeline view pages through the rest. */
@@ -25,7 +25,7 @@ export interface LatestTimeline {
 /** The incident page's timeline: its latest events, and its settled deadlines once closed. NOT_FOUND for an unknown incident. */
 export async function getLatestTimeline(caller: Caller, id: string, options: { deadlines: boolean }): Promise<LatestTimeline> {
   assertPermitted(caller.role, 'incidents:read');
-  await getIncident(id);
+  await findIncidentOrThrow(id);
   const db = await getDatabase();
   const [events, counts, clocks] = await Promise.all([
     listLatestTimeline(db, id, INCIDENT_PAGE_EVENTS),

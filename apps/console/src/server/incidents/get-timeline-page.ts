@@ -4,7 +4,7 @@ import type { TimelineEvent, TimelineEventKind } from '@firebreak/domain';
 import { assertPermitted } from '../auth/permissions';
 import type { Caller } from '../auth/require-actor';
 import { getDatabase } from '../database';
-import { getIncident } from './get-incident';
+import { findIncidentOrThrow } from './get-incident';
 
 /** Events per page of the full timeline view. */
 export const TIMELINE_EVENTS_PER_PAGE = 500;
@@ -28,7 +28,7 @@ export async function getTimelinePage(
   options: { kinds: readonly TimelineEventKind[]; page: number },
 ): Promise<TimelineViewPage> {
   assertPermitted(caller.role, 'incidents:read');
-  await getIncident(id);
+  await findIncidentOrThrow(id);
   const db = await getDatabase();
   const [all, matching] = await Promise.all([
     countTimeline(db, id),

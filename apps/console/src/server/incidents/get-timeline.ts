@@ -2,10 +2,13 @@ import { listTimeline } from '@firebreak/db';
 import type { TimelineEvent } from '@firebreak/domain';
 
 import { getDatabase } from '../database';
-import { getIncident } from './get-incident';
+import { assertPermitted } from '../auth/permissions';
+import type { Caller } from '../auth/require-actor';
+import { findIncidentOrThrow } from './get-incident';
 
-/** Everything recorded about an incident, oldest first. NOT_FOUND for an unknown incident. */
-export async function getTimeline(id: string): Promise<TimelineEvent[]> {
-  await getIncident(id);
+/** Everything recorded about an incident, oldest first, for whoever may export it. NOT_FOUND for an unknown incident. */
+export async function getTimeline(caller: Caller, id: string): Promise<TimelineEvent[]> {
+  assertPermitted(caller.role, 'reports:export');
+  await findIncidentOrThrow(id);
   return listTimeline(await getDatabase(), id);
 }

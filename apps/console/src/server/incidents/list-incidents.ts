@@ -3,6 +3,8 @@ import { FirebreakError, type Incident } from '@firebreak/domain';
 import { z } from 'zod';
 
 import { toFieldErrors } from '../api/field-errors';
+import { assertPermitted } from '../auth/permissions';
+import type { Caller } from '../auth/require-actor';
 import { getDatabase } from '../database';
 
 export const ListIncidentsQuery = z.object({
@@ -18,8 +20,9 @@ export interface IncidentPage {
   nextBefore: string | null;
 }
 
-/** Incidents, newest first. */
-export async function listIncidents(query: ListIncidentsQuery = {}): Promise<IncidentPage> {
+/** Incidents, newest first, for whoever may read incidents. */
+export async function listIncidents(caller: Caller, query: ListIncidentsQuery = {}): Promise<IncidentPage> {
+  assertPermitted(caller.role, 'incidents:read');
   const parsed = ListIncidentsQuery.safeParse(query);
   if (!parsed.success) {
     throw new FirebreakError('VALIDATION_FAILED', 'The query parameters are not valid.', toFieldErrors(parsed.error));

@@ -6,7 +6,7 @@ import { toFieldErrors } from '../api/field-errors';
 import { assertPermitted } from '../auth/permissions';
 import type { Caller } from '../auth/require-actor';
 import { getDatabase } from '../database';
-import { getIncident } from './get-incident';
+import { findIncidentOrThrow } from './get-incident';
 
 export const TIMELINE_PAGE_DEFAULT = 500;
 export const TIMELINE_PAGE_MAX = 1000;
@@ -43,7 +43,7 @@ export async function listTimelineEvents(caller: Caller, id: string, query: Time
   assertPermitted(caller.role, 'incidents:read');
   const parsed = TimelineQuery.safeParse(query);
   if (!parsed.success) throw new FirebreakError('VALIDATION_FAILED', 'The query parameters are not valid.', toFieldErrors(parsed.error));
-  await getIncident(id);
+  await findIncidentOrThrow(id);
   const { events, next } = await listTimelinePage(await getDatabase(), id, { limit: parsed.data.limit, after: parsed.data.cursor });
   return { events, nextCursor: next ? Buffer.from(JSON.stringify(next)).toString('base64url') : null };
 }

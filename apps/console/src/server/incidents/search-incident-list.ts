@@ -2,6 +2,8 @@ import { type IncidentCursor, type IncidentSearchPage, searchIncidents } from '@
 import { IncidentStatus, PlaybookId } from '@firebreak/domain';
 import { z } from 'zod';
 
+import { assertPermitted } from '../auth/permissions';
+import type { Caller } from '../auth/require-actor';
 import { getDatabase } from '../database';
 
 export const INCIDENT_LIST_PAGE_SIZE = 50;
@@ -56,8 +58,9 @@ function nextDay(day: string): string {
   return new Date(Date.parse(`${day}T00:00:00.000Z`) + 86_400_000).toISOString();
 }
 
-/** One page of the incidents list, filtered and paged in the database. */
-export async function searchIncidentList(filters: IncidentListFilters): Promise<IncidentSearchPage> {
+/** One page of the incidents list, filtered and paged in the database, for whoever may read incidents. */
+export async function searchIncidentList(caller: Caller, filters: IncidentListFilters): Promise<IncidentSearchPage> {
+  assertPermitted(caller.role, 'incidents:read');
   const before = decodeCursor(filters.before);
   return searchIncidents(await getDatabase(), {
     limit: INCIDENT_LIST_PAGE_SIZE,

@@ -7,7 +7,7 @@ import { recordAudit } from '../audit/record-audit';
 import { assertPermitted } from '../auth/permissions';
 import type { Caller } from '../auth/require-actor';
 import { getDatabase } from '../database';
-import { getIncident } from '../incidents/get-incident';
+import { findIncidentOrThrow } from '../incidents/get-incident';
 
 /** Which notice's link to withdraw, and why (the reason goes on the timeline). */
 export const RevokeLinkRequest = z.object({
@@ -34,7 +34,7 @@ export async function revokeNoticeLink(caller: Caller, body: unknown): Promise<R
   if (!parsed.success)
     throw new FirebreakError('VALIDATION_FAILED', 'The request to withdraw a link is not valid.', toFieldErrors(parsed.error));
   const { reason, ...key } = parsed.data;
-  await getIncident(key.incidentId);
+  await findIncidentOrThrow(key.incidentId);
   const db = await getDatabase();
   const notice = await findStoredNotice(db, key);
   if (!notice) throw new FirebreakError('NOT_FOUND', `No ${key.kind} notice to ${key.contactId} in incident ${key.incidentId}.`);

@@ -2,7 +2,9 @@ import { clockVerdicts, listNotices, listTimeline, type SlaStanding, slaStanding
 import type { Incident, Notice, TimelineEvent } from '@firebreak/domain';
 
 import { getDatabase } from '../database';
-import { getIncident } from '../incidents/get-incident';
+import { assertPermitted } from '../auth/permissions';
+import type { Caller } from '../auth/require-actor';
+import { findIncidentOrThrow } from '../incidents/get-incident';
 
 export interface IncidentExport {
   format: 'firebreak-incident-export';
@@ -14,9 +16,10 @@ export interface IncidentExport {
   timeline: TimelineEvent[];
 }
 
-/** Everything recorded about an incident, as one document. NOT_FOUND for an unknown incident. */
-export async function buildIncidentExport(id: string, now: Date = new Date()): Promise<IncidentExport> {
-  const incident = await getIncident(id);
+/** Everything recorded about an incident, as one document, for whoever may export it. NOT_FOUND for an unknown incident. */
+export async function buildIncidentExport(caller: Caller, id: string, now: Date = new Date()): Promise<IncidentExport> {
+  assertPermitted(caller.role, 'reports:export');
+  const incident = await findIncidentOrThrow(id);
   const db = await getDatabase();
   const [timeline, notices] = await Promise.all([listTimeline(db, id), listNotices(db, id)]);
   const clockEvents = timeline.filter((e) => e.kind === 'clock');

@@ -12,8 +12,8 @@ export const dynamic = 'force-dynamic';
 
 export async function GET(request: Request): Promise<Response> {
   return respond(async () => {
-    await requireRouteCaller(request, listCustomersRoute);
-    return jsonResponse(200, { customers: await listCustomers() });
+    const caller = await requireRouteCaller(request, listCustomersRoute);
+    return jsonResponse(200, { customers: await listCustomers(caller) });
   });
 }
 

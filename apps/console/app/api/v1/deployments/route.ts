@@ -8,7 +8,7 @@ export const dynamic = 'force-dynamic';
 
 export async function GET(request: Request): Promise<Response> {
   return respond(async () => {
-    await requireRouteCaller(request, listDeploymentsRoute);
-    return jsonResponse(200, { deployments: await listDeployments() });
+    const caller = await requireRouteCaller(request, listDeploymentsRoute);
+    return jsonResponse(200, { deployments: await listDeployments(caller) });
   });
 }

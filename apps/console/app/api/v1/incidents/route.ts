@@ -25,9 +25,9 @@ export async function POST(request: Request): Promise<Response> {
 
 export async function GET(request: Request): Promise<Response> {
   return respond(async () => {
-    await requireRouteCaller(request, listIncidentsRoute);
+    const caller = await requireRouteCaller(request, listIncidentsRoute);
     const params = new URL(request.url).searchParams;
-    const page = await listIncidents({
+    const page = await listIncidents(caller, {
       limit: params.get('limit') ?? undefined,
       before: params.get('before') ?? undefined,
     });

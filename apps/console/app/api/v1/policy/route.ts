@@ -11,8 +11,8 @@ export const dynamic = 'force-dynamic';
 
 export async function GET(request: Request): Promise<Response> {
   return respond(async () => {
-    await requireRouteCaller(request, getPolicyRoute);
-    return jsonResponse(200, await getPolicy());
+    const caller = await requireRouteCaller(request, getPolicyRoute);
+    return jsonResponse(200, await getPolicy(caller));
   });
 }
 

@@ -13,8 +13,9 @@ import { SlaBadge } from '@/components/sla-badge';
 import { decisionFacts } from '@/components/timeline/timeline-kinds';
 import { TimelineList } from '@/components/timeline/timeline-list';
 import { UtcTime } from '@/components/utc-time';
+import type { Caller } from '@/server/auth/require-actor';
 import { requirePageActor } from '@/server/auth/require-page-actor';
-import { listCustomers } from '@/server/directory/list-customers';
+import { listCustomerNames } from '@/server/directory/list-customer-names';
 import { buildIncidentExport, type IncidentExport } from '@/server/reports/build-incident-export';
 
 import { PrintButton } from './print-button';
@@ -35,11 +36,10 @@ const VERDICT_WORDS: Record<string, string> = {
 };
 
 export default async function IncidentReportPage({ params }: Props) {
-  await requirePageActor('reports:export');
+  const caller = await requirePageActor('reports:export');
   const { id } = await params;
-  const report = await exportOrNotFound(id);
-  const customers = await listCustomers();
-  const customerNames = new Map(customers.map((c) => [c.id, c.name]));
+  const report = await exportOrNotFound(caller, id);
+  const customerNames = await listCustomerNames(caller);
   const { incident, timeline, notices, sla } = report;
   const decisions = timeline.filter((e) => e.kind === 'decision' && decisionFacts(e).reason !== undefined);
 
@@ -168,9 +168,9 @@ export default async function IncidentReportPage({ params }: Props) {
   );
 }
 
-async function exportOrNotFound(id: string): Promise<IncidentExport> {
+async function exportOrNotFound(caller: Caller, id: string): Promise<IncidentExport> {
   try {
-    return await buildIncidentExport(id);
+    return await buildIncidentExport(caller, id);
   } catch (error) {
     if (error instanceof FirebreakError && error.code === 'NOT_FOUND') notFound();
     throw error;

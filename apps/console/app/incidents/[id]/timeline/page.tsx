@@ -9,6 +9,7 @@ import { IncidentStatusBadge } from '@/components/badges';
 import { parseKinds, TIMELINE_FILTERS } from '@/components/timeline/timeline-kinds';
 import { TimelineList } from '@/components/timeline/timeline-list';
 import { UtcTime } from '@/components/utc-time';
+import type { Caller } from '@/server/auth/require-actor';
 import { requirePageActor } from '@/server/auth/require-page-actor';
 import { getIncident } from '@/server/incidents/get-incident';
 import { getTimelinePage, TIMELINE_EVENTS_PER_PAGE } from '@/server/incidents/get-timeline-page';
@@ -29,7 +30,7 @@ export default async function IncidentTimelinePage({ params, searchParams }: Pro
   const { id } = await params;
   const search = await searchParams;
   const kinds = parseKinds(search.kind);
-  const incident = await incidentOrNotFound(id);
+  const incident = await incidentOrNotFound(caller, id);
   // A page of events, filtered and cut in SQL: an incident that wrote to thousands of contacts has tens of thousands.
   const timeline = await getTimelinePage(caller, id, {
     kinds,
@@ -133,9 +134,9 @@ export default async function IncidentTimelinePage({ params, searchParams }: Pro
   );
 }
 
-async function incidentOrNotFound(id: string): Promise<Incident> {
+async function incidentOrNotFound(caller: Caller, id: string): Promise<Incident> {
   try {
-    return await getIncident(id);
+    return await getIncident(caller, id);
   } catch (error) {
     if (error instanceof FirebreakError && error.code === 'NOT_FOUND') notFound();
     throw error;

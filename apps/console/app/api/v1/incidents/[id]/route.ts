@@ -8,8 +8,8 @@ export const dynamic = 'force-dynamic';
 
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   return respond(async () => {
-    await requireRouteCaller(request, getIncidentRoute);
+    const caller = await requireRouteCaller(request, getIncidentRoute);
     const { id } = await params;
-    return jsonResponse(200, await getIncidentDetail(id));
+    return jsonResponse(200, await getIncidentDetail(caller, id));
   });
 }

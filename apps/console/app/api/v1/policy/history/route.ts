@@ -8,7 +8,7 @@ export const dynamic = 'force-dynamic';
 
 export async function GET(request: Request): Promise<Response> {
   return respond(async () => {
-    await requireRouteCaller(request, listPolicyVersionsRoute);
-    return jsonResponse(200, { versions: await listPolicyHistory() });
+    const caller = await requireRouteCaller(request, listPolicyVersionsRoute);
+    return jsonResponse(200, { versions: await listPolicyHistory(caller) });
   });
 }

@@ -8,10 +8,10 @@ export const dynamic = 'force-dynamic';
 
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   return respond(async () => {
-    await requireRouteCaller(request, exportIncidentTimelineRoute);
+    const caller = await requireRouteCaller(request, exportIncidentTimelineRoute);
     const { id } = await params;
     // getTimeline answers NOT_FOUND for an unknown id, so the id in the file name is a real, well-formed one.
-    const csv = timelineCsv(await getTimeline(id));
+    const csv = timelineCsv(await getTimeline(caller, id));
     return new Response(csv, {
       status: 200,
       headers: {

@@ -8,9 +8,9 @@ export const dynamic = 'force-dynamic';
 
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   return respond(async () => {
-    await requireRouteCaller(request, exportIncidentRoute);
+    const caller = await requireRouteCaller(request, exportIncidentRoute);
     const { id } = await params;
-    const document = await buildIncidentExport(id);
+    const document = await buildIncidentExport(caller, id);
     return jsonResponse(200, document, { 'Content-Disposition': `attachment; filename="${document.incident.id}.json"` });
   });
 }
