@@ -33,7 +33,7 @@ try {
     });
     deployments.push(seeded.deployment);
   }
-  const { POST: declareIncident } = await import('../apps/console/app/api/v1/incidents/route');
+  const { POST: declareIncident } = await import('@firebreak/console/app/api/v1/incidents/route');
   const declare = async (i: number) => {
     const deployment = deployments[i % deployments.length]!;
     const response = await declareIncident(

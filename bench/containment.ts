@@ -46,7 +46,7 @@ try {
   console.log(`seeded in ${seedingSeconds.toFixed(1)} s`);
 
   // (a) and (b) for Firebreak: declared through the console's POST /api/v1/incidents handler, in-process.
-  const { POST: declareIncident } = await import('../apps/console/app/api/v1/incidents/route');
+  const { POST: declareIncident } = await import('@firebreak/console/app/api/v1/incidents/route');
   const before = { ...stack.proxy.counts.byAction };
   const started = Date.now();
   const response = await declareIncident(

@@ -74,7 +74,7 @@ try {
   const headers = { Authorization: `Bearer ${stack.apiToken}`, 'Content-Type': 'application/json' };
 
   // --- round 1: declared through the console's POST /api/v1/incidents handler, in-process, as an engineer would.
-  const { POST: declareIncident } = await import('../apps/console/app/api/v1/incidents/route');
+  const { POST: declareIncident } = await import('@firebreak/console/app/api/v1/incidents/route');
   const declareStarted = Date.now();
   const declared = await declareIncident(
     new Request('http://console.bench/api/v1/incidents', {
@@ -116,7 +116,7 @@ try {
   console.log(`history after round 1: ${formatHistory(afterBulletin)}`);
 
   // --- round 2: the fix recorded as released through the console's decisions handler, in-process.
-  const { POST: submitDecision } = await import('../apps/console/app/api/v1/incidents/[id]/decisions/route');
+  const { POST: submitDecision } = await import('@firebreak/console/app/api/v1/incidents/[id]/decisions/route');
   const decisionStarted = Date.now();
   const decided = await submitDecision(
     new Request(`http://console.bench/api/v1/incidents/${incident.id}/decisions`, {

@@ -19,8 +19,8 @@ export interface CloseFormState {
 
 export async function closeIncidentAction(incidentId: string, _previous: CloseFormState, form: FormData): Promise<CloseFormState> {
   try {
-    const { actor, role } = await requireActionActor('incidents:close');
-    await closeIncident({ id: incidentId, actor, role, reason: String(form.get('reason') ?? '') });
+    const caller = await requireActionActor('incidents:close');
+    await closeIncident(caller, { id: incidentId, reason: String(form.get('reason') ?? '') });
   } catch (error) {
     return toFormError(error, { reason: 'Give the reason for closing: it goes on the record.' });
   }

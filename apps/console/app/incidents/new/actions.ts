@@ -45,13 +45,8 @@ export async function declareIncidentAction(previous: DeclareFormState, form: Fo
   const idempotencyKey = IdempotencyKey.safeParse(previous.idempotencyKey).data ?? randomUUID();
   let incidentId: string;
   try {
-    const { actor, role } = await requireActionActor('incidents:declare');
-    const { incident } = await declareIncident({
-      request: declarationFromForm(values),
-      idempotencyKey,
-      actor,
-      role,
-    });
+    const caller = await requireActionActor('incidents:declare');
+    const { incident } = await declareIncident(caller, { request: declarationFromForm(values), idempotencyKey });
     incidentId = incident.id;
   } catch (error) {
     const { message, fieldErrors } = toFormError(error, FRIENDLIER);
@@ -72,8 +67,8 @@ export async function declareIncidentAction(previous: DeclareFormState, form: Fo
 export async function previewIncidentAction(_previous: PreviewState, form: FormData): Promise<PreviewState> {
   const values = formValuesOf(form);
   try {
-    const { actor, role } = await requireActionActor('incidents:declare');
-    const preview = await previewIncident({ request: declarationFromForm(values), actor, role });
+    const caller = await requireActionActor('incidents:declare');
+    const preview = await previewIncident(caller, { request: declarationFromForm(values) });
     return { status: 'ready', preview, fingerprint: declarationFingerprint(values) };
   } catch (error) {
     const { message, fieldErrors } = toFormError(error, FRIENDLIER);

@@ -21,8 +21,8 @@ export async function savePolicyAction(_previous: PolicyFormState, form: FormDat
     return { message: 'Nothing was saved. Fix the fields marked below and save again.', fieldErrors };
   }
   try {
-    const { actor, role } = await requireActionActor('policy:write');
-    const saved = await updatePolicy({ body: { policy, reason }, actor, role });
+    const caller = await requireActionActor('policy:write');
+    const saved = await updatePolicy(caller, { policy, reason });
     revalidatePath('/settings/policy');
     return { fieldErrors: {}, savedVersion: saved.version };
   } catch (error) {

@@ -1,9 +1,10 @@
-import { type Actor, CloseIncidentRequest, FirebreakError, type Incident, INCIDENT_UPDATES, type StaffRole } from '@firebreak/domain';
+import { CloseIncidentRequest, FirebreakError, type Incident, INCIDENT_UPDATES } from '@firebreak/domain';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 
 import { toFieldErrors } from '../api/field-errors';
 import { recordAudit } from '../audit/record-audit';
 import { assertPermitted } from '../auth/permissions';
+import type { Caller } from '../auth/require-actor';
 import { CallTimedOutError, callWithTimeout } from '../call-with-timeout';
 import { refusalError, type UpdateRefusal, updateRefusalOf, withTemporal } from '../temporal-errors';
 import { findIncidentOrThrow } from './get-incident';
@@ -11,10 +12,9 @@ import { findIncidentOrThrow } from './get-incident';
 /** How long a caller waits for a playbook worker to accept or refuse the close. */
 export const CLOSE_TIMEOUT_MS = 10_000;
 
-export interface CloseIncidentCommand {
+export interface CloseIncidentInput {
   id: string;
-  actor: Actor;
-  role: StaffRole;
+  /** Unvalidated: why the incident is closed by hand. */
   reason: unknown;
   timeoutMs?: number;
 }
@@ -23,8 +23,9 @@ export interface CloseIncidentCommand {
  * Asks the incident's workflow to close it. The workflow's update validator decides synchronously whether the
  * incident can close now; a refusal comes back as INCIDENT_NOT_OPEN with the validator's own words.
  */
-export async function closeIncident({ id, actor, role, reason, timeoutMs = CLOSE_TIMEOUT_MS }: CloseIncidentCommand): Promise<Incident> {
-  assertPermitted(role, 'incidents:close');
+export async function closeIncident(caller: Caller, { id, reason, timeoutMs = CLOSE_TIMEOUT_MS }: CloseIncidentInput): Promise<Incident> {
+  assertPermitted(caller.role, 'incidents:close');
+  const { actor } = caller;
   const parsed = CloseIncidentRequest.safeParse({ actor, reason });
   if (!parsed.success) {
     throw new FirebreakError('VALIDATION_FAILED', 'The close request is not valid.', toFieldErrors(parsed.error));

@@ -1,6 +1,5 @@
 import { appendTimelineEvent, createIncident, currentPolicy, findIdempotencyClaim, findIncident } from '@firebreak/db';
 import {
-  type Actor,
   type DeclareIncidentRequest,
   type Deployment,
   FirebreakError,
@@ -9,11 +8,11 @@ import {
   type PlaybookInput,
   PLAYBOOKS,
   type Policy,
-  type StaffRole,
 } from '@firebreak/domain';
 
 import { recordAudit } from '../audit/record-audit';
 import { assertPermitted } from '../auth/permissions';
+import type { Caller } from '../auth/require-actor';
 import { getDatabase } from '../database';
 import { newIncidentId } from './new-incident-id';
 import { parseDeclaration } from './parse-declaration';
@@ -21,12 +20,10 @@ import { declarationHash } from './request-hash';
 import { resolveDeployments } from './resolve-deployments';
 import { startIncidentWorkflow } from './start-incident-workflow';
 
-export interface DeclareIncidentCommand {
+export interface DeclareIncidentInput {
   /** The unvalidated request body. */
   request: unknown;
   idempotencyKey?: string;
-  actor: Actor;
-  role: StaffRole;
 }
 
 export interface DeclaredIncident {
@@ -40,8 +37,9 @@ export interface DeclaredIncident {
  * orchestrator is down the record stays `declared`, the caller gets ORCHESTRATOR_UNAVAILABLE, and sending the
  * same request with the same Idempotency-Key later starts that very incident.
  */
-export async function declareIncident({ request, idempotencyKey, actor, role }: DeclareIncidentCommand): Promise<DeclaredIncident> {
-  assertPermitted(role, 'incidents:declare');
+export async function declareIncident(caller: Caller, { request, idempotencyKey }: DeclareIncidentInput): Promise<DeclaredIncident> {
+  assertPermitted(caller.role, 'incidents:declare');
+  const { actor } = caller;
   const declaration = parseDeclaration(request);
   const db = await getDatabase();
   const deployments = await resolveDeployments(declaration.deploymentIds);

@@ -1,7 +1,6 @@
 import { type DryRunOptions, previewDisconnect, previewReplacements, previewSourceBlock } from '@firebreak/activities/ec2-preview';
 import { currentPolicy, listCustomers, listNoticeRecipients } from '@firebreak/db';
 import type {
-  Actor,
   DeclareIncidentRequest,
   Deployment,
   DeploymentChanges,
@@ -9,11 +8,11 @@ import type {
   DryRunCheck,
   IncidentPreview,
   Policy,
-  StaffRole,
 } from '@firebreak/domain';
 
 import { recordAudit } from '../audit/record-audit';
 import { assertPermitted } from '../auth/permissions';
+import type { Caller } from '../auth/require-actor';
 import { getDatabase } from '../database';
 import { ec2For, ec2IsEmulated } from '../ec2-clients';
 import { parseDeclaration } from './parse-declaration';
@@ -23,11 +22,9 @@ import { maintenanceScheduleOf } from './preview/maintenance-schedule';
 import { previewWarnings } from './preview/preview-warnings';
 import { resolveDeployments } from './resolve-deployments';
 
-export interface PreviewIncidentCommand {
+export interface PreviewIncidentInput {
   /** The unvalidated request body: the same as a declaration's. */
   request: unknown;
-  actor: Actor;
-  role: StaffRole;
 }
 
 /** Deployments read at once; each costs a handful of describe calls, so a large declaration stays gentle on EC2. */
@@ -38,8 +35,9 @@ const DEPLOYMENTS_IN_FLIGHT = 4;
  * playbook acts on and whether EC2 would allow one call of each kind it makes (DryRun), and who gets the first
  * notice. Reads only: no incident, workflow or EC2 change, only an audit entry.
  */
-export async function previewIncident({ request, actor, role }: PreviewIncidentCommand): Promise<IncidentPreview> {
-  assertPermitted(role, 'incidents:declare');
+export async function previewIncident(caller: Caller, { request }: PreviewIncidentInput): Promise<IncidentPreview> {
+  assertPermitted(caller.role, 'incidents:declare');
+  const { actor } = caller;
   const declaration = parseDeclaration(request);
   const deployments = await resolveDeployments(declaration.deploymentIds);
   const db = await getDatabase();

@@ -1,25 +1,20 @@
 import { type PolicyVersion, savePolicy } from '@firebreak/db';
-import { type Actor, FirebreakError, type StaffRole } from '@firebreak/domain';
+import { FirebreakError } from '@firebreak/domain';
 
 import { toFieldErrors } from '../api/field-errors';
 import { recordAudit } from '../audit/record-audit';
 import { assertPermitted } from '../auth/permissions';
+import type { Caller } from '../auth/require-actor';
 import { getDatabase } from '../database';
 import { PolicyUpdateBody } from './policy-schemas';
-
-export interface UpdatePolicyCommand {
-  /** The unvalidated body: { policy, reason }. */
-  body: unknown;
-  actor: Actor;
-  role: StaffRole;
-}
 
 /**
  * Saves a new version of the policy. Administrators only. Incidents already declared keep the copy they started
  * with; only new incidents take the new targets.
  */
-export async function updatePolicy({ body, actor, role }: UpdatePolicyCommand): Promise<PolicyVersion> {
-  assertPermitted(role, 'policy:write');
+export async function updatePolicy(caller: Caller, body: unknown): Promise<PolicyVersion> {
+  assertPermitted(caller.role, 'policy:write');
+  const { actor } = caller;
   const parsed = PolicyUpdateBody.safeParse(body);
   if (!parsed.success) throw new FirebreakError('VALIDATION_FAILED', 'The policy is not valid.', toFieldErrors(parsed.error));
   const saved = await savePolicy(await getDatabase(), { policy: parsed.data.policy, reason: parsed.data.reason, changedBy: actor });

@@ -12,10 +12,10 @@ export const dynamic = 'force-dynamic';
 
 export async function POST(request: Request): Promise<Response> {
   return respond(async () => {
-    const { actor, role } = await requireRouteCaller(request, declareIncidentRoute);
+    const caller = await requireRouteCaller(request, declareIncidentRoute);
     const idempotencyKey = readIdempotencyKey(request);
     const body = await readJsonBody(request);
-    const { incident, created } = await declareIncident({ request: body, idempotencyKey, actor, role });
+    const { incident, created } = await declareIncident(caller, { request: body, idempotencyKey });
     return jsonResponse(created ? 201 : 200, incident, {
       Location: `/api/v1/incidents/${incident.id}`,
       ...(created ? {} : { 'Idempotent-Replayed': 'true' }),

@@ -18,8 +18,8 @@ export async function GET(request: Request): Promise<Response> {
 
 export async function PUT(request: Request): Promise<Response> {
   return respond(async () => {
-    const { actor, role } = await requireRouteCaller(request, updatePolicyRoute);
+    const caller = await requireRouteCaller(request, updatePolicyRoute);
     const body = await readJsonBody(request);
-    return jsonResponse(200, await updatePolicy({ body, actor, role }));
+    return jsonResponse(200, await updatePolicy(caller, body));
   });
 }

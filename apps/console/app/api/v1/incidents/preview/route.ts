@@ -10,8 +10,8 @@ export const dynamic = 'force-dynamic';
 /** What declaring this body would change; nothing is declared, started or changed in EC2. */
 export async function POST(request: Request): Promise<Response> {
   return respond(async () => {
-    const { actor, role } = await requireRouteCaller(request, previewIncidentRoute);
+    const caller = await requireRouteCaller(request, previewIncidentRoute);
     const body = await readJsonBody(request);
-    return jsonResponse(200, await previewIncident({ request: body, actor, role }));
+    return jsonResponse(200, await previewIncident(caller, { request: body }));
   });
 }

@@ -9,10 +9,10 @@ export const dynamic = 'force-dynamic';
 
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   return respond(async () => {
-    const { actor, role } = await requireRouteCaller(request, closeIncidentRoute);
+    const caller = await requireRouteCaller(request, closeIncidentRoute);
     const { id } = await params;
     const body = await readJsonBody(request);
     const reason = typeof body === 'object' && body !== null && 'reason' in body ? body.reason : undefined;
-    return jsonResponse(200, await closeIncident({ id, actor, role, reason }));
+    return jsonResponse(200, await closeIncident(caller, { id, reason }));
   });
 }
