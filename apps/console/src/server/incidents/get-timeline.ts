@@ -1,9 +1,9 @@
 import { listTimeline } from '@firebreak/db';
 import type { TimelineEvent } from '@firebreak/domain';
 
-import { getDatabase } from '../database';
 import { assertPermitted } from '../auth/permissions';
 import type { Caller } from '../auth/require-actor';
+import { getDatabase } from '../database';
 import { findIncidentOrThrow } from './get-incident';
 
 /** Everything recorded about an incident, oldest first, for whoever may export it. NOT_FOUND for an unknown incident. */

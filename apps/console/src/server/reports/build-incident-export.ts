@@ -1,9 +1,9 @@
 import { clockVerdicts, listNotices, listTimeline, type SlaStanding, slaStandingOf } from '@firebreak/db';
 import type { Incident, Notice, TimelineEvent } from '@firebreak/domain';
 
-import { getDatabase } from '../database';
 import { assertPermitted } from '../auth/permissions';
 import type { Caller } from '../auth/require-actor';
+import { getDatabase } from '../database';
 import { findIncidentOrThrow } from '../incidents/get-incident';
 
 export interface IncidentExport {
