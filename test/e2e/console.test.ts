@@ -110,7 +110,8 @@ describe('the console in Chromium', () => {
     const decision = page.locator('.event-decision', { hasText: 'decided backup-safe' });
     await expect.poll(() => decision.innerText()).toContain('Forensics still running');
     expect(await decision.innerText()).toContain('Erin Example as administrator');
-    expect(await page.locator('.manager-timeline time').first().getAttribute('title')).toMatch(/^Your local time: /);
+    // The local time is known only in the browser: it is set once the page has hydrated.
+    await expect.poll(() => page.locator('.manager-timeline time').first().getAttribute('title')).toMatch(/^Your local time: /);
     await screenshot(page, 'timeline');
     await expectAccessible('timeline');
     await page.goto(`/incidents/${incidentId}/timeline?kind=decision`);
