@@ -1,5 +1,5 @@
 import type { Activities } from '@firebreak/activities';
-import { incidentWorkflowId } from '@firebreak/domain';
+import { DEFAULT_POLICY, incidentWorkflowId } from '@firebreak/domain';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { followUpNotices, incidentStateQuery, nonExploitableVulnerability } from '../index';
@@ -12,6 +12,26 @@ beforeEach(async () => {
 afterEach(() => bed?.teardown());
 
 const HOUR = 3600_000;
+
+/** The follow-up a notice round starts, with the default policy's 4-hour reminder delay. */
+function runFollowUp() {
+  return bed.env.client.workflow.execute(followUpNotices, {
+    taskQueue: bed.taskQueue,
+    workflowId: `follow-up-${Math.random()}`,
+    args: [
+      {
+        incidentId: 'inc-0a1b2c3d4e5f',
+        kind: 'incident-details',
+        revision: 1,
+        playbookTitle: 'Application compromise',
+        severity: 'high',
+        delaySeconds: DEFAULT_POLICY.reminderDelaySeconds,
+        operationsEmail: DEFAULT_POLICY.operationsEmail,
+        linkTtlSeconds: DEFAULT_POLICY.linkTtlSeconds,
+      },
+    ],
+  });
+}
 
 describe('notice rounds in pages', () => {
   it('sends a round to 60 customers in pages of 25, each customer once', async () => {
@@ -60,22 +80,7 @@ describe('notice rounds in pages', () => {
       },
     } satisfies Partial<Activities>);
     const startedAt = await bed.env.currentTimeMs();
-    const result = await bed.env.client.workflow.execute(followUpNotices, {
-      taskQueue: bed.taskQueue,
-      workflowId: `follow-up-${Math.random()}`,
-      args: [
-        {
-          incidentId: 'inc-0a1b2c3d4e5f',
-          kind: 'incident-details',
-          revision: 1,
-          playbookTitle: 'Application compromise',
-          severity: 'high',
-          delaySeconds: 4 * 3600,
-          operationsEmail: 'security-operations@provider.example',
-          linkTtlSeconds: 14 * 24 * 3600,
-        },
-      ],
-    });
+    const result = await runFollowUp();
     expect(pages.map((p) => p.afterContactId)).toEqual([undefined, 'contact-0250', 'contact-0500']);
     expect(pages[0]!.at - startedAt).toBeGreaterThanOrEqual(4 * HOUR);
     expect(alerts).toHaveLength(1);
@@ -91,22 +96,7 @@ describe('notice rounds in pages', () => {
         return { escalated: 0 };
       },
     });
-    const result = await bed.env.client.workflow.execute(followUpNotices, {
-      taskQueue: bed.taskQueue,
-      workflowId: `follow-up-${Math.random()}`,
-      args: [
-        {
-          incidentId: 'inc-0a1b2c3d4e5f',
-          kind: 'incident-details',
-          revision: 1,
-          playbookTitle: 'Application compromise',
-          severity: 'high',
-          delaySeconds: 4 * 3600,
-          operationsEmail: 'security-operations@provider.example',
-          linkTtlSeconds: 14 * 24 * 3600,
-        },
-      ],
-    });
+    const result = await runFollowUp();
     expect(result).toEqual({ reminded: 0, escalated: 0 });
     expect(alerted).toBe(false);
   });

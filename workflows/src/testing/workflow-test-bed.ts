@@ -70,13 +70,7 @@ export class WorkflowTestBed {
     return bed;
   }
 
-  /** Clears what earlier tests recorded and gives the activities their file defaults again. */
-  reset(): void {
-    for (const list of Object.values(this.recorded) as unknown[][]) list.length = 0;
-    this.overrides = {};
-  }
-
-  /** Changes what some activities do, for the current test (until reset()). */
+  /** Changes what some activities do, for the rest of the test. */
   use(activities: Partial<Activities>): void {
     this.overrides = { ...this.overrides, ...activities };
   }
