@@ -3,6 +3,7 @@ import type { FirebreakDb } from '@firebreak/db';
 import type nodemailer from 'nodemailer';
 
 import { createDisconnectActivities, createMaintenanceActivities, createRecoveryActivities, createSourceBlockActivities } from './ec2';
+import { withPermanentRefusals } from './ec2/shared/refused-for-good';
 import { createNotifyActivities, type NoticeLinkConfig } from './mail/create-notify-activities';
 import { createSecurityAlertActivities } from './mail/create-security-alert-activities';
 import { createRecordActivities } from './store/create-record-activities';
@@ -19,10 +20,11 @@ export interface ActivityDeps {
 /** Every side effect a playbook can have, built from injected clients. */
 export function createActivities(deps: ActivityDeps) {
   return {
-    ...createDisconnectActivities({ db: deps.db, ec2For: deps.ec2For }),
-    ...createSourceBlockActivities({ db: deps.db, ec2For: deps.ec2For }),
-    ...createMaintenanceActivities({ db: deps.db, ec2For: deps.ec2For }),
-    ...createRecoveryActivities({ db: deps.db, ec2For: deps.ec2For }),
+    // AWS's permanent refusals (not authorized, invalid parameter) end an EC2 step for good, with the reason.
+    ...withPermanentRefusals(createDisconnectActivities({ db: deps.db, ec2For: deps.ec2For })),
+    ...withPermanentRefusals(createSourceBlockActivities({ db: deps.db, ec2For: deps.ec2For })),
+    ...withPermanentRefusals(createMaintenanceActivities({ db: deps.db, ec2For: deps.ec2For })),
+    ...withPermanentRefusals(createRecoveryActivities({ db: deps.db, ec2For: deps.ec2For })),
     ...createNotifyActivities({
       db: deps.db,
       transport: deps.transport,

@@ -40,12 +40,15 @@ const DISCONNECT_ORDER = [
   'releaseDeploymentAddresses',
   'captureDeploymentState',
   'denySubnetTraffic',
+  'suspendAutoScaling',
+  'deregisterTargets',
+  'removeAutoAssignedAddresses',
   'releasePublicAddresses',
   'isolateNetworkInterfaces',
   'protectInstances',
   'snapshotVolumes',
   'tagContainedResources',
-  'verifyIsolation',
+  'checkIsolation',
 ] as const satisfies readonly (keyof Disconnect)[];
 
 async function rebuild(recovery: Recovery, input: RecoveryInput) {
@@ -147,6 +150,8 @@ describe('recovery activities against the EC2 emulator', () => {
     const input = { incidentId, deployment, purpose: 'backup' } as const;
     const compromisedBefore = await readDeploymentEvidence(ec2, deployment, incidentId);
     const original = PreChangeState.parse((await findPreChangeState(db, incidentId, deployment.id))?.state);
+    // What the disconnect left (the auto-assigned address the emulator keeps); the rebuild must not change it.
+    const isolationAfterDisconnect = (await disconnect.checkIsolation({ incidentId, deployment })).problems;
 
     const first = await rebuild(recovery, input);
     const second = await rebuild(recovery, input);
@@ -257,7 +262,7 @@ describe('recovery activities against the EC2 emulator', () => {
     expect(compromisedAfter.aclBySubnet).toEqual(compromisedBefore.aclBySubnet);
     expect(compromisedAfter.associatedAddresses).toEqual([]);
     expect([...(await allocationsNow(ec2, [...oldAllocations])).keys()].sort()).toEqual([...oldAllocations].sort());
-    await disconnect.verifyIsolation({ incidentId, deployment });
+    expect((await disconnect.checkIsolation({ incidentId, deployment })).problems).toEqual(isolationAfterDisconnect);
   });
 
   it('moves the original addresses onto the recreated environment, never onto the compromised one', async () => {
@@ -295,7 +300,7 @@ describe('recovery activities against the EC2 emulator', () => {
     // The compromised instances stay cut off.
     const compromised = await readDeploymentEvidence(ec2, deployment, incidentId);
     expect(compromised.associatedAddresses).toEqual([]);
-    await disconnect.verifyIsolation({ incidentId, deployment });
+    expect((await disconnect.checkIsolation({ incidentId, deployment })).clean).toBe(true);
 
     // Removing the recreated environment never releases the customer's addresses.
     await recovery.removeCleanEnvironment(input);

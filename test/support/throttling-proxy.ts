@@ -28,13 +28,24 @@ export interface ProxyCounts {
   byAction: Record<string, number>;
 }
 
+/** One EC2 request as the proxy received it: the record that proves a call was made, whatever moto did with it. */
+export interface LoggedRequest {
+  action: string;
+  params: URLSearchParams;
+}
+
 /**
  * An EC2 endpoint that behaves like AWS under load: in front of moto, it spends AWS's documented request buckets
  * per action and answers `RequestLimitExceeded` (HTTP 503, EC2's XML error body) when a bucket is empty, and
- * answers a plain 503 to a share of the rest. Everything else reaches moto unchanged.
+ * answers a plain 503 to a share of the rest. It can also refuse one action as IAM would (`UnauthorizedOperation`,
+ * HTTP 403), and it logs every EC2 request it forwards. Requests for other services on the same endpoint (Auto
+ * Scaling, load balancing) and moto's own API reach moto unchanged.
  */
 export class ThrottlingProxy {
   readonly counts: ProxyCounts = { forwarded: 0, throttled: 0, unavailable: 0, lostReplies: 0, byAction: {} };
+  /** Every EC2 request forwarded to moto, in the order received. */
+  readonly requests: LoggedRequest[] = [];
+  private readonly refused = new Map<string, number>();
   private readonly buckets = new Map<Ec2BucketName, TokenBucket>();
   private random: () => number;
 
@@ -64,6 +75,21 @@ export class ThrottlingProxy {
     Object.assign(this.options, rates);
   }
 
+  /** Answers every later request for this EC2 action with `UnauthorizedOperation`, as a policy that denies it would. */
+  refuse(action: string): void {
+    this.refused.set(action, 0);
+  }
+
+  /** How many requests for a refused action were answered with `UnauthorizedOperation`. */
+  refusals(action: string): number {
+    return this.refused.get(action) ?? 0;
+  }
+
+  /** The logged requests for one EC2 action. */
+  requestsFor(action: string): LoggedRequest[] {
+    return this.requests.filter((r) => r.action === action);
+  }
+
   /** Empties a bucket, as another tool spending the same account's budget would. */
   drain(bucket: Ec2BucketName): void {
     const tokens = this.buckets.get(bucket)!;
@@ -79,9 +105,16 @@ export class ThrottlingProxy {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks);
-    const action = new URLSearchParams(body.toString('utf8')).get('Action');
-    // moto's own API (reset, state) and anything that is not an EC2 action pass through untouched.
+    const params = new URLSearchParams(body.toString('utf8'));
+    // moto's own API (reset, state) and other services' requests (their credential scope names them) pass through.
+    const ec2 = /\/ec2\/aws4_request/.test(req.headers.authorization ?? '');
+    const action = ec2 ? params.get('Action') : null;
     if (action) {
+      const refusals = this.refused.get(action);
+      if (refusals !== undefined) {
+        this.refused.set(action, refusals + 1);
+        return ec2Error(res, 'UnauthorizedOperation', 'You are not authorized to perform this operation.', 403);
+      }
       if (!this.buckets.get(ec2BucketFor(action))!.tryTake()) {
         this.counts.throttled += 1;
         return ec2Error(res, 'RequestLimitExceeded', 'Request limit exceeded.');
@@ -92,6 +125,7 @@ export class ThrottlingProxy {
       }
       this.counts.forwarded += 1;
       this.counts.byAction[action] = (this.counts.byAction[action] ?? 0) + 1;
+      this.requests.push({ action, params });
     }
     const loseReply = action !== null && ec2BucketFor(action) !== 'describe' && this.random() < (this.options.lostReplyRate ?? 0);
     const target = new URL(req.url ?? '/', this.options.target);
@@ -115,9 +149,9 @@ export class ThrottlingProxy {
   }
 }
 
-function ec2Error(res: ServerResponse, code: string, message: string): void {
+function ec2Error(res: ServerResponse, code: string, message: string, status = 503): void {
   const requestId = Math.random().toString(16).slice(2);
-  res.writeHead(503, { 'content-type': 'text/xml;charset=UTF-8' });
+  res.writeHead(status, { 'content-type': 'text/xml;charset=UTF-8' });
   res.end(
     `<?xml version="1.0" encoding="UTF-8"?>\n<Response><Errors><Error><Code>${code}</Code><Message>${message}</Message></Error></Errors><RequestID>${requestId}</RequestID></Response>`,
   );

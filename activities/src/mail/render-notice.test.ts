@@ -13,7 +13,7 @@ const details: NoticeContent = {
   summary: 'Outbound traffic to <script>alert(1)</script> from the transfer hosts',
   declaredAt: '2026-11-27T10:00:00.000Z',
   containedAt: '2026-11-27T10:00:07.000Z',
-  deployments: [{ id: 'shared-eu', name: 'Shared EU', instancesIsolated: 4, addressesReleased: 4 }],
+  deployments: [{ id: 'shared-eu', name: 'Shared EU', instancesIsolated: 4, addressesReleased: 4, remaining: [] }],
 };
 
 describe('renderNotice', () => {
@@ -23,6 +23,15 @@ describe('renderNotice', () => {
     expect(notice.text).toContain('Dear Grace Hopper,');
     expect(notice.text).toContain('Shared EU (shared-eu): 4 instance(s) isolated, 4 public address(es) released');
     expect(notice.text).toContain('2026-11-27 10:00:07 UTC');
+  });
+
+  it('says what was not cut off when containment is incomplete', () => {
+    const remaining = ['instance i-1 still has the auto-assigned public address 203.0.113.9 on interface eni-1'];
+    const notice = renderNotice({ ...details, deployments: [{ ...details.deployments[0]!, remaining }] }, 'Grace Hopper');
+    expect(notice.text).toContain(`not yet cut off: ${remaining[0]}`);
+    expect(notice.text).toContain('as far as we could');
+    expect(notice.text).toContain('Our operations team has been alerted');
+    expect(renderNotice(details, 'Grace Hopper').text).not.toContain('not yet cut off');
   });
 
   it('escapes every value in the HTML part', () => {

@@ -2,6 +2,7 @@ import { EC2Client } from '@aws-sdk/client-ec2';
 
 import { type Ec2RateLimiter, sharedEc2RateLimiter } from './rate-limit/ec2-rate-limiter';
 import { applyEc2RateLimit } from './rate-limit/rate-limit-middleware';
+import { nameFailedCommands } from './refused-requests';
 
 export interface Ec2ClientOptions {
   /** Set only for the local EC2 emulator (moto); unset means AWS itself with the SDK's default credential chain. */
@@ -40,6 +41,7 @@ export function createEc2Client(region: string, options: Ec2ClientOptions = {}):
       : {}),
     ...(endpoint ? { endpoint, credentials: EMULATOR_CREDENTIALS } : {}),
   });
+  nameFailedCommands(client);
   if (options.rateLimit ?? !endpoint) {
     // The emulator's endpoint stands for its account: every client of this process talking to it shares the budget.
     const limiterFor = options.limiterFor ?? ((name: string) => sharedEc2RateLimiter(endpoint ?? 'aws', name));

@@ -8,3 +8,5 @@ export { Ec2RateLimiter, sharedEc2RateLimiter } from './rate-limit/ec2-rate-limi
 export { applyEc2RateLimit, RATE_LIMIT_MIDDLEWARE, rateLimiterOf, THROTTLED_SENDS } from './rate-limit/rate-limit-middleware';
 export { isRequestLimitExceeded, isThrottlingError } from './rate-limit/is-throttling-error';
 export { heartbeat, heartbeatWhile, WAITING_HEARTBEAT_MS } from './activity-heartbeat';
+export { failedCommandOf, isPermanentAwsError, nameFailedCommands } from './refused-requests';
+export { fleetClientsOf, type FleetClients } from './fleet-clients';

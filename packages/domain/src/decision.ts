@@ -8,6 +8,12 @@ import { DeciderRole } from './roles';
  * may answer it. A gate is pending from the moment the playbook reaches it until one decision is accepted.
  */
 export const GATES = {
+  'containment-incomplete': {
+    question:
+      'Containment did not reach a clean final check. Retry it, accept the remaining paths (say why), or escalate to operations?',
+    choices: ['retry', 'accept-residuals', 'escalate'],
+    roles: ['on-call', 'administrator'],
+  },
   'backup-safe': {
     question: 'Is it safe to provide the customer a backup instance on new infrastructure?',
     choices: ['yes', 'no'],

@@ -23,7 +23,14 @@ export const NoticeContent = z.discriminatedUnion('kind', [
     summary: z.string(),
     declaredAt: z.iso.datetime(),
     containedAt: z.iso.datetime(),
-    deployments: z.array(DeploymentRef.extend({ instancesIsolated: z.number().int().min(0), addressesReleased: z.number().int().min(0) })),
+    deployments: z.array(
+      DeploymentRef.extend({
+        instancesIsolated: z.number().int().min(0),
+        addressesReleased: z.number().int().min(0),
+        /** Paths to the internet the final check still found, one sentence each; empty when the deployment is cut off. */
+        remaining: z.array(z.string()).default([]),
+      }),
+    ),
   }),
   z.object({
     kind: z.literal('backup-environment-ready'),

@@ -9,6 +9,8 @@ const DAY = 86_400;
  */
 export const Policy = z
   .object({
+    /** Every affected deployment cut off the public internet within (15 minutes) of the declaration. */
+    containmentTargetSeconds: seconds(DAY).default(15 * 60),
     /** Bulletin for an exploitable vulnerability: target (typically 2 h) and hard limit (24 h) from discovery. */
     bulletinTargetSeconds: seconds(30 * DAY),
     bulletinLimitSeconds: seconds(30 * DAY),
@@ -43,6 +45,7 @@ export type Policy = z.infer<typeof Policy>;
 
 const HOUR = 3600;
 export const DEFAULT_POLICY: Policy = {
+  containmentTargetSeconds: 15 * 60,
   bulletinTargetSeconds: 2 * HOUR,
   bulletinLimitSeconds: 24 * HOUR,
   fixReleaseLimitSeconds: 24 * HOUR,
@@ -59,7 +62,7 @@ export const DEFAULT_POLICY: Policy = {
 };
 
 /** A durable deadline a playbook races against the event it waits for. */
-export const ClockName = z.enum(['bulletin-target', 'bulletin-limit', 'fix-release', 'backup-instance']);
+export const ClockName = z.enum(['containment', 'bulletin-target', 'bulletin-limit', 'fix-release', 'backup-instance']);
 export type ClockName = z.infer<typeof ClockName>;
 
 /** `cancelled`: the awaited event will not happen (e.g. no backup instance was deemed safe). */

@@ -10,11 +10,15 @@ import type { Deployment } from '@firebreak/domain';
 
 import {
   attachedVolumes,
+  autoAssignedPublicIpOf,
   deploymentInstanceOf,
   deploymentNetworkInterfaceOf,
   describeDeploymentInstances,
+  ipv6AddressesOf,
+  untaggedInterfaceOf,
 } from '../shared/describe-deployment-instances';
 import { describeAssociatedElasticIps } from '../shared/describe-elastic-ips';
+import { describeAutoScalingGroupsOf, describeTargetRegistrations } from '../shared/describe-fleet-attachments';
 import type { Ec2ActivityDeps } from '../shared/ec2-activity-deps';
 import { elasticIpRecordOf, PreChangeState, type PreChangeStateSummary, summarizePreChangeState } from '../shared/pre-change-state';
 import { describeSubnetAcls, type SubnetAclAssociation } from './describe-subnet-acls';
@@ -63,18 +67,21 @@ export async function readPreChangeState(
   const capturedAt = new Date().toISOString();
   const isRecorded = (subnetId: string) => recorded.some((r) => r.subnetId === subnetId);
   const unrecordedDirectorySubnetIds = deployment.subnetIds.filter((id) => !isRecorded(id));
-  const [{ instances, interfaces, subnetIds }, directorySubnets] = await Promise.all([
+  const [{ instances, interfaces, subnetIds, untaggedInterfaces }, directorySubnets] = await Promise.all([
     describeDeploymentInstances(ec2, deployment),
     unrecordedDirectorySubnetIds.length > 0 ? describeSubnetAcls(ec2, unrecordedDirectorySubnetIds) : Promise.resolve([]),
   ]);
   const undeclaredSubnetIds = subnetIds.filter((id) => !deployment.subnetIds.includes(id) && !isRecorded(id));
-  const [addresses, undeclaredSubnets] = await Promise.all([
+  const instanceIds = instances.map((i) => i.InstanceId!);
+  const [addresses, undeclaredSubnets, autoScalingGroups, targetRegistrations] = await Promise.all([
     describeAssociatedElasticIps(
       ec2,
       instances.map((i) => i.InstanceId!),
       interfaces.map((i) => i.NetworkInterfaceId!),
     ),
     undeclaredSubnetIds.length > 0 ? describeSubnetAcls(ec2, undeclaredSubnetIds) : Promise.resolve([]),
+    describeAutoScalingGroupsOf(ec2, instanceIds),
+    describeTargetRegistrations(ec2, deployment.vpcId, instanceIds),
   ]);
   const isRecordedAddress = (allocationId: string) => recordedAddresses.some((r) => r.allocationId === allocationId);
   const elasticIps = [
@@ -89,8 +96,16 @@ export async function readPreChangeState(
     vpcId: deployment.vpcId,
     capturedAt,
     instances: instances.map((instance) => ({ ...deploymentInstanceOf(instance), volumes: attachedVolumes(instance) })),
-    networkInterfaces: interfaces.map(deploymentNetworkInterfaceOf),
+    networkInterfaces: interfaces.map((eni) => ({
+      ...deploymentNetworkInterfaceOf(eni),
+      deviceIndex: eni.Attachment?.DeviceIndex ?? null,
+      autoAssignedPublicIp: autoAssignedPublicIpOf(eni),
+      ipv6Addresses: ipv6AddressesOf(eni),
+    })),
     elasticIps,
     subnets,
+    untaggedInterfaces: untaggedInterfaces.map(untaggedInterfaceOf),
+    autoScalingGroups,
+    targetRegistrations,
   });
 }

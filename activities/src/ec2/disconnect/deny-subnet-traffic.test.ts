@@ -2,6 +2,7 @@ import {
   CreateNetworkAclCommand,
   CreateNetworkAclEntryCommand,
   DescribeNetworkAclsCommand,
+  DescribeVpcsCommand,
   type EC2Client,
   ReplaceNetworkAclEntryCommand,
 } from '@aws-sdk/client-ec2';
@@ -41,6 +42,28 @@ describe('ensureDenyAllAcl', () => {
     expect(entries.map((e) => [e.input.Egress, e.input.RuleNumber, e.input.Protocol, e.input.RuleAction, e.input.CidrBlock])).toEqual([
       [false, 1, '-1', 'deny', '0.0.0.0/0'],
       [true, 1, '-1', 'deny', '0.0.0.0/0'],
+    ]);
+  });
+
+  it('denies ::/0 both ways beside 0.0.0.0/0 when the VPC has an IPv6 block', async () => {
+    const { client, sent } = scriptedClient((command) => {
+      if (command instanceof DescribeNetworkAclsCommand) return { NetworkAcls: [{ NetworkAclId: 'acl-d', Entries: [] }] };
+      if (command instanceof DescribeVpcsCommand) {
+        return {
+          Vpcs: [{ Ipv6CidrBlockAssociationSet: [{ Ipv6CidrBlock: '2001:db8:1::/56', Ipv6CidrBlockState: { State: 'associated' } }] }],
+        };
+      }
+      return {};
+    });
+    expect(await ensureDenyAllAcl(client, key, 'vpc-1')).toBe('acl-d');
+    const entries = sent.filter((c) => c instanceof CreateNetworkAclEntryCommand) as CreateNetworkAclEntryCommand[];
+    expect(
+      entries.map((e) => [e.input.Egress, e.input.RuleNumber, e.input.RuleAction, e.input.CidrBlock ?? e.input.Ipv6CidrBlock]),
+    ).toEqual([
+      [false, 1, 'deny', '0.0.0.0/0'],
+      [true, 1, 'deny', '0.0.0.0/0'],
+      [false, 2, 'deny', '::/0'],
+      [true, 2, 'deny', '::/0'],
     ]);
   });
 

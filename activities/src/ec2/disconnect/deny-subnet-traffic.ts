@@ -3,6 +3,7 @@ import {
   CreateNetworkAclEntryCommand,
   type EC2Client,
   type NetworkAcl,
+  type NetworkAclEntry,
   ReplaceNetworkAclAssociationCommand,
   ReplaceNetworkAclEntryCommand,
 } from '@aws-sdk/client-ec2';
@@ -14,6 +15,7 @@ import { isAwsError } from '../shared/aws-errors';
 import { describeDeploymentInstances } from '../shared/describe-deployment-instances';
 import type { Ec2ActivityDeps } from '../shared/ec2-activity-deps';
 import { PreChangeState } from '../shared/pre-change-state';
+import { ANY_IPV4, ANY_IPV6, vpcIpv6Blocks } from '../shared/vpc-ipv6';
 import { describeSubnetAcls, type SubnetAclAssociation } from './describe-subnet-acls';
 import { parseDisconnectInput } from './disconnect-input';
 import { findNetworkAcls } from './find-by-tag';
@@ -26,8 +28,6 @@ export interface DenySubnetTrafficSummary {
   /** Subnets that were already on it (a retry, or a second run). */
   alreadyDenied: string[];
 }
-
-const DENY_RULE_NUMBER = 1;
 
 /**
  * Puts every subnet of the deployment on a network ACL that denies all traffic both ways. Runs first: an ACL is
@@ -88,7 +88,9 @@ export async function moveSubnetsOntoAcl(
 
 /** The incident's deny-all ACL in the VPC, found by tag or created, with explicit deny entries both ways. */
 export async function ensureDenyAllAcl(ec2: EC2Client, key: ContainmentKey, vpcId: string): Promise<string> {
-  let acl: NetworkAcl | undefined = (await findNetworkAcls(ec2, key, vpcId))[0];
+  // Whether the VPC speaks IPv6 is read while the ACL is found: neither waits for the other.
+  const [found, ipv6Blocks] = await Promise.all([findNetworkAcls(ec2, key, vpcId), vpcIpv6Blocks(ec2, vpcId)]);
+  let acl: NetworkAcl | undefined = found[0];
   if (!acl) {
     const created = await ec2.send(
       new CreateNetworkAclCommand({
@@ -100,29 +102,42 @@ export async function ensureDenyAllAcl(ec2: EC2Client, key: ContainmentKey, vpcI
   }
   const networkAclId = acl?.NetworkAclId;
   if (!networkAclId) throw new Error('CreateNetworkAcl returned no NetworkAclId');
-  // Inbound and outbound entries side by side.
-  await Promise.all(
-    [false, true].map(async (egress) => {
-      const existing = acl?.Entries?.find((e) => e.RuleNumber === DENY_RULE_NUMBER && e.Egress === egress);
-      if (existing?.RuleAction === 'deny' && existing.Protocol === '-1' && existing.CidrBlock === '0.0.0.0/0') return;
-      const entry = {
-        NetworkAclId: networkAclId,
-        RuleNumber: DENY_RULE_NUMBER,
-        Protocol: '-1',
-        RuleAction: 'deny' as const,
-        Egress: egress,
-        CidrBlock: '0.0.0.0/0',
-      };
-      if (existing) {
-        await ec2.send(new ReplaceNetworkAclEntryCommand(entry));
-        return;
-      }
-      try {
-        await ec2.send(new CreateNetworkAclEntryCommand(entry));
-      } catch (error) {
-        if (!isAwsError(error, 'NetworkAclEntryAlreadyExists')) throw error;
-      }
-    }),
-  );
+  // Inbound and outbound, IPv4 and (in a dual-stack VPC) IPv6 entries, side by side.
+  const wanted = [
+    ...denyEntries(DENY_RULE_NUMBER, { CidrBlock: ANY_IPV4 }),
+    ...(ipv6Blocks.length > 0 ? denyEntries(DENY_IPV6_RULE_NUMBER, { Ipv6CidrBlock: ANY_IPV6 }) : []),
+  ];
+  await Promise.all(wanted.map((entry) => ensureDenyEntry(ec2, networkAclId, acl?.Entries ?? [], entry)));
   return networkAclId;
+}
+
+/** The deny ACL's rules: all IPv4 traffic first, all IPv6 traffic next, both ways. */
+export const DENY_RULE_NUMBER = 1;
+export const DENY_IPV6_RULE_NUMBER = 2;
+
+type DenyEntry = { RuleNumber: number; Egress: boolean } & ({ CidrBlock: string } | { Ipv6CidrBlock: string });
+
+function denyEntries(ruleNumber: number, range: { CidrBlock: string } | { Ipv6CidrBlock: string }): DenyEntry[] {
+  return [false, true].map((egress) => ({ RuleNumber: ruleNumber, Egress: egress, ...range }));
+}
+
+async function ensureDenyEntry(
+  ec2: EC2Client,
+  networkAclId: string,
+  entries: readonly NetworkAclEntry[],
+  wanted: DenyEntry,
+): Promise<void> {
+  const existing = entries.find((e) => e.RuleNumber === wanted.RuleNumber && e.Egress === wanted.Egress);
+  const sameRange = 'CidrBlock' in wanted ? existing?.CidrBlock === wanted.CidrBlock : existing?.Ipv6CidrBlock === wanted.Ipv6CidrBlock;
+  if (existing?.RuleAction === 'deny' && existing.Protocol === '-1' && sameRange) return;
+  const entry = { NetworkAclId: networkAclId, Protocol: '-1', RuleAction: 'deny' as const, ...wanted };
+  if (existing) {
+    await ec2.send(new ReplaceNetworkAclEntryCommand(entry));
+    return;
+  }
+  try {
+    await ec2.send(new CreateNetworkAclEntryCommand(entry));
+  } catch (error) {
+    if (!isAwsError(error, 'NetworkAclEntryAlreadyExists')) throw error;
+  }
 }

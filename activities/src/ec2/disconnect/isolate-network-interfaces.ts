@@ -8,7 +8,7 @@ import {
 import { rateLimiterOf } from '@firebreak/aws';
 
 import { EC2_CALLS_IN_FLIGHT, inParallel } from '../rate-limit/in-parallel';
-import { describeDeploymentInstances, groupIds } from '../shared/describe-deployment-instances';
+import { describeDeploymentInstances, groupIds, instanceGroupIds } from '../shared/describe-deployment-instances';
 import type { Ec2ActivityDeps } from '../shared/ec2-activity-deps';
 import { parseDisconnectInput } from './disconnect-input';
 import { ensureAllowAllGroup, ensureIsolationGroup } from './ensure-containment-groups';
@@ -47,7 +47,7 @@ export async function isolateNetworkInterfaces(deps: Ec2ActivityDeps, rawInput: 
   await inParallel(instances, EC2_CALLS_IN_FLIGHT, async (instance) => {
     const own = byInstance.get(instance.InstanceId!) ?? [];
     for (const eni of own) {
-      const instanceAgrees = own.length > 1 || isOnlyGroup(instance.SecurityGroups, isolationGroupId);
+      const instanceAgrees = own.length > 1 || isOnly(instanceGroupIds(instance), isolationGroupId);
       if (isOnlyGroup(eni.Groups, isolationGroupId) && instanceAgrees) {
         summary.alreadyIsolated.push(eni.NetworkInterfaceId!);
         continue;
@@ -108,6 +108,9 @@ async function isolate(
 }
 
 function isOnlyGroup(groups: { GroupId?: string }[] | undefined, groupId: string): boolean {
-  const ids = groupIds(groups);
+  return isOnly(groupIds(groups), groupId);
+}
+
+function isOnly(ids: string[], groupId: string): boolean {
   return ids.length === 1 && ids[0] === groupId;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { buildIsolationReport, describeProblems, type IsolationObservation } from './isolation-report';
+import { buildIsolationReport, type IsolationObservation } from './isolation-report';
 
 const ISOLATION = 'sg-isolation';
 const DENY = 'acl-deny';
@@ -27,7 +27,19 @@ function contained(): IsolationObservation {
       { subnetId: 'subnet-a', networkAclId: DENY, associationId: 'aclassoc-a' },
       { subnetId: 'subnet-b', networkAclId: DENY, associationId: 'aclassoc-b' },
     ],
+    vpcIpv6Blocks: [],
+    routeTables: [],
+    untaggedInterfaces: [],
   };
+}
+
+/** The same deployment in a dual-stack VPC: an IPv6 block, an interface with an IPv6 address, an egress-only route. */
+function dualStack(): IsolationObservation {
+  const seen = contained();
+  seen.vpcIpv6Blocks = ['2001:db8:10::/56'];
+  seen.interfaces[0]!.Ipv6Addresses = [{ Ipv6Address: '2001:db8:10::10' }];
+  seen.routeTables = [{ RouteTableId: 'rtb-1', Routes: [{ DestinationIpv6CidrBlock: '::/0', EgressOnlyInternetGatewayId: 'eigw-1' }] }];
+  return seen;
 }
 
 describe('buildIsolationReport', () => {
@@ -71,13 +83,48 @@ describe('buildIsolationReport', () => {
     ]);
   });
 
-  it('names public addresses that are not Elastic IPs', () => {
+  it('names an auto-assigned public address once, with its instance and interface', () => {
     const seen = contained();
     seen.instances[0] = { InstanceId: 'i-1', PublicIpAddress: '203.0.113.9' };
-    seen.interfaces[0] = { NetworkInterfaceId: 'eni-1', Groups: [{ GroupId: ISOLATION }], Association: { PublicIp: '203.0.113.9' } };
+    seen.interfaces[0] = {
+      NetworkInterfaceId: 'eni-1',
+      Groups: [{ GroupId: ISOLATION }],
+      Attachment: { InstanceId: 'i-1', DeviceIndex: 0 },
+      Association: { PublicIp: '203.0.113.9' },
+    };
+    const report = buildIsolationReport(seen);
+    expect(report.problems).toEqual(['instance i-1 still has the auto-assigned public address 203.0.113.9 on interface eni-1']);
+    expect(report.evidence.autoAssignedPublicIps).toEqual([{ publicIp: '203.0.113.9', networkInterfaceId: 'eni-1', instanceId: 'i-1' }]);
+  });
+
+  it('in a dual-stack VPC, asks for ::/0 denied both ways, and lists the IPv6 paths as evidence', () => {
+    const seen = dualStack();
     expect(buildIsolationReport(seen).problems).toEqual([
-      'instance i-1 still has public address 203.0.113.9',
-      'interface eni-1 still has public address 203.0.113.9',
+      'deny ACL acl-deny does not deny all IPv6 traffic (::/0) both ways, and the VPC carries IPv6',
+    ]);
+    seen.denyAcl!.Entries!.push(
+      { RuleNumber: 2, RuleAction: 'deny', Egress: false, Protocol: '-1', Ipv6CidrBlock: '::/0' },
+      { RuleNumber: 2, RuleAction: 'deny', Egress: true, Protocol: '-1', Ipv6CidrBlock: '::/0' },
+    );
+    const report = buildIsolationReport(seen);
+    expect(report.clean).toBe(true);
+    expect(report.evidence.ipv6).toEqual({
+      vpcBlocks: ['2001:db8:10::/56'],
+      deniedBothWays: true,
+      interfaces: [{ networkInterfaceId: 'eni-1', addresses: ['2001:db8:10::10'] }],
+      egressOnlyRoutes: [{ routeTableId: 'rtb-1', egressOnlyInternetGatewayId: 'eigw-1', destination: '::/0' }],
+    });
+  });
+
+  it('lists interfaces no tagged instance owns as evidence, not as a remaining path', () => {
+    const seen = contained();
+    seen.untaggedInterfaces = [
+      { NetworkInterfaceId: 'eni-lb', SubnetId: 'subnet-a', RequesterId: 'amazon-elb', Description: 'ELB net/transfer/1' },
+    ];
+    const report = buildIsolationReport(seen);
+    expect(report.clean).toBe(true);
+    expect(report.evidence.untaggedInterfaces).toEqual([
+      { networkInterfaceId: 'eni-lb', subnetId: 'subnet-a', owner: 'amazon-elb', description: 'ELB net/transfer/1', attachedTo: null },
     ]);
   });
 
@@ -95,14 +142,5 @@ describe('buildIsolationReport', () => {
       'isolation group sg-isolation has rules; it must allow nothing',
       'deny ACL acl-deny has 1 allow entries',
     ]);
-  });
-});
-
-describe('describeProblems', () => {
-  it('keeps the failure message short on a large deployment', () => {
-    const problems = Array.from({ length: 25 }, (_, i) => `problem ${i}`);
-    const message = describeProblems('shared-transfer-eu', problems);
-    expect(message).toMatch(/^a public path to deployment shared-transfer-eu remains: problem 0; /);
-    expect(message).toMatch(/problem 9; and 15 more$/);
   });
 });

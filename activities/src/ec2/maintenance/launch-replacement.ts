@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 
 import { type BlockDeviceMapping, DescribeVolumesCommand, type EC2Client, type Instance, RunInstancesCommand } from '@aws-sdk/client-ec2';
 
-import { attachedVolumes, groupIds } from '../shared/describe-deployment-instances';
+import { attachedVolumes, instanceGroupIds } from '../shared/describe-deployment-instances';
 import type { LaunchImage } from './describe-launch-image';
 import { replacementTags } from './replacement-tags';
 
@@ -24,7 +24,7 @@ export async function launchReplacement(ec2: EC2Client, input: LaunchReplacement
   const { old, image } = input;
   const oldId = old.InstanceId!;
   if (!old.SubnetId) throw new Error(`instance ${oldId} reports no subnet`);
-  const securityGroupIds = groupIds(old.SecurityGroups);
+  const securityGroupIds = instanceGroupIds(old);
   if (securityGroupIds.length === 0) throw new Error(`instance ${oldId} reports no security group`);
   const tags = replacementTags(old, input.incidentId, input.instanceTag);
   const launched = await ec2.send(

@@ -15,6 +15,11 @@ export interface DeploymentInstances {
   interfaces: NetworkInterface[];
   /** The directory's subnets plus any subnet an instance or interface actually sits in. */
   subnetIds: string[];
+  /**
+   * Interfaces in those subnets that belong to no tagged instance (a load balancer's, a VPC endpoint's, a NAT
+   * gateway's, one left detached): the deny ACL cuts them off with their subnet, nothing else touches them.
+   */
+  untaggedInterfaces: NetworkInterface[];
 }
 
 const GONE_STATES = new Set(['terminated']);
@@ -38,7 +43,33 @@ export async function describeDeploymentInstances(ec2: EC2Client, deployment: De
   const subnetIds = new Set(deployment.subnetIds);
   for (const instance of instances) if (instance.SubnetId) subnetIds.add(instance.SubnetId);
   for (const eni of interfaces) if (eni.SubnetId) subnetIds.add(eni.SubnetId);
-  return { instances, interfaces, subnetIds: [...subnetIds].sort() };
+  const untaggedInterfaces = vpcInterfaces
+    .filter((eni) => !interfaces.includes(eni) && eni.SubnetId !== undefined && subnetIds.has(eni.SubnetId))
+    .sort((a, b) => a.NetworkInterfaceId!.localeCompare(b.NetworkInterfaceId!));
+  return { instances, interfaces, subnetIds: [...subnetIds].sort(), untaggedInterfaces };
+}
+
+/** An interface's public IPv4 address that AWS assigned at launch (not an Elastic IP, which has an allocation). */
+export function autoAssignedPublicIpOf(eni: NetworkInterface): string | null {
+  return eni.Association?.PublicIp && !eni.Association.AllocationId ? eni.Association.PublicIp : null;
+}
+
+export function ipv6AddressesOf(eni: NetworkInterface): string[] {
+  return (eni.Ipv6Addresses ?? []).flatMap((a) => (a.Ipv6Address ? [a.Ipv6Address] : [])).sort();
+}
+
+/**
+ * An interface no tagged instance owns, as the preview and the timeline name it: who made it (the managing service's
+ * requester id, e.g. an ELB's, or the owner's account), what for (its description), and what it is attached to.
+ */
+export function untaggedInterfaceOf(eni: NetworkInterface) {
+  return {
+    networkInterfaceId: eni.NetworkInterfaceId!,
+    subnetId: eni.SubnetId ?? null,
+    owner: eni.RequesterId ?? eni.OwnerId ?? null,
+    description: eni.Description || null,
+    attachedTo: eni.Attachment?.InstanceId ?? null,
+  };
 }
 
 async function describeTaggedInstances(ec2: EC2Client, deployment: Deployment, instanceIds?: readonly string[]): Promise<Instance[]> {
@@ -110,7 +141,7 @@ export function deploymentInstanceOf(instance: Instance): DeploymentInstance {
     instanceId: instance.InstanceId!,
     state: instance.State?.Name ?? 'unknown',
     subnetId: instance.SubnetId ?? null,
-    securityGroupIds: groupIds(instance.SecurityGroups),
+    securityGroupIds: instanceGroupIds(instance),
   };
 }
 
@@ -131,6 +162,17 @@ export function attachedVolumes(instance: Instance): AttachedVolume[] {
       ? [{ volumeId: mapping.Ebs.VolumeId, deviceName: mapping.DeviceName, deleteOnTermination: mapping.Ebs.DeleteOnTermination ?? false }]
       : [],
   );
+}
+
+/**
+ * An instance's groups, which are its primary interface's. The emulator reports them only on the interface for an
+ * instance launched with an interface specification (see ARCHITECTURE.md), so the primary interface answers when the
+ * instance is silent.
+ */
+export function instanceGroupIds(instance: Instance): string[] {
+  const own = groupIds(instance.SecurityGroups);
+  if (own.length > 0) return own;
+  return groupIds(instance.NetworkInterfaces?.find((eni) => eni.Attachment?.DeviceIndex === 0)?.Groups);
 }
 
 export function groupIds(groups: { GroupId?: string }[] | undefined): string[] {

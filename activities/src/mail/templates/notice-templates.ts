@@ -18,17 +18,27 @@ export const NOTICE_TEMPLATES: Templates = {
     subject: `${tag(c)} ${c.customerName}: environment disconnected from public access`,
     paragraphs: [
       'We suspect that the environment of your transfer service may have been compromised. As a precaution we ' +
-        `disconnected it from public access at ${utc(c.containedAt)}.`,
+        (c.deployments.some((d) => d.remaining.length > 0)
+          ? `disconnected it from public access as far as we could by ${utc(c.containedAt)}.`
+          : `disconnected it from public access at ${utc(c.containedAt)}.`),
       `What we know: ${c.summary}`,
     ],
     facts: [...incidentFacts(c), ['Declared', utc(c.declaredAt)]],
     list: {
       heading: 'Affected deployments:',
       items: c.deployments.map(
-        (d) => `${d.name} (${d.id}): ${d.instancesIsolated} instance(s) isolated, ${d.addressesReleased} public address(es) released`,
+        (d) =>
+          `${d.name} (${d.id}): ${d.instancesIsolated} instance(s) isolated, ${d.addressesReleased} public address(es) released` +
+          (d.remaining.length > 0 ? `; not yet cut off: ${d.remaining.join('; ')}` : ''),
       ),
     },
     closing: [
+      ...(c.deployments.some((d) => d.remaining.length > 0)
+        ? [
+            'Some paths to the internet could not be closed yet (listed above). Our operations team has been alerted ' +
+              'and is working on them; we will write again once they are closed.',
+          ]
+        : []),
       'Instances, their disks and their addresses are preserved for investigation; nothing has been deleted.',
       'Our operations team will now decide whether a clean environment on new infrastructure can be provided, and ' +
         'will write to you about any risk to your content as soon as it is known.',

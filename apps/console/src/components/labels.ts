@@ -48,6 +48,7 @@ export const SEVERITY_LABELS: Record<Severity, string> = {
 };
 
 export const CLOCK_LABELS: Record<ClockName, string> = {
+  containment: 'Containment (every deployment cut off)',
   'bulletin-target': 'Security bulletin (target)',
   'bulletin-limit': 'Security bulletin (hard limit)',
   'fix-release': 'Fixed software released',

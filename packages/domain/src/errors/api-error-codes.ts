@@ -18,7 +18,6 @@ export const ERROR_CODES = {
   /** The gate does not offer this choice. */
   CHOICE_NOT_OFFERED: 400,
   ORCHESTRATOR_UNAVAILABLE: 503,
-  PUBLIC_PATH_REMAINS: 500,
   INTERNAL: 500,
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -30,8 +30,6 @@ export type FailureTypeSpec = ActivityFailureSpec | ValidatorFailureSpec;
  */
 export const FAILURE_TYPES = {
   // Activities. The non-retryable ones first, in the order the workflows' retry policy has always listed them.
-  /** Verification found a way in after the disconnect. */
-  PUBLIC_PATH_REMAINS: { raisedBy: 'activity', retryable: false, api: 'PUBLIC_PATH_REMAINS' },
   /** The relay refused a notice for good (a 5xx reply). */
   SMTP_PERMANENT: { raisedBy: 'activity', retryable: false, api: 'INTERNAL' },
   /** A notice's contact is not in the directory. */
@@ -60,6 +58,8 @@ export const FAILURE_TYPES = {
   IMAGE_NOT_AVAILABLE: { raisedBy: 'activity', retryable: false, api: 'INTERNAL' },
   /** Maintenance: an instance holds more than one Elastic IP, which a replacement cannot take over. */
   UNSUPPORTED_TOPOLOGY: { raisedBy: 'activity', retryable: false, api: 'INTERNAL' },
+  /** AWS refused a call for a reason no retry changes (not authorized, an invalid parameter, an unsupported call). */
+  AWS_REQUEST_REFUSED: { raisedBy: 'activity', retryable: false, api: 'INTERNAL' },
   /** The relay deferred a notice (a 4xx reply, a lost connection): the retry sends it. */
   SMTP_TEMPORARY: { raisedBy: 'activity', retryable: true, api: 'INTERNAL' },
   /** An EC2 activity stopped before its attempt's timeout; the retry carries on from what EC2 holds. */

@@ -19,6 +19,24 @@ export interface DemoDeploymentSpec {
   applicationHostCidr: string;
   /** Operations' allow-listed SSH sources (port 3001). */
   sshAllowList: string[];
+  /**
+   * The shapes of a real estate, beyond one Elastic IP per single-interface instance. All optional: a deployment
+   * without them is the plain shape.
+   */
+  estate?: {
+    /** IPv6 blocks on the VPC and its subnets, an egress-only internet gateway, instances with an IPv6 address. */
+    dualStack?: boolean;
+    /** The last this many of `instanceCount` get an auto-assigned public IPv4 address instead of an Elastic IP. */
+    autoAssignedAddresses?: number;
+    /** The first instance gets this many more interfaces (device index 1, 2, ...). */
+    extraInterfacesOnFirstInstance?: number;
+    /** Plain interfaces in the first subnet that belong to no instance, as a load balancer's or an endpoint's look. */
+    serviceInterfaces?: { description: string }[];
+    /** An Auto Scaling group (launch template) whose instances carry the deployment tag. */
+    autoScalingGroupSize?: number;
+    /** A load balancer target group (transfer port) with every instance of the deployment registered. */
+    targetGroup?: boolean;
+  };
 }
 
 export const DEMO_CUSTOMERS: Customer[] = [
@@ -71,7 +89,7 @@ export const DEMO_DEPLOYMENTS: DemoDeploymentSpec[] = [
     tenancy: 'single',
     applicationKind: 'faspex',
     customerIds: ['northwind'],
-    instanceCount: 2,
+    instanceCount: 3,
     vpcCidr: '10.10.0.0/16',
     subnets: [
       { cidr: '10.10.1.0/24', availabilityZoneSuffix: 'a' },
@@ -79,6 +97,16 @@ export const DEMO_DEPLOYMENTS: DemoDeploymentSpec[] = [
     ],
     applicationHostCidr: '198.51.100.10/32',
     sshAllowList: ['192.0.2.0/28'],
+    // The estate most providers run: a public subnet where instances get an address at launch, dual-stack, an
+    // instance with a second interface, a load balancer's interface, Auto Scaling and a target group.
+    estate: {
+      dualStack: true,
+      autoAssignedAddresses: 1,
+      extraInterfacesOnFirstInstance: 1,
+      serviceInterfaces: [{ description: 'ELB net/northwind-transfer/5d1e0a7c' }],
+      autoScalingGroupSize: 1,
+      targetGroup: true,
+    },
   },
   {
     id: 'shared-transfer-eu',

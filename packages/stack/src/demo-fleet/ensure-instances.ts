@@ -39,7 +39,11 @@ export async function findTransferImage(ec2: EC2Client): Promise<TransferImage> 
   return { imageId: newest.ImageId, rootDeviceName: newest.RootDeviceName };
 }
 
-/** The deployment's transfer nodes, spread over its subnets in turn, each with an EBS root volume. */
+/**
+ * The deployment's transfer nodes, spread over its subnets in turn, each with an EBS root volume. The last
+ * `estate.autoAssignedAddresses` of them get a public IPv4 address at launch on their primary interface (the most
+ * common shape there is); in a dual-stack deployment every node also asks for an IPv6 address.
+ */
 export async function ensureInstances(
   ec2: EC2Client,
   spec: DemoDeploymentSpec,
@@ -48,6 +52,8 @@ export async function ensureInstances(
   securityGroupId: string,
 ): Promise<string[]> {
   const instanceIds: string[] = [];
+  const firstAutoAssigned = spec.instanceCount - (spec.estate?.autoAssignedAddresses ?? 0);
+  const ipv6 = spec.estate?.dualStack ? { Ipv6AddressCount: 1 } : {};
   for (let index = 0; index < spec.instanceCount; index++) {
     const role = `transfer-node-${index + 1}`;
     const found = await ec2.send(
@@ -61,14 +67,33 @@ export async function ensureInstances(
       continue;
     }
     const tags = demoTags(spec.id, role, `${spec.id}-${role}`);
+    const subnetId = required(subnetIds[index % subnetIds.length], 'deployment has no subnet');
+    const autoAssigned = index >= firstAutoAssigned;
+    // A node with more interfaces than its primary names its primary's groups on that interface, as a multi-homed
+    // launch specification does (see ARCHITECTURE.md on how the emulator reports launch-time groups).
+    const multiHomed = index === 0 && (spec.estate?.extraInterfacesOnFirstInstance ?? 0) > 0;
+    const network =
+      autoAssigned || multiHomed
+        ? {
+            NetworkInterfaces: [
+              {
+                DeviceIndex: 0,
+                SubnetId: subnetId,
+                Groups: [securityGroupId],
+                ...(autoAssigned ? { AssociatePublicIpAddress: true } : {}),
+                DeleteOnTermination: true,
+                ...ipv6,
+              },
+            ],
+          }
+        : { SubnetId: subnetId, SecurityGroupIds: [securityGroupId], ...ipv6 };
     const launched = await ec2.send(
       new RunInstancesCommand({
         ImageId: image.imageId,
         InstanceType: INSTANCE_TYPE,
         MinCount: 1,
         MaxCount: 1,
-        SubnetId: required(subnetIds[index % subnetIds.length], 'deployment has no subnet'),
-        SecurityGroupIds: [securityGroupId],
+        ...network,
         BlockDeviceMappings: [{ DeviceName: image.rootDeviceName, Ebs: { VolumeSize: 20, VolumeType: 'gp3', DeleteOnTermination: true } }],
         MetadataOptions: { HttpTokens: 'required' },
         // AWS refuses a second launch with the same token; the emulator does not, hence the look-up above.
@@ -79,6 +104,11 @@ export async function ensureInstances(
     instanceIds.push(required(launched.Instances?.[0]?.InstanceId, 'RunInstances returned no instance'));
   }
   return instanceIds;
+}
+
+/** The nodes whose public address is an Elastic IP: all but those with an auto-assigned one. */
+export function elasticIpNodes(spec: DemoDeploymentSpec, instanceIds: string[]): string[] {
+  return instanceIds.slice(0, spec.instanceCount - (spec.estate?.autoAssignedAddresses ?? 0));
 }
 
 /** One Elastic IP per instance: the instance's only public address. */

@@ -3,7 +3,8 @@ import { type FirebreakDb, upsertCustomer, upsertDeployment } from '@firebreak/d
 import { Customer, Deployment } from '@firebreak/domain';
 
 import { DEMO_CUSTOMERS, DEMO_DEPLOYMENTS, type DemoDeploymentSpec } from './demo-directory';
-import { ensureElasticIps, ensureInstances, findTransferImage, type TransferImage } from './ensure-instances';
+import { ensureAutoScalingGroup, ensureExtraInterfaces, ensureServiceInterfaces, ensureTargetGroup } from './ensure-estate-shapes';
+import { elasticIpNodes, ensureElasticIps, ensureInstances, findTransferImage, type TransferImage } from './ensure-instances';
 import { ensureNetwork } from './ensure-network';
 import { ensureTransferSecurityGroup } from './ensure-security-group';
 
@@ -40,7 +41,14 @@ async function seedDeployment(ec2: EC2Client, spec: DemoDeploymentSpec, image: T
   const network = await ensureNetwork(ec2, spec, region);
   const securityGroupId = await ensureTransferSecurityGroup(ec2, spec, network.vpcId);
   const instanceIds = await ensureInstances(ec2, spec, image, network.subnetIds, securityGroupId);
-  await ensureElasticIps(ec2, spec, instanceIds);
+  await ensureElasticIps(ec2, spec, elasticIpNodes(spec, instanceIds));
+  const [firstInstance, firstSubnet] = [instanceIds[0], network.subnetIds[0]];
+  if (firstInstance && firstSubnet) {
+    await ensureExtraInterfaces(ec2, spec, firstInstance, firstSubnet, securityGroupId);
+    await ensureServiceInterfaces(ec2, spec, firstSubnet, securityGroupId);
+  }
+  const scaledIds = await ensureAutoScalingGroup(ec2, spec, image, network.subnetIds, securityGroupId);
+  await ensureTargetGroup(ec2, spec, network.vpcId, [...instanceIds, ...scaledIds]);
   return Deployment.parse({
     id: spec.id,
     name: spec.name,

@@ -23,7 +23,7 @@ export const SAMPLE_NOTICES: Record<NoticeKind, NoticeContent> = {
     summary: 'Unexpected outbound traffic from the transfer hosts',
     declaredAt: at(0),
     containedAt: at(0.01),
-    deployments: [{ id: 'shared-transfer-eu', name: 'Shared transfer EU', instancesIsolated: 4, addressesReleased: 4 }],
+    deployments: [{ id: 'shared-transfer-eu', name: 'Shared transfer EU', instancesIsolated: 4, addressesReleased: 4, remaining: [] }],
   },
   'risk-communication': {
     kind: 'risk-communication',

@@ -13,6 +13,11 @@ export interface DurationFieldDescription {
 /** The policy's time targets, in the order the settings page shows them. */
 export const DURATION_FIELDS: readonly DurationFieldDescription[] = [
   {
+    name: 'containmentTargetSeconds',
+    label: 'Containment: every deployment cut off within',
+    hint: 'From the declaration of a compromise. On-call is warned before it runs out, however containment is stuck. 15 minutes.',
+  },
+  {
     name: 'bulletinTargetSeconds',
     label: 'Security bulletin: target',
     hint: 'From discovery of an exploitable vulnerability. Typically 2 hours.',
@@ -66,7 +71,9 @@ export function durationParts(totalSeconds: number): DurationParts {
 
 /** The longest value a duration field accepts, in words: `30 days`. */
 export function durationLimit(name: DurationField): string {
-  const maxSeconds = Policy.shape[name].maxValue ?? 0;
+  const field = Policy.shape[name];
+  // A field added after policies were first stored carries a default for them; its limit is the inner number's.
+  const maxSeconds = ('unwrap' in field ? field.unwrap() : field).maxValue ?? 0;
   const days = maxSeconds / 86_400;
   return days >= 1 ? `${days} day${days === 1 ? '' : 's'}` : `${maxSeconds / 3600} hours`;
 }
