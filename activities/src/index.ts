@@ -2,7 +2,13 @@ import type { EC2Client } from '@aws-sdk/client-ec2';
 import type { FirebreakDb } from '@firebreak/db';
 import type nodemailer from 'nodemailer';
 
-import { createDisconnectActivities, createMaintenanceActivities, createRecoveryActivities, createSourceBlockActivities } from './ec2';
+import {
+  createDisconnectActivities,
+  createMaintenanceActivities,
+  createRecoveryActivities,
+  createRestoreActivities,
+  createSourceBlockActivities,
+} from './ec2';
 import { withPermanentRefusals } from './ec2/shared/refused-for-good';
 import { createNotifyActivities, type NoticeLinkConfig } from './mail/create-notify-activities';
 import { createSecurityAlertActivities } from './mail/create-security-alert-activities';
@@ -25,6 +31,7 @@ export function createActivities(deps: ActivityDeps) {
     ...withPermanentRefusals(createSourceBlockActivities({ db: deps.db, ec2For: deps.ec2For })),
     ...withPermanentRefusals(createMaintenanceActivities({ db: deps.db, ec2For: deps.ec2For })),
     ...withPermanentRefusals(createRecoveryActivities({ db: deps.db, ec2For: deps.ec2For })),
+    ...withPermanentRefusals(createRestoreActivities({ db: deps.db, ec2For: deps.ec2For })),
     ...createNotifyActivities({
       db: deps.db,
       transport: deps.transport,

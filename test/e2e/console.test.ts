@@ -70,6 +70,14 @@ describe('the console in Chromium', () => {
     for (const instance of evidence.instances) expect(previewText).toContain(instance.InstanceId!);
     for (const address of evidence.associatedAddresses) expect(previewText).toContain(address.PublicIp!);
     for (const subnetId of deployment.subnetIds) expect(previewText).toContain(subnetId);
+    // The estate's shapes: the auto-assigned address, the load balancer's interface left to the ACL, IPv6.
+    const autoAssigned = evidence.interfaces.filter(
+      (i) => i.publicIp && !evidence.associatedAddresses.some((a) => a.PublicIp === i.publicIp),
+    );
+    expect(autoAssigned).toHaveLength(1);
+    expect(previewText).toContain(autoAssigned[0]!.publicIp!);
+    expect(previewText).toContain('ELB net/northwind-transfer/5d1e0a7c');
+    expect(previewText).toContain('which denies IPv6 (::/0) too');
     expect(await page.locator('.dry-run-allowed').count()).toBeGreaterThan(0);
     expect(await ctx.db.selectFrom('incidents').select('id').execute()).toEqual([]);
     await screenshot(page, 'declare');
@@ -82,6 +90,13 @@ describe('the console in Chromium', () => {
     await page.getByRole('button', { name: 'Declare and run', exact: true }).waitFor({ timeout: 30_000 });
     const incidentId = await submitDeclareForm(page);
 
+    // The emulator keeps the auto-assigned address it was asked to remove: the playbook says so and asks; on-call
+    // accepts the remaining path from the card, with the reason.
+    await decideOnCard(page, {
+      gate: 'containment-incomplete',
+      choice: 'accept-residuals',
+      reason: 'The emulator keeps auto-assigned addresses; the subnet ACL denies all traffic',
+    });
     // Contained, then the playbook asks whether a backup is safe: the card appears without a reload.
     await expect.poll(() => page.locator('.incident-badges').innerText(), { timeout: 120_000 }).toContain('Contained');
     await decisionCard(page, 'backup-safe');

@@ -69,7 +69,7 @@ describe('the same declaration and the same decision sent twice at once', () => 
   }
 
   it('makes one incident and one state change', async () => {
-    const deployment = ctx.fleet.deployments[0]!;
+    const deployment = ctx.fleet.deployments.find((d) => d.tenancy === 'multi')!;
     const declaration = {
       playbook: 'infrastructure-compromise',
       deploymentIds: [deployment.id],

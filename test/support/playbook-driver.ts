@@ -115,3 +115,18 @@ export async function recordHistoryIfAsked(ctx: TestContext, workflowId: string,
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, file), historyToJSON(history));
 }
+
+/**
+ * The emulator accepts `AssociatePublicIpAddress=false` and keeps the address (AWS removes it), so containment of
+ * the single-tenant demo deployment, which has an auto-assigned address, always stops at the containment-incomplete
+ * gate. Waits for it and accepts the remaining path as on-call would, with that reason.
+ */
+export async function acceptEmulatorResiduals(handle: WorkflowHandle): Promise<void> {
+  await waitForGate(handle, 'containment-incomplete');
+  await decide(
+    handle,
+    'containment-incomplete',
+    'accept-residuals',
+    'The emulator keeps auto-assigned addresses it was asked to remove; the subnet ACL denies all traffic.',
+  );
+}

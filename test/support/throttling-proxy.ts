@@ -45,7 +45,8 @@ export class ThrottlingProxy {
   readonly counts: ProxyCounts = { forwarded: 0, throttled: 0, unavailable: 0, lostReplies: 0, byAction: {} };
   /** Every EC2 request forwarded to moto, in the order received. */
   readonly requests: LoggedRequest[] = [];
-  private readonly refused = new Map<string, number>();
+  private readonly refused = new Set<string>();
+  private readonly refusalCounts = new Map<string, number>();
   private readonly buckets = new Map<Ec2BucketName, TokenBucket>();
   private random: () => number;
 
@@ -77,12 +78,17 @@ export class ThrottlingProxy {
 
   /** Answers every later request for this EC2 action with `UnauthorizedOperation`, as a policy that denies it would. */
   refuse(action: string): void {
-    this.refused.set(action, 0);
+    this.refused.add(action);
+  }
+
+  /** Forwards the action again, as once the policy is fixed. */
+  allow(action: string): void {
+    this.refused.delete(action);
   }
 
   /** How many requests for a refused action were answered with `UnauthorizedOperation`. */
   refusals(action: string): number {
-    return this.refused.get(action) ?? 0;
+    return this.refusalCounts.get(action) ?? 0;
   }
 
   /** The logged requests for one EC2 action. */
@@ -110,9 +116,8 @@ export class ThrottlingProxy {
     const ec2 = /\/ec2\/aws4_request/.test(req.headers.authorization ?? '');
     const action = ec2 ? params.get('Action') : null;
     if (action) {
-      const refusals = this.refused.get(action);
-      if (refusals !== undefined) {
-        this.refused.set(action, refusals + 1);
+      if (this.refused.has(action)) {
+        this.refusalCounts.set(action, this.refusals(action) + 1);
         return ec2Error(res, 'UnauthorizedOperation', 'You are not authorized to perform this operation.', 403);
       }
       if (!this.buckets.get(ec2BucketFor(action))!.tryTake()) {

@@ -8,6 +8,7 @@ export {
   stopMonitoringSignal,
 } from './building-blocks/heightened-monitoring';
 export { rebuildCleanEnvironment } from './building-blocks/rebuild-clean-environment';
+export { restoreDeployment } from './building-blocks/restore-deployment';
 export { applicationCompromise } from './playbooks/application-compromise';
 export { exploitableVulnerability } from './playbooks/exploitable-vulnerability';
 export { infrastructureCompromise } from './playbooks/infrastructure-compromise';

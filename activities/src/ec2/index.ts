@@ -46,3 +46,6 @@ export type { HeightenedMonitoring } from './recovery/enable-heightened-monitori
 export type { CleanEnvironmentCheck } from './recovery/check-clean-environment';
 export type { ReestablishedProduction } from './recovery/reestablish-production';
 export * from './rate-limit';
+export { createRestoreActivities, type RestoreActivities } from './restore/create-restore-activities';
+export type { RestoreComparison } from './restore/compare-with-pre-change-state';
+export { diffStates } from './restore/compare-with-pre-change-state';

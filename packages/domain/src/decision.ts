@@ -9,9 +9,14 @@ import { DeciderRole } from './roles';
  */
 export const GATES = {
   'containment-incomplete': {
-    question:
-      'Containment did not reach a clean final check. Retry it, accept the remaining paths (say why), or escalate to operations?',
+    question: 'Containment did not reach a clean final check. Retry it, accept the remaining paths (say why), or escalate to operations?',
     choices: ['retry', 'accept-residuals', 'escalate'],
+    roles: ['on-call', 'administrator'],
+  },
+  'restore-contained': {
+    question:
+      'Was this a false positive? Restore every deployment to its recorded pre-incident state (the forensic record stays) and close.',
+    choices: ['restore'],
     roles: ['on-call', 'administrator'],
   },
   'backup-safe': {

@@ -58,6 +58,27 @@ export const DisconnectChanges = z.object({
   ),
   /** One forensic snapshot each; volumes deleted on termination today are switched to be kept. */
   volumes: z.array(AttachedVolume.extend({ instanceId: z.string() })),
+  /** Public IPv4 addresses AWS assigned at launch: each primary interface is asked to give its address up. */
+  autoAssignedAddresses: z
+    .array(z.object({ networkInterfaceId: z.string(), instanceId: z.string().nullable(), publicIp: z.string() }))
+    .default([]),
+  /** The VPC's IPv6 blocks: with one, the deny ACL and the allow-all hop cover ::/0 too. */
+  ipv6Blocks: z.array(z.string()).default([]),
+  /** Interfaces in the deployment's subnets that no tagged instance owns: cut off by the subnet ACL only. */
+  untaggedInterfaces: z
+    .array(
+      z.object({
+        networkInterfaceId: z.string(),
+        subnetId: z.string().nullable(),
+        owner: z.string().nullable(),
+        description: z.string().nullable(),
+      }),
+    )
+    .default([]),
+  /** Auto Scaling groups of the instances: launches, replacements, rebalancing and health checks suspended first. */
+  autoScalingGroups: z.array(z.string()).default([]),
+  /** Load balancer target groups the instances are registered in: they are taken out. */
+  targetGroups: z.array(z.object({ targetGroupArn: z.string(), targets: z.number().int() })).default([]),
 });
 export type DisconnectChanges = z.infer<typeof DisconnectChanges>;
 

@@ -6,6 +6,7 @@ import { z } from 'zod';
 export const StepName = z.enum([
   'disconnect',
   'notify',
+  'restore',
   'decide',
   'rebuild',
   'backup-notice',

@@ -63,6 +63,14 @@ export const NoticeContent = z.discriminatedUnion('kind', [
     closedBy: z.string(),
     outcome: z.string(),
   }),
+  z.object({
+    kind: z.literal('service-restored'),
+    ...base,
+    restoredAt: z.iso.datetime(),
+    /** Why on-call concluded it was a false positive, in their words. */
+    reason: z.string(),
+    deployments: z.array(DeploymentRef.extend({ differences: z.array(z.string()) })),
+  }),
   z.object({ kind: z.literal('bulletin-exploitable'), ...base, vulnerability: Vulnerability, fixExpectedBy: z.iso.datetime() }),
   z.object({ kind: z.literal('bulletin-not-exploitable'), ...base, vulnerability: Vulnerability }),
   z.object({

@@ -10,6 +10,7 @@ export const NoticeKind = z.enum([
   'bulletin-not-exploitable',
   'monitoring-sign-off-request',
   'incident-closed',
+  'service-restored',
   'reminder',
 ]);
 export type NoticeKind = z.infer<typeof NoticeKind>;
@@ -45,7 +46,9 @@ export const HeaderSafeText = z
   .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'must not contain line breaks or control characters');
 
 /** Notices a contact may be reminded of: a reminder is not itself reminded, and nothing follows a closed incident. */
-export const FOLLOWED_UP_KINDS: readonly NoticeKind[] = NoticeKind.options.filter((k) => k !== 'reminder' && k !== 'incident-closed');
+export const FOLLOWED_UP_KINDS: readonly NoticeKind[] = NoticeKind.options.filter(
+  (k) => k !== 'reminder' && k !== 'incident-closed' && k !== 'service-restored',
+);
 
 /**
  * The outbox revision of the reminder of (kind, revision). Reminders of different notices must not share a key, and

@@ -25,6 +25,7 @@ const KIND_LABEL: Record<NoticeKind, string> = {
   'bulletin-not-exploitable': 'security bulletin',
   'monitoring-sign-off-request': 'monitoring sign-off request',
   'incident-closed': 'incident closure notice',
+  'service-restored': 'service restored notice',
   reminder: 'reminder',
 };
 

@@ -2,6 +2,7 @@ import type { PlaybookInput } from '@firebreak/domain';
 
 import { closeIncident, waitForEngineerToClose } from '../phases/close';
 import { containAndNotify, startContainment } from '../phases/contain';
+import { restoreAndClose } from '../phases/restore';
 import { announceCleanEnvironments, monitorUntilSignedOff, rebuildAll } from '../phases/recover';
 import { ec2 } from '../support/activity-proxies';
 import { recordEvent, runStep } from '../support/incident-journal';
@@ -20,7 +21,12 @@ export async function applicationCompromise(input: PlaybookInput): Promise<Incid
   await run.announceStart();
   try {
     await containAndNotify(run, containment);
-    const verdict = await runStep(run.incidentId, 'decide', () => run.decision('recreate-safe'));
+    // Once contained, on-call may find it was a false positive and restore instead.
+    const verdict = await runStep(run.incidentId, 'decide', () => run.firstDecision(['recreate-safe', 'restore-contained']));
+    if (verdict.gate === 'restore-contained') {
+      await restoreAndClose(run, verdict);
+      return run.state;
+    }
     const recreate = verdict.choice === 'yes';
     if (recreate) {
       await run.moveTo('recovering');

@@ -3,6 +3,7 @@ import { type PlaybookInput, PLAYBOOKS } from '@firebreak/domain';
 import { notifyCustomers } from '../building-blocks/notify-customers';
 import { closeIncident, waitForEngineerToClose } from '../phases/close';
 import { containAndNotify, startContainment } from '../phases/contain';
+import { restoreAndClose } from '../phases/restore';
 import { announceCleanEnvironments, monitorUntilSignedOff, rebuildAll } from '../phases/recover';
 import { startClock } from '../support/clocks';
 import { affectedCustomerIds, deploymentsOf } from '../support/customers';
@@ -21,7 +22,12 @@ export async function infrastructureCompromise(input: PlaybookInput): Promise<In
   try {
     await containAndNotify(run, containment);
     const backupClock = startClock(run, 'backup-instance', input.policy.backupInstanceTargetSeconds, run.state.facts.declaredAt as string);
-    const verdict = await runStep(run.incidentId, 'decide', () => run.decision('backup-safe'));
+    // Once contained, on-call may find it was a false positive and restore instead.
+    const verdict = await runStep(run.incidentId, 'decide', () => run.firstDecision(['backup-safe', 'restore-contained']));
+    if (verdict.gate === 'restore-contained') {
+      await restoreAndClose(run, verdict);
+      return run.state;
+    }
     const backup = verdict.choice === 'yes';
     if (backup) {
       await run.moveTo('recovering');

@@ -41,6 +41,8 @@ export const closeIncidentUpdate = defineUpdate<void, [CloseIncidentRequest]>(IN
 interface Waiter {
   pending: PendingDecision;
   accepted?: DecisionRequest;
+  /** Gates opened together by firstDecision: once one of them is decided, the others take no decision. */
+  group?: Waiter[];
 }
 
 /**
@@ -124,6 +126,34 @@ export class IncidentRun {
     timeoutMs: number | undefined,
     options: { customerId?: string } = {},
   ): Promise<DecisionRequest | undefined> {
+    const waiter = await this.openGate(gate, options);
+    const decided = () => waiter.accepted !== undefined;
+    if (timeoutMs === undefined) {
+      await condition(decided);
+    } else if (!(await condition(decided, Math.max(1, timeoutMs)))) {
+      await this.withdraw(waiter, `No decision on ${gate} in time: the playbook goes on without it`);
+      return undefined;
+    }
+    return waiter.accepted;
+  }
+
+  /**
+   * Opens several gates at once and returns the first decision taken on any of them; the others are withdrawn (a
+   * later decision for them is refused as not pending). For a choice between paths, e.g. rebuild or restore.
+   */
+  async firstDecision(gates: readonly GateId[]): Promise<DecisionRequest> {
+    const waiters: Waiter[] = [];
+    for (const gate of gates) waiters.push(await this.openGate(gate, {}));
+    for (const waiter of waiters) waiter.group = waiters;
+    await condition(() => waiters.some((w) => w.accepted !== undefined));
+    const taken = waiters.find((w) => w.accepted !== undefined)!;
+    for (const waiter of waiters) {
+      if (waiter !== taken) await this.withdraw(waiter, `No longer asked: ${waiter.pending.gate}, since ${taken.pending.gate} was decided`);
+    }
+    return taken.accepted!;
+  }
+
+  private async openGate(gate: GateId, options: { customerId?: string }): Promise<Waiter> {
     const definition = GATES[gate];
     const waiter: Waiter = {
       pending: {
@@ -144,16 +174,13 @@ export class IncidentRun {
       roles: waiter.pending.roles,
       ...(options.customerId ? { customerId: options.customerId } : {}),
     });
-    const decided = () => waiter.accepted !== undefined;
-    if (timeoutMs === undefined) {
-      await condition(decided);
-    } else if (!(await condition(decided, Math.max(1, timeoutMs)))) {
-      this.waiters.splice(this.waiters.indexOf(waiter), 1);
-      this.state.pendingDecisions = this.state.pendingDecisions.filter((p) => p !== waiter.pending);
-      await recordEvent(this.incidentId, 'decision', `No decision on ${gate} in time: the playbook goes on without it`, { gate });
-      return undefined;
-    }
-    return waiter.accepted;
+    return waiter;
+  }
+
+  private async withdraw(waiter: Waiter, summary: string): Promise<void> {
+    this.waiters.splice(this.waiters.indexOf(waiter), 1);
+    this.state.pendingDecisions = this.state.pendingDecisions.filter((p) => p !== waiter.pending);
+    await recordEvent(this.incidentId, 'decision', summary, { gate: waiter.pending.gate });
   }
 
   /** Waits until a failed incident is closed by an engineer (the only way out of `failed`). */
@@ -191,6 +218,7 @@ export class IncidentRun {
     return this.waiters.find(
       (w) =>
         !w.accepted &&
+        !w.group?.some((sibling) => sibling.accepted) &&
         w.pending.gate === request.gate &&
         (w.pending.customerId === undefined || w.pending.customerId === request.customerId),
     );

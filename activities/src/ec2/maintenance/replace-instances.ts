@@ -4,6 +4,7 @@ import { ApplicationFailure, Context } from '@temporalio/activity';
 
 import type { Ec2ActivityDeps } from '../shared/ec2-activity-deps';
 import { describeLaunchImage, type LaunchImage } from './describe-launch-image';
+import { handOverGroupMembership } from './hand-over-group-membership';
 import { launchReplacement } from './launch-replacement';
 import { parseMaintenanceInput } from './maintenance-input';
 import { describeInstanceAddresses, moveElasticIps } from './move-elastic-ips';
@@ -72,6 +73,8 @@ export async function replaceInstance(
   await waitUntilInstanceRunning({ client: ec2, maxWaitTime: RUNNING_WAIT_SECONDS, minDelay: 5, maxDelay: 15 }, { InstanceIds: [newId] });
   const duplicateIds = item.duplicates.map((d) => d.InstanceId!);
   const address = await moveElasticIps(ec2, [oldId, ...duplicateIds], newId);
+  // Before the old instance goes: a group would otherwise launch an unpatched instance in its place.
+  await handOverGroupMembership(ec2, oldId, newId, image.imageId);
   for (const id of [oldId, ...duplicateIds]) await retireInstance(ec2, id, newId);
   return { oldInstanceId: oldId, newInstanceId: newId, ...address };
 }

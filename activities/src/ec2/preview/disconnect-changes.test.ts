@@ -38,6 +38,16 @@ const targets: DisconnectTargets = {
     { subnetId: 'subnet-01', networkAclId: 'acl-01', associationId: 'aclassoc-01' },
     { subnetId: 'subnet-02', networkAclId: 'acl-01', associationId: 'aclassoc-02' },
   ],
+  autoAssignedAddresses: [{ networkInterfaceId: 'eni-02', instanceId: 'i-02', publicIp: '203.0.113.40' }],
+  ipv6Blocks: ['2001:db8:a::/56'],
+  untaggedInterfaces: [
+    { networkInterfaceId: 'eni-lb', subnetId: 'subnet-01', owner: 'amazon-elb', description: 'ELB net/acme/1', attachedTo: null },
+  ],
+  autoScalingGroups: ['acme-prod-nodes'],
+  targetRegistrations: [
+    { targetGroupArn: 'arn:aws:elasticloadbalancing:eu-central-1:1:targetgroup/acme/1', instanceId: 'i-01', port: 33001 },
+    { targetGroupArn: 'arn:aws:elasticloadbalancing:eu-central-1:1:targetgroup/acme/1', instanceId: 'i-02', port: 33001 },
+  ],
 };
 
 describe('disconnectChangesOf', () => {
@@ -45,6 +55,18 @@ describe('disconnectChangesOf', () => {
 
   it('is a valid preview of the disconnect', () => {
     expect(DisconnectChanges.parse(changes)).toEqual(changes);
+  });
+
+  it('names the estate shapes: auto-assigned addresses, IPv6, interfaces it leaves to the ACL, Auto Scaling, targets', () => {
+    expect(changes.autoAssignedAddresses).toEqual([{ networkInterfaceId: 'eni-02', instanceId: 'i-02', publicIp: '203.0.113.40' }]);
+    expect(changes.ipv6Blocks).toEqual(['2001:db8:a::/56']);
+    expect(changes.untaggedInterfaces).toEqual([
+      { networkInterfaceId: 'eni-lb', subnetId: 'subnet-01', owner: 'amazon-elb', description: 'ELB net/acme/1' },
+    ]);
+    expect(changes.autoScalingGroups).toEqual(['acme-prod-nodes']);
+    expect(changes.targetGroups).toEqual([
+      { targetGroupArn: 'arn:aws:elasticloadbalancing:eu-central-1:1:targetgroup/acme/1', targets: 2 },
+    ]);
   });
 
   it('lists every instance, interface, address and subnet the containment acts on, as they are now', () => {

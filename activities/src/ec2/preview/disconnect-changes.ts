@@ -51,5 +51,18 @@ export function disconnectChangesOf(state: DisconnectTargets): DisconnectChanges
       },
     ],
     volumes: state.instances.flatMap((instance) => instance.volumes.map((volume) => ({ ...volume, instanceId: instance.instanceId }))),
+    autoAssignedAddresses: state.autoAssignedAddresses.map((a) => ({ ...a })),
+    ipv6Blocks: [...state.ipv6Blocks],
+    untaggedInterfaces: state.untaggedInterfaces.map(({ networkInterfaceId, subnetId, owner, description }) => ({
+      networkInterfaceId,
+      subnetId,
+      owner,
+      description,
+    })),
+    autoScalingGroups: [...state.autoScalingGroups],
+    targetGroups: [...new Set(state.targetRegistrations.map((r) => r.targetGroupArn))].map((targetGroupArn) => ({
+      targetGroupArn,
+      targets: state.targetRegistrations.filter((r) => r.targetGroupArn === targetGroupArn).length,
+    })),
   };
 }

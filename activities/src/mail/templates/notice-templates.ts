@@ -79,6 +79,27 @@ export const NOTICE_TEMPLATES: Templates = {
     paragraphs: [`The incident was closed at ${utc(c.closedAt)} by ${c.closedBy}.`, `Outcome: ${c.outcome}`],
     facts: incidentFacts(c),
   }),
+  'service-restored': (c) => ({
+    subject: `${tag(c)} ${c.customerName}: service restored`,
+    paragraphs: [
+      `Our investigation found no compromise after all, and at ${utc(c.restoredAt)} we restored public access to your ` +
+        'environment exactly as it was before we disconnected it.',
+      `Why we concluded so: ${c.reason}`,
+    ],
+    facts: incidentFacts(c),
+    list: {
+      heading: 'Restored deployments:',
+      items: c.deployments.map((d) =>
+        d.differences.length === 0
+          ? `${d.name} (${d.id}): as before the incident`
+          : `${d.name} (${d.id}): restored, except: ${d.differences.join('; ')}`,
+      ),
+    },
+    closing: [
+      'The forensic snapshots and the containment firewall rules are kept, unused, for the record of this incident.',
+      'If anything does not work as before, reply to this message or call our operations team.',
+    ],
+  }),
   'bulletin-exploitable': (c) => ({
     subject: `[Security bulletin ${c.vulnerability.reference}] ${c.vulnerability.title}`,
     paragraphs: [

@@ -23,6 +23,7 @@ export const STEP_STATUS_LABELS: Record<StepStatus, string> = {
 export const STEP_LABELS: Record<StepName, string> = {
   disconnect: 'Disconnect from the internet',
   notify: 'Notify technical contacts',
+  restore: 'Restore after a false positive',
   decide: 'Decide how to recover',
   rebuild: 'Rebuild on new infrastructure',
   'backup-notice': 'Send the backup environment details',

@@ -31,6 +31,7 @@ const NOTICE_LABELS: Record<NoticePreview['kind'], string> = {
   'bulletin-not-exploitable': 'Security bulletin (not exploitable)',
   'monitoring-sign-off-request': 'Monitoring sign-off request',
   'incident-closed': 'Incident closed',
+  'service-restored': 'Service restored',
   reminder: 'Reminder',
   'operations-alert': 'Operations alert',
 };
@@ -116,7 +117,35 @@ function DisconnectTables({ changes }: { changes: DisconnectChanges }) {
         mono={[0, 1, 2, 3]}
       />
       <Table
-        caption={`Subnets (${changes.subnets.length}): moved onto the new deny-all network ACL`}
+        caption={`Auto-assigned public addresses (${changes.autoAssignedAddresses.length}): each primary interface asked to give its address up`}
+        headings={['Address', 'Interface', 'Instance']}
+        rows={changes.autoAssignedAddresses.map((a) => [a.publicIp, a.networkInterfaceId, a.instanceId ?? '—'])}
+        empty="No auto-assigned public address."
+        mono={[0, 1, 2]}
+      />
+      <Table
+        caption={`Interfaces no tagged instance owns (${changes.untaggedInterfaces.length}): cut off by the subnet ACL only; their owners decide the rest`}
+        headings={['Interface', 'Subnet', 'Owner', 'Description']}
+        rows={changes.untaggedInterfaces.map((u) => [u.networkInterfaceId, u.subnetId ?? '—', u.owner ?? '—', u.description ?? '—'])}
+        empty="Every interface in the subnets belongs to a tagged instance."
+        mono={[0, 1, 2]}
+      />
+      <Table
+        caption="Auto Scaling and load balancers: suspended and deregistered before any instance is touched"
+        headings={['Kind', 'Name', 'What happens']}
+        rows={[
+          ...changes.autoScalingGroups.map((name) => [
+            'Auto Scaling group',
+            name,
+            'Launch, ReplaceUnhealthy, AZRebalance and HealthCheck suspended',
+          ]),
+          ...changes.targetGroups.map((t) => ['Target group', t.targetGroupArn, `${t.targets} target(s) deregistered`]),
+        ]}
+        empty="No Auto Scaling group or target group holds these instances."
+        mono={[1]}
+      />
+      <Table
+        caption={`Subnets (${changes.subnets.length}): moved onto the new deny-all network ACL${changes.ipv6Blocks.length > 0 ? ', which denies IPv6 (::/0) too' : ''}`}
         headings={['Subnet', 'Network ACL now']}
         rows={changes.subnets.map((s) => [s.subnetId, s.networkAclId])}
         empty="No subnet found: nothing would be cut off at the network ACL."

@@ -83,6 +83,13 @@ export const SAMPLE_NOTICES: Record<NoticeKind, NoticeContent> = {
     closedBy: 'Ada Engineer',
     outcome: 'Clean environment in production; both sides signed off.',
   },
+  'service-restored': {
+    kind: 'service-restored',
+    ...base,
+    restoredAt: at(2),
+    reason: 'The outbound traffic was the customer’s own scheduled transfer to a new partner.',
+    deployments: [{ id: 'shared-transfer-eu', name: 'Shared transfer EU', differences: [] }],
+  },
   reminder: {
     kind: 'reminder',
     ...base,

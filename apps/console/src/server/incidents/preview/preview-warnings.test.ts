@@ -29,6 +29,11 @@ const disconnect = (instances: number): DeploymentPreview['changes'] => ({
   subnets: [],
   created: [],
   volumes: [],
+  autoAssignedAddresses: [],
+  ipv6Blocks: [],
+  untaggedInterfaces: [],
+  autoScalingGroups: [],
+  targetGroups: [],
 });
 
 const notice = (customerId: string | null): NoticePreview => ({
