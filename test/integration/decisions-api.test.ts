@@ -203,7 +203,7 @@ describe('decisions taken by a running playbook', () => {
   it('accepts a decision, answers its repeat with the first outcome, and refuses what is no longer pending (infrastructureCompromise "decide" update)', async () => {
     const { worker, running } = await ctx.startWorker();
     try {
-      const handle = await ctx.declare('infrastructure-compromise', [ctx.fleet.deployments[0]!]);
+      const handle = await ctx.declare('infrastructure-compromise', [ctx.fleet.deployments.find((d) => d.tenancy === 'multi')!]);
       startedWorkflowIds.add(handle.workflowId);
       const incidentId = handle.workflowId.replace(/^incident-/, '');
 

@@ -3,7 +3,15 @@ import { findIncident } from '@firebreak/db';
 import { describe, expect, it } from 'vitest';
 
 import { readCleanEnvironment, readDeploymentEvidence } from '../../support/ec2-evidence';
-import { decide, incidentIdOf, recordHistoryIfAsked, refusal, waitForGate, waitForStatus } from '../../support/playbook-driver';
+import {
+  acceptEmulatorResiduals,
+  decide,
+  incidentIdOf,
+  recordHistoryIfAsked,
+  refusal,
+  waitForGate,
+  waitForStatus,
+} from '../../support/playbook-driver';
 import { useTestContextWithWorker } from '../../support/test-context';
 
 describe('application-compromise playbook, end to end', () => {
@@ -20,6 +28,7 @@ describe('application-compromise playbook, end to end', () => {
 
     const handle = await ctx.declare('application-compromise', [deployment], { summary: 'web shell found in the application' });
     const incidentId = incidentIdOf(handle);
+    await acceptEmulatorResiduals(handle);
     await waitForGate(handle, 'recreate-safe');
     await decide(handle, 'recreate-safe', 'yes', 'the compromise is confined to the application tier');
 

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 import { readCleanEnvironment, readDeploymentEvidence } from '../../support/ec2-evidence';
 import {
+  acceptEmulatorResiduals,
   decide,
   ENGINEER,
   incidentIdOf,
@@ -173,6 +174,7 @@ describe('infrastructure-compromise playbook, end to end', () => {
     ctx.smtp.clear();
     const handle = await ctx.declare('infrastructure-compromise', [deployment]);
     expect(await refusal(decide(handle, 'backup-safe', 'no', 'too early'))).toMatch(/^GATE_NOT_PENDING/);
+    await acceptEmulatorResiduals(handle);
     await waitForGate(handle, 'backup-safe');
     await decide(handle, 'backup-safe', 'no', 'The attacker may still hold credentials valid on any new host.');
     await handle.result();

@@ -43,7 +43,7 @@ describe('containment on a real-shaped estate', () => {
 
   const operationsAlerts = () => ctx.smtp.messages.filter((m) => m.to === TEST_POLICY.operationsEmail);
 
-  it('denies IPv4 and IPv6, isolates every interface, tells each contact once, names the kept address, and waits', async () => {
+  it('denies IPv4 and IPv6, isolates every interface, tells each contact once, names the kept address, waits, and restores', async () => {
     const deployment = ctx.fleet.deployments.find((d) => d.tenancy === 'single')!;
     const before = await readDeploymentEvidence(ctx.ec2, deployment, 'none');
     const autoAssigned = before.interfaces.filter((i) => i.publicIp && !before.associatedAddresses.some((a) => a.PublicIp === i.publicIp));

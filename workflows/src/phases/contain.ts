@@ -1,4 +1,4 @@
-import { incidentWorkflowId, type Deployment, PLAYBOOKS } from '@firebreak/domain';
+import { type Deployment, incidentWorkflowId, PLAYBOOKS } from '@firebreak/domain';
 import { executeChild } from '@temporalio/workflow';
 
 import { disconnectDeployment, type DisconnectDeploymentResult } from '../building-blocks/disconnect-deployment';

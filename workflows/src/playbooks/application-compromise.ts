@@ -2,8 +2,8 @@ import type { PlaybookInput } from '@firebreak/domain';
 
 import { closeIncident, waitForEngineerToClose } from '../phases/close';
 import { containAndNotify, startContainment } from '../phases/contain';
-import { restoreAndClose } from '../phases/restore';
 import { announceCleanEnvironments, monitorUntilSignedOff, rebuildAll } from '../phases/recover';
+import { restoreAndClose } from '../phases/restore';
 import { ec2 } from '../support/activity-proxies';
 import { recordEvent, runStep } from '../support/incident-journal';
 import { IncidentRun, type IncidentState } from '../support/incident-run';

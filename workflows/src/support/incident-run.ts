@@ -148,7 +148,8 @@ export class IncidentRun {
     await condition(() => waiters.some((w) => w.accepted !== undefined));
     const taken = waiters.find((w) => w.accepted !== undefined)!;
     for (const waiter of waiters) {
-      if (waiter !== taken) await this.withdraw(waiter, `No longer asked: ${waiter.pending.gate}, since ${taken.pending.gate} was decided`);
+      if (waiter !== taken)
+        await this.withdraw(waiter, `No longer asked: ${waiter.pending.gate} (${taken.pending.gate} was answered first)`);
     }
     return taken.accepted!;
   }

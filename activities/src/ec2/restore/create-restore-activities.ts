@@ -1,3 +1,4 @@
+import type { DisconnectInput } from '../disconnect/disconnect-input';
 import type { Ec2ActivityDeps } from '../shared/ec2-activity-deps';
 import { compareWithPreChangeState } from './compare-with-pre-change-state';
 import { restoreFleetAttachments } from './restore-fleet-attachments';
@@ -5,7 +6,6 @@ import { restoreInstanceProtection } from './restore-instance-protection';
 import { restoreInterfaceGroups } from './restore-interface-groups';
 import { restorePublicAddresses } from './restore-public-addresses';
 import { restoreSubnetAcls } from './restore-subnet-acls';
-import type { DisconnectInput } from '../disconnect/disconnect-input';
 
 /**
  * The EC2 side of "restore after a false positive", in the order the workflow runs them: instance settings, interface

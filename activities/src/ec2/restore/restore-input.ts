@@ -2,9 +2,9 @@ import { findPreChangeState } from '@firebreak/db';
 import { FAILURE } from '@firebreak/domain';
 import { ApplicationFailure } from '@temporalio/activity';
 
+import { parseDisconnectInput } from '../disconnect/disconnect-input';
 import type { Ec2ActivityDeps } from '../shared/ec2-activity-deps';
 import { PreChangeState } from '../shared/pre-change-state';
-import { parseDisconnectInput } from '../disconnect/disconnect-input';
 
 /**
  * What every restore step starts from: the deployment, its client, and the pre-change state recorded by the

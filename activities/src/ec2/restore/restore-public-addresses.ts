@@ -38,16 +38,19 @@ export async function restorePublicAddresses(deps: Ec2ActivityDeps, rawInput: un
         summary.heldElsewhere.push({ publicIp: recorded.publicIp, holder });
       return;
     }
+    // On an instance's primary interface the address goes back through the instance (the same association on AWS;
+    // the emulator reports the instance only when it is named), elsewhere through the interface it was on.
+    const primary = state.networkInterfaces.find((eni) => eni.networkInterfaceId === recorded.networkInterfaceId)?.deviceIndex === 0;
+    const target =
+      recorded.instanceId && (primary || !recorded.networkInterfaceId)
+        ? { InstanceId: recorded.instanceId }
+        : { NetworkInterfaceId: recorded.networkInterfaceId! };
     await ec2.send(
       new AssociateAddressCommand({
         AllocationId: recorded.allocationId,
         AllowReassociation: false,
-        ...(recorded.networkInterfaceId
-          ? {
-              NetworkInterfaceId: recorded.networkInterfaceId,
-              ...(recorded.privateIpAddress ? { PrivateIpAddress: recorded.privateIpAddress } : {}),
-            }
-          : { InstanceId: recorded.instanceId! }),
+        ...target,
+        ...(recorded.privateIpAddress ? { PrivateIpAddress: recorded.privateIpAddress } : {}),
       }),
     );
     summary.reassociated.push(recorded.publicIp);

@@ -13,9 +13,9 @@ import { fleetClientsOf } from '@firebreak/aws';
 import { TAG } from '@firebreak/domain';
 
 import type { DemoDeploymentSpec } from './demo-directory';
+import { demoFilters, demoTags, demoTagSpec, isAwsError } from './demo-tags';
 import type { TransferImage } from './ensure-instances';
 import { required } from './ensure-network';
-import { demoFilters, demoTags, demoTagSpec, isAwsError } from './demo-tags';
 
 /** The transfer port (TCP), which the deployment's target group forwards. */
 const TRANSFER_PORT = 33001;
