@@ -89,7 +89,29 @@ describe('renderNotice', () => {
         "monitoring-sign-off-request",
         "reminder",
         "risk-communication",
+        "service-restored",
       ]
     `);
+  });
+
+  it("tells the customer their service is back, in the engineers' words, naming anything not put back", () => {
+    const restored: NoticeContent = {
+      kind: 'service-restored',
+      incidentId: 'inc-0123456789ab',
+      playbookTitle: 'Infrastructure compromised',
+      severity: 'high',
+      customerName: 'Acme Media',
+      restoredAt: '2026-11-27T11:00:00.000Z',
+      reason: 'the traffic was your own scheduled transfer',
+      deployments: [
+        { id: 'shared-eu', name: 'Shared EU', differences: [] },
+        { id: 'edge', name: 'Edge', differences: ['interface eni-1 has no auto-assigned public address, had one'] },
+      ],
+    };
+    const notice = renderNotice(restored, 'Grace Hopper');
+    expect(notice.subject).toBe('[Security incident inc-0123456789ab] Acme Media: service restored');
+    expect(notice.text).toContain('Why we concluded so: the traffic was your own scheduled transfer');
+    expect(notice.text).toContain('Shared EU (shared-eu): as before the incident');
+    expect(notice.text).toContain('Edge (edge): restored, except: interface eni-1 has no auto-assigned public address, had one');
   });
 });

@@ -1,8 +1,9 @@
 import { PLAYBOOKS } from '@firebreak/domain';
 
 import { notifyCustomers } from '../building-blocks/notify-customers';
+import { alertOperations } from '../support/alert-operations';
 import { affectedCustomerIds } from '../support/customers';
-import { now, recordEvent, runStep } from '../support/incident-journal';
+import { describeFailure, now, recordEvent, runStep } from '../support/incident-journal';
 import type { IncidentRun } from '../support/incident-run';
 
 /** The last step of every playbook: a summary on the timeline, a closing notice if customers were told, `closed`. */
@@ -32,9 +33,16 @@ export async function closeIncident(run: IncidentRun, outcome: string, options: 
   await run.moveTo('closed');
 }
 
-/** When a step fails for good: the incident waits, `failed`, until an engineer closes it with a reason. */
-export async function waitForEngineerToClose(run: IncidentRun): Promise<void> {
+/**
+ * When a step fails for good: operations are told, and the incident waits, `failed`, until an engineer closes it with
+ * a reason. The alert is not awaited: if mail is what failed, its retries must not keep the incident from being closed.
+ */
+export async function waitForEngineerToClose(run: IncidentRun, failure: unknown): Promise<void> {
   await run.moveTo('failed');
+  alertOperations(run, 'incident-failed', `incident failed: ${describeFailure(failure)}`.slice(0, 200), [
+    `Incident ${run.incidentId} (${PLAYBOOKS[run.input.playbook].title}) stopped: ${describeFailure(failure)}`,
+    'The failing step and everything done before it are on the timeline. Close the incident by hand once it is handled.',
+  ]).catch(() => {});
   const request = await run.closedByHand();
   await recordEvent(
     run.incidentId,

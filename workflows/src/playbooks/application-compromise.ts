@@ -58,8 +58,8 @@ export async function applicationCompromise(input: PlaybookInput): Promise<Incid
         : `contained; the environment was not recreated (${verdict.reason})`,
       { notifyCustomers: true },
     );
-  } catch {
-    await waitForEngineerToClose(run);
+  } catch (failure) {
+    await waitForEngineerToClose(run, failure);
   }
   return run.state;
 }

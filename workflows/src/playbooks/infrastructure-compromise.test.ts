@@ -1,5 +1,6 @@
 import type { Activities } from '@firebreak/activities';
-import { type DecisionRequest, incidentWorkflowId } from '@firebreak/domain';
+import { type DecisionRequest, FAILURE, incidentWorkflowId } from '@firebreak/domain';
+import { ApplicationFailure } from '@temporalio/activity';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { decideUpdate, incidentStateQuery, infrastructureCompromise } from '../index';
@@ -48,6 +49,7 @@ function estateActivities(): Partial<Activities> {
     }),
     enableHeightenedMonitoring: summary({ flowLogIds: [], detailedMonitoring: 'enabled' }),
     checkCleanEnvironment: async () => ({ checkedAt: new Date().toISOString(), healthy: true, findings: [] }),
+    removeCleanEnvironment: summary({ removed: [] }),
   };
 }
 
@@ -106,6 +108,30 @@ describe('infrastructure compromise', () => {
     const kinds = bed.recorded.noticeBatches.map((b) => b.notices[0]!.content.kind);
     expect(kinds).toEqual(['incident-details', 'backup-environment-ready', 'risk-communication']);
     await handle.terminate('the test has seen the backup built');
+  });
+
+  it('tells operations when a step fails for good, and waits, failed, for an engineer to close it', async () => {
+    bed.use({
+      createCleanNetwork: async () => {
+        throw ApplicationFailure.create({ type: FAILURE.DEPLOYMENT_INCOMPLETE, message: 'no known-good image', nonRetryable: true });
+      },
+    });
+    const { handle } = await startContained();
+    await handle.executeUpdate(decideUpdate, { args: [backupDecision('yes')] });
+    const state = await eventually(
+      () => handle.query(incidentStateQuery),
+      (s) => s.status === 'failed',
+      'the incident has failed',
+    );
+    expect(state.status).toBe('failed');
+    await eventually(
+      async () => bed.recorded.alerts,
+      (alerts) => alerts.some((a) => a.key === 'incident-failed'),
+      'operations are alerted',
+    );
+    const alert = bed.recorded.alerts.find((a) => a.key === 'incident-failed')!;
+    expect(alert.subject).toContain('no known-good image');
+    await handle.terminate('the test has seen the failure reported');
   });
 
   it('stops the backup clock without a verdict when no backup is deemed safe, and closes after the risk notice', async () => {

@@ -49,9 +49,9 @@ export async function infrastructureCompromise(input: PlaybookInput): Promise<In
         : `contained; no backup environment was provided (${verdict.reason})`,
       { notifyCustomers: true },
     );
-  } catch {
+  } catch (failure) {
     // The failing step is already on the timeline with its reason.
-    await waitForEngineerToClose(run);
+    await waitForEngineerToClose(run, failure);
   }
   return run.state;
 }

@@ -55,8 +55,8 @@ export async function suspiciousActivity(input: PlaybookInput): Promise<Incident
       const why = verdict ? `lifted early: ${verdict.reason}` : 'the block expired';
       await closeIncident(run, `${sourceAddress} was blocked for a while; ${why}`, { notifyCustomers: false });
     }
-  } catch {
-    await waitForEngineerToClose(run);
+  } catch (failure) {
+    await waitForEngineerToClose(run, failure);
   }
   return run.state;
 }
