@@ -5,7 +5,7 @@ import type { WorkflowHandle } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { readDeploymentEvidence } from '../support/ec2-evidence';
-import { decide, incidentIdOf, waitForGate } from '../support/playbook-driver';
+import { decide, designatedContactsOf, incidentIdOf, recipientsOf, waitForGate } from '../support/playbook-driver';
 import { createTestContext, type TestContext } from '../support/test-context';
 import { waitUntil } from '../support/wait-until';
 import { killWorkerProcess, startWorkerProcess } from '../support/worker-process';
@@ -66,17 +66,10 @@ describe('a worker killed in the middle of a restore', () => {
         ).toHaveLength(1);
       }
       expect(timeline.filter((e) => e.summary === `Verified: ${deployment.name} is as it was before the incident`)).toHaveLength(1);
-      const designated = ctx.fleet.customers
-        .filter((c) => deployment.customerIds.includes(c.id))
-        .flatMap((c) => c.contacts.filter((k) => k.role === 'designated-technical'));
+      const designated = designatedContactsOf(ctx, deployment);
       const restoredNotices = (await listNotices(ctx.db, incidentId)).filter((n) => n.kind === 'service-restored');
       expect(restoredNotices.filter((n) => n.status === 'sent')).toHaveLength(designated.length);
-      expect(
-        ctx.smtp
-          .ofKind('service-restored')
-          .map((m) => m.to)
-          .sort(),
-      ).toEqual(designated.map((c) => c.email).sort());
+      expect(recipientsOf(ctx, 'service-restored')).toEqual(designated.map((c) => c.email).sort());
     },
   );
 });

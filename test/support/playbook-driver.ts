@@ -130,3 +130,18 @@ export async function acceptEmulatorResiduals(handle: WorkflowHandle): Promise<v
     'The emulator keeps auto-assigned addresses it was asked to remove; the subnet ACL denies all traffic.',
   );
 }
+
+/** The designated technical contacts of every customer on the deployment: who an incident notice goes to. */
+export function designatedContactsOf(ctx: TestContext, deployment: { customerIds: string[] }) {
+  return ctx.fleet.customers
+    .filter((c) => deployment.customerIds.includes(c.id))
+    .flatMap((c) => c.contacts.filter((k) => k.role === 'designated-technical'));
+}
+
+/** Who received notices of this kind, sorted: one entry per message, so a second message to a contact shows. */
+export function recipientsOf(ctx: TestContext, kind: string): string[] {
+  return ctx.smtp
+    .ofKind(kind)
+    .map((m) => m.to)
+    .sort();
+}

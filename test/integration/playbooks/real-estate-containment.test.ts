@@ -9,7 +9,15 @@ import type { WorkflowHandle } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 import { readDeploymentEvidence } from '../../support/ec2-evidence';
-import { decide, incidentIdOf, queryState, recordHistoryIfAsked, waitForGate, waitForStatus } from '../../support/playbook-driver';
+import {
+  decide,
+  designatedContactsOf,
+  incidentIdOf,
+  queryState,
+  recordHistoryIfAsked,
+  waitForGate,
+  waitForStatus,
+} from '../../support/playbook-driver';
 import { createTestContext, type TestContext } from '../../support/test-context';
 import { TEST_POLICY } from '../../support/test-policy';
 import { ThrottlingProxy } from '../../support/throttling-proxy';
@@ -88,7 +96,7 @@ describe('containment on a real-shaped estate', () => {
     const remaining = `instance ${kept!.instanceId} still has the auto-assigned public address ${kept!.publicIp} on interface ${kept!.interfaceId}`;
 
     // Each designated contact told once, in words that say what was not cut off; operations told what remains.
-    const designated = ctx.fleet.customers.find((c) => c.id === 'northwind')!.contacts.filter((c) => c.role === 'designated-technical');
+    const designated = designatedContactsOf(ctx, deployment);
     await waitUntil(
       'the notices and the alert are delivered',
       async () => ctx.smtp.ofKind('incident-details').length === designated.length && operationsAlerts().length > 0,
@@ -162,9 +170,7 @@ describe('containment on a real-shaped estate', () => {
     const incidentId = incidentIdOf(handle);
     await waitForGate(handle, 'containment-incomplete');
 
-    const designated = ctx.fleet.customers
-      .filter((c) => deployment.customerIds.includes(c.id))
-      .flatMap((c) => c.contacts.filter((k) => k.role === 'designated-technical'));
+    const designated = designatedContactsOf(ctx, deployment);
     await waitUntil(
       'the notices and the alert are delivered',
       async () => ctx.smtp.ofKind('incident-details').length === designated.length && operationsAlerts().length > 0,
